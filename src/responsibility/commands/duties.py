@@ -1,0 +1,41 @@
+"""List duties of a regulation, optionally of one provision or one owning actor."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..export import dumps, duty_record
+from ..table import render
+from ._common import add_format, add_policy_options, load_from, write
+
+NAME = "duties"
+HELP = "list the duties of a regulation"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--regulation", required=True, metavar="ID")
+    p.add_argument("--provision", metavar="ID", help="e.g. art_9")
+    p.add_argument("--actor", metavar="ID", help="e.g. county.government")
+    add_format(p)
+    add_policy_options(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    ps = load_from(args)
+    entries = ps.duties(args.regulation, args.provision, args.actor)
+    if args.format == "json":
+        write(dumps([duty_record(ps, e.regulation, e.provision, e.duty) for e in entries]))
+        return 0
+    rows = [
+        [
+            e.ref,
+            e.provision.label or "",
+            "、".join(o.zh or ps.actors[o.actor].name.zh for o in e.duty.owners),
+            e.duty.modality.value,
+            e.duty.frequency.value if e.duty.frequency else "-",
+            e.duty.summary.en or e.duty.summary.zh,
+        ]
+        for e in entries
+    ]
+    write(render(["duty", "article", "owners", "modality", "frequency", "summary"], rows))
+    return 0

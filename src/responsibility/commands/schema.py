@@ -1,0 +1,29 @@
+"""Print the JSON Schema of policy files (regulation or catalogue), or write both to a directory."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..export import dumps
+from ..jsonschema import SCHEMAS, schema_for
+from ..safewrite import write_text_atomic
+from ._common import write
+
+NAME = "schema"
+HELP = "print the JSON Schema of policy files"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kind", choices=sorted(SCHEMAS), default="regulation")
+    p.add_argument("--write", metavar="DIR", help="write every schema into DIR")
+    p.add_argument("--force", action="store_true", help="overwrite files that differ")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.write is None:
+        write(dumps(schema_for(args.kind)))
+        return 0
+    for kind in sorted(SCHEMAS):
+        write_text_atomic(Path(args.write) / f"{kind}.schema.json", dumps(schema_for(kind)), args.force)
+    return 0

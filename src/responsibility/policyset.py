@@ -1,0 +1,212 @@
+"""The composed policy set: every regulation and catalogue entry, indexed for lookup.
+
+A :class:`PolicySet` is what the loader returns and what every other part of the library reads.
+It is plain data plus indexes; it never touches the file system.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .errors import LookupFailure
+from .model import (
+    Actor,
+    ActorKind,
+    ArtefactKind,
+    Division,
+    Duty,
+    Place,
+    Provision,
+    Regulation,
+    Topic,
+    duty_ref,
+    walk_provisions,
+)
+from .yamlfile import Marks, Path
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where a regulation or catalogue came from, and the position of every value in it."""
+
+    file: str
+    marks: Marks = field(default_factory=dict, repr=False)
+    origin: str | None = field(default=None, compare=False)  # absolute path, to find files beside it
+
+    def locate(self, path: Path) -> tuple[int, int]:
+        """Line and column of `path`, or of its nearest ancestor that has a mark."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.marks:
+                return self.marks[path[:end]]
+        return (1, 1)
+
+
+@dataclass(frozen=True)
+class ProvisionEntry:
+    regulation: Regulation
+    provision: Provision
+    division: Division | None
+    path: Path
+
+    @property
+    def ref(self) -> str:
+        return f"{self.regulation.id}/{self.provision.id}"
+
+
+@dataclass(frozen=True)
+class DutyEntry:
+    """A duty with its context: which regulation and provision, and where it sits in the file."""
+
+    regulation: Regulation
+    provision: Provision
+    division: Division | None
+    duty: Duty
+    path: Path
+
+    @property
+    def ref(self) -> str:
+        return duty_ref(self.regulation.id, self.provision.id, self.duty.id)
+
+
+def suggest(wanted: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """The nearest valid ids, for 'did you mean' hints."""
+    pool = sorted(set(candidates))
+    near = difflib.get_close_matches(wanted, pool, n=n, cutoff=0.5)
+    if not near:  # ids are often prefixes of one another: county.gov → county.government
+        near = [c for c in pool if c.startswith(wanted) or wanted in c][:n]
+    return near
+
+
+def provision_paths(reg: Regulation) -> Iterator[tuple[Provision, Division | None, Path]]:
+    """Every provision with its division and its path inside the regulation's document."""
+    for i, prov in enumerate(reg.provisions):
+        yield prov, None, ("provisions", i)
+
+    def visit(div: Division, base: Path) -> Iterator[tuple[Provision, Division | None, Path]]:
+        for i, prov in enumerate(div.provisions):
+            yield prov, div, (*base, "provisions", i)
+        for j, sub in enumerate(div.divisions):
+            yield from visit(sub, (*base, "divisions", j))
+
+    for j, div in enumerate(reg.divisions):
+        yield from visit(div, ("divisions", j))
+
+
+class PolicySet:
+    """Regulations, actors, places, artefact kinds and topics, with lookups by id."""
+
+    def __init__(
+        self,
+        regulations: Iterable[Regulation],
+        actors: Iterable[Actor],
+        places: Iterable[Place],
+        artefact_kinds: Iterable[ArtefactKind],
+        topics: Iterable[Topic],
+        sources: dict[str, SourceInfo] | None = None,
+    ) -> None:
+        self.regulations: dict[str, Regulation] = {r.id: r for r in sorted(regulations, key=_id)}
+        self.actors: dict[str, Actor] = {a.id: a for a in sorted(actors, key=_id)}
+        self.places: dict[str, Place] = {p.id: p for p in sorted(places, key=_id)}
+        self.artefact_kinds: dict[str, ArtefactKind] = {a.id: a for a in sorted(artefact_kinds, key=_id)}
+        self.topics: dict[str, Topic] = {t.id: t for t in sorted(topics, key=_id)}
+        self.sources: dict[str, SourceInfo] = dict(sources or {})
+        self._provisions: dict[str, ProvisionEntry] = {}
+        self._duties: dict[str, DutyEntry] = {}
+        for reg in self.regulations.values():
+            for prov, div, path in provision_paths(reg):
+                entry = ProvisionEntry(reg, prov, div, path)
+                self._provisions.setdefault(entry.ref, entry)
+                for k, duty in enumerate(prov.duties):
+                    d = DutyEntry(reg, prov, div, duty, (*path, "duties", k))
+                    self._duties.setdefault(d.ref, d)
+
+    # -- lookups -------------------------------------------------------------------------------
+    def regulation(self, reg_id: str) -> Regulation:
+        if reg_id not in self.regulations:
+            raise LookupFailure("regulation", reg_id, suggest(reg_id, self.regulations))
+        return self.regulations[reg_id]
+
+    def provision(self, reg_id: str, provision_id: str) -> Provision:
+        return self.provision_entry(f"{reg_id}/{provision_id}").provision
+
+    def provision_entry(self, ref: str) -> ProvisionEntry:
+        if ref not in self._provisions:
+            raise LookupFailure("provision", ref, suggest(ref, self._provisions))
+        return self._provisions[ref]
+
+    def duty(self, ref: str) -> Duty:
+        return self.duty_entry(ref).duty
+
+    def duty_entry(self, ref: str) -> DutyEntry:
+        if ref not in self._duties:
+            raise LookupFailure("duty", ref, suggest(ref, self._duties))
+        return self._duties[ref]
+
+    def has_duty(self, ref: str) -> bool:
+        return ref in self._duties
+
+    def actor(self, actor_id: str) -> Actor:
+        if actor_id not in self.actors:
+            raise LookupFailure("actor", actor_id, suggest(actor_id, self.actors))
+        return self.actors[actor_id]
+
+    def provisions(self, reg_id: str | None = None) -> list[ProvisionEntry]:
+        if reg_id is not None:
+            self.regulation(reg_id)
+        return [p for p in self._provisions.values() if reg_id in (None, p.regulation.id)]
+
+    def all_duties(self) -> list[DutyEntry]:
+        return list(self._duties.values())
+
+    def duties(
+        self,
+        regulation: str | None = None,
+        provision: str | None = None,
+        actor: str | None = None,
+    ) -> list[DutyEntry]:
+        """Duties filtered by regulation, provision id and owning actor (in document order).
+
+        An actor owns a duty when it is an owner, or a member of a composite owner
+        (the county government owns what 县级党委和政府 owns).
+        """
+        if regulation is not None:
+            self.regulation(regulation)
+        if provision is not None:
+            if regulation is None:
+                raise ValueError("a provision id needs its regulation")
+            self.provision_entry(f"{regulation}/{provision}")
+        owners = self.owning_ids(actor) if actor is not None else None
+        out = []
+        for d in self._duties.values():
+            if regulation is not None and d.regulation.id != regulation:
+                continue
+            if provision is not None and d.provision.id != provision:
+                continue
+            if owners is not None and not owners & {o.actor for o in d.duty.owners}:
+                continue
+            out.append(d)
+        return out
+
+    def owning_ids(self, actor_id: str) -> set[str]:
+        """The actor and every composite it belongs to: the ids whose duties it shares."""
+        self.actor(actor_id)
+        ids = {actor_id}
+        ids |= {a.id for a in self.actors.values() if a.kind == ActorKind.composite and actor_id in a.members}
+        return ids
+
+    def locate(self, source_key: str, path: Path) -> tuple[str, int, int]:
+        """File, line and column of a value in a loaded file."""
+        src = self.sources.get(source_key)
+        if src is None:
+            return ("<unknown>", 1, 1)
+        line, col = src.locate(path)
+        return (src.file, line, col)
+
+
+def _id(x: Regulation | Actor | Place | ArtefactKind | Topic) -> str:
+    return x.id
+
+
+__all__ = ["DutyEntry", "PolicySet", "ProvisionEntry", "SourceInfo", "suggest", "walk_provisions"]
