@@ -19,10 +19,10 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import replicate  # noqa: E402
+from _corpus import replicate
 
-import responsibility  # noqa: E402
-from responsibility.loader import shipped_root  # noqa: E402
+import responsibility
+from responsibility.loader import shipped_root
 
 
 def measure(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -47,8 +47,10 @@ def row(label: str, files: list[Path], loader: Callable[[], object], repeat: int
     t_load, m_load = measure(loader, repeat)
     t_bare, m_bare = measure(lambda: bare_parse(files), repeat)
     size = sum(f.stat().st_size for f in files) / 2**20
-    print(f"{label:<28} {len(files):>6} {size:>8.1f} {t_load:>9.3f} {m_load:>9.1f} {t_bare:>9.3f} "
-          f"{m_bare:>9.1f} {t_load / t_bare:>7.2f}")
+    print(
+        f"{label:<28} {len(files):>6} {size:>8.1f} {t_load:>9.3f} {m_load:>9.1f} {t_bare:>9.3f} "
+        f"{m_bare:>9.1f} {t_load / t_bare:>7.2f}"
+    )
 
 
 def main() -> None:
@@ -56,14 +58,20 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    print(f"{'corpus':<28} {'files':>6} {'MiB':>8} {'load s':>9} {'load MiB':>9} {'yaml s':>9} "
-          f"{'yaml MiB':>9} {'ratio':>7}")
+    print(
+        f"{'corpus':<28} {'files':>6} {'MiB':>8} {'load s':>9} {'load MiB':>9} {'yaml s':>9} "
+        f"{'yaml MiB':>9} {'ratio':>7}"
+    )
     shipped = sorted(shipped_root().rglob("*.yaml"))
     row("shipped", shipped, lambda: responsibility.load(), args.repeat)
     with tempfile.TemporaryDirectory() as d:
         files = replicate(Path(d), args.copies)
-        row(f"generated (x{args.copies})", files,
-            lambda: responsibility.load([d], include_shipped=False), max(1, args.repeat - 2))
+        row(
+            f"generated (x{args.copies})",
+            files,
+            lambda: responsibility.load([d], include_shipped=False),
+            max(1, args.repeat - 2),
+        )
 
 
 if __name__ == "__main__":

@@ -48,17 +48,34 @@ def with_change(old: str, new: str) -> str:
 
 CASES: dict[str, tuple[bytes, str, str]] = {
     # name: (file content, expected code, expected "line:col" prefix of the first diagnostic)
-    "duplicate-key": (with_change("level: county\n", "level: county\nlevel: city\n").encode(), "E002", ":6:1:"),
-    "unknown-field": (with_change("action: establish", "action: establish\n            qoute: x").encode(), "E010", ":21:13:"),
+    "duplicate-key": (
+        with_change("level: county\n", "level: county\nlevel: city\n").encode(),
+        "E002",
+        ":6:1:",
+    ),
+    "unknown-field": (
+        with_change("action: establish", "action: establish\n            qoute: x").encode(),
+        "E010",
+        ":21:13:",
+    ),
     "wrong-type": (with_change("frequency: annual", "frequency: yearly").encode(), "E011", ":29:13:"),
-    "dangling-actor": (with_change("actor: city.government", "actor: city.goverment").encode(), "E021", ":30:49:"),
-    "quote-not-in-text": (with_change("quote: 县级政府应当建立扶贫项目库", "quote: 县政府应当建立扶贫项目库").encode(), "E022", ":24:13:"),
+    "dangling-actor": (
+        with_change("actor: city.government", "actor: city.goverment").encode(),
+        "E021",
+        ":30:49:",
+    ),
+    "quote-not-in-text": (
+        with_change("quote: 县级政府应当建立扶贫项目库", "quote: 县政府应当建立扶贫项目库").encode(),
+        "E022",
+        ":24:13:",
+    ),
     "yaml-syntax": (with_change("title: {zh:", "title: {zh: [").encode(), "E001", ":"),
     "python-tag": (b"kind: regulation\nid: !!python/object/apply:os.system ['true']\n", "E003", ":2:5:"),
     "billion-laughs": (
         b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
         + b"".join(
-            f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n".encode() for i in range(8)
+            f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n".encode()
+            for i in range(8)
         ),
         "E004",
         ":1:4:",

@@ -45,15 +45,28 @@ def duties(draw: st.DrawFn, provision_text: str) -> Duty:
     return Duty(
         id=draw(slugs),
         summary=draw(texts),
-        owners=draw(st.lists(st.builds(Owner, actor=slugs, responsibility=st.sampled_from(Responsibility),
-                                       zh=st.none() | words), min_size=1, max_size=3)),
+        owners=draw(
+            st.lists(
+                st.builds(
+                    Owner, actor=slugs, responsibility=st.sampled_from(Responsibility), zh=st.none() | words
+                ),
+                min_size=1,
+                max_size=3,
+            )
+        ),
         action=draw(st.sampled_from(Action)),
         object=draw(st.none() | texts),
         modality=draw(st.sampled_from(Modality)),
         condition=draw(st.none() | texts),
         frequency=draw(st.none() | st.sampled_from(Frequency)),
-        counterparties=draw(st.lists(st.builds(Counterparty, role=st.sampled_from(CounterpartyRole),
-                                               actor=slugs, zh=st.none() | words), max_size=3)),
+        counterparties=draw(
+            st.lists(
+                st.builds(
+                    Counterparty, role=st.sampled_from(CounterpartyRole), actor=slugs, zh=st.none() | words
+                ),
+                max_size=3,
+            )
+        ),
         artefacts=draw(st.lists(slugs, max_size=3)),
         topics=draw(st.lists(slugs, max_size=3)),
         local_addition=draw(st.booleans()),
@@ -78,8 +91,18 @@ def provisions(draw: st.DrawFn) -> Provision:
 
 @st.composite
 def regulations(draw: st.DrawFn) -> Regulation:
-    divisions = draw(st.lists(st.builds(Division, id=eids, label=st.none() | words, title=texts,
-                                        provisions=st.lists(provisions(), max_size=3)), max_size=3))
+    divisions = draw(
+        st.lists(
+            st.builds(
+                Division,
+                id=eids,
+                label=st.none() | words,
+                title=texts,
+                provisions=st.lists(provisions(), max_size=3),
+            ),
+            max_size=3,
+        )
+    )
     return Regulation(
         id=draw(slugs),
         title=draw(texts),
@@ -104,7 +127,9 @@ def test_model_to_yaml_to_model_is_the_identity(reg: Regulation) -> None:
 
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=20,
 )
 policy_like = st.fixed_dictionaries(

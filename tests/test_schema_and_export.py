@@ -50,8 +50,20 @@ def test_schema_rejects_what_the_models_reject() -> None:
 
 REQUIRED_REG = {"id", "title", "level", "status", "implements", "provisions"}
 REQUIRED_PROV = {"id", "label", "chapter", "text", "duties"}
-REQUIRED_DUTY = {"id", "owners", "action", "object", "modality", "condition", "frequency",
-                 "counterparties", "artefacts", "topics", "implements", "quote"}
+REQUIRED_DUTY = {
+    "id",
+    "owners",
+    "action",
+    "object",
+    "modality",
+    "condition",
+    "frequency",
+    "counterparties",
+    "artefacts",
+    "topics",
+    "implements",
+    "quote",
+}
 
 
 def test_export_contract_holds() -> None:
