@@ -287,6 +287,7 @@ def test_modalities_follow_the_wording(shipped: PolicySet) -> None:
     assert duty(shipped, 35, "no-extravagance").modality is Modality.prohibition  # 严禁
     assert duty(shipped, 49, "promote-in-place").modality is Modality.permission  # 可以就地提级
     assert duty(shipped, 49, "incentives").modality is Modality.permission
+    assert duty(shipped, 49, "promote-leaders").action is Action.select  # 晋升职务时优先考虑
     troops = duty(shipped, 46, "designated-assistance")
     assert troops.condition is not None and troops.condition.zh == "有条件的"
     assert troops.modality is Modality.obligation and owner_ids(troops) == ["shanxi.stationed-troops"]
