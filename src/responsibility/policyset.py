@@ -20,6 +20,7 @@ from .model import (
     Place,
     Provision,
     Regulation,
+    RuleSet,
     Topic,
     duty_ref,
     walk_provisions,
@@ -105,6 +106,7 @@ class PolicySet:
         artefact_kinds: Iterable[ArtefactKind],
         topics: Iterable[Topic],
         sources: dict[str, SourceInfo] | None = None,
+        rulesets: Iterable[RuleSet] = (),
     ) -> None:
         self.regulations: dict[str, Regulation] = {r.id: r for r in sorted(regulations, key=_id)}
         self.actors: dict[str, Actor] = {a.id: a for a in sorted(actors, key=_id)}
@@ -112,6 +114,8 @@ class PolicySet:
         self.artefact_kinds: dict[str, ArtefactKind] = {a.id: a for a in sorted(artefact_kinds, key=_id)}
         self.topics: dict[str, Topic] = {t.id: t for t in sorted(topics, key=_id)}
         self.sources: dict[str, SourceInfo] = dict(sources or {})
+        # computable rules by regulation id (`kind: rules` documents; see computable.py)
+        self.rulesets: dict[str, RuleSet] = {r.regulation: r for r in sorted(rulesets, key=lambda r: r.id)}
         self._provisions: dict[str, ProvisionEntry] = {}
         self._duties: dict[str, DutyEntry] = {}
         for reg in self.regulations.values():
