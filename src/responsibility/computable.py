@@ -88,7 +88,8 @@ _ARTICLE = re.compile(r"^第.+条$")
 
 
 def citation(reg: Regulation, provision_id: str) -> str:
-    """How a provision is cited: `第四十九条`, or the chain of labels `一(一)4` for nested items."""
+    """How a provision is cited: `第四十九条`; the chain of labels `一(一)4` for nested items;
+    `第4段` for the unlabelled paragraph `para_4` of a reported practice."""
 
     def visit(divs: list[Division], chain: list[str]) -> str | None:
         for div in divs:
@@ -105,9 +106,13 @@ def citation(reg: Regulation, provision_id: str) -> str:
         return None
 
     for prov in reg.provisions:
-        if prov.id == provision_id:
-            return _tidy(prov.label or provision_id)
-    return visit(reg.divisions, []) or provision_id
+        if prov.id == provision_id and prov.label:
+            return _tidy(prov.label)
+    found = visit(reg.divisions, [])
+    if found:
+        return found
+    para = re.fullmatch(r"para_(\d+)", provision_id)  # an unlabelled passage of a reported practice
+    return f"第{para.group(1)}段" if para else provision_id
 
 
 def _tidy(label: str) -> str:
