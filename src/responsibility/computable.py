@@ -299,7 +299,15 @@ def _condition(ctx: _Ctx, rule: ConditionRule, facts: Facts) -> Iterator[RuleFin
     series = _series(rows)
     require = compiled(rule.require)
     for row in rows:
-        if not _in_scope(ctx, row, rule.level) or not require.names & set(row.data):
+        if not within(row.place, ctx.reg.jurisdiction) or not require.names & set(row.data):
+            continue
+        if rule.level is not None and _level(ctx.ps, row) is None:
+            hint = f"add level: {rule.level.value} (or the level it has) to the row"
+            yield ctx.finding(
+                row, Outcome.unknown, f"cannot tell: the level of {row.place} is not known; {hint}"
+            )
+            continue
+        if not _in_scope(ctx, row, rule.level):
             continue
         env = _SeriesEnv(row, series.get(row.key(), {}), status.get(row.place))
         if not _applies(rule.applies, env):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import importlib.resources
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,6 +171,10 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
             )
         elif kind == "value_error" and loc and loc[-1] in _EXPRESSION_FIELDS:
             msg = str(err["msg"]).removeprefix("Value error, ")
+            # point at the bad token: `key: value` puts the value len(key) + 2 after the key
+            at = re.match(r"column (\d+):", msg)
+            if at is not None:
+                col += len(str(loc[-1])) + 2 + int(at.group(1)) - 1
             out.append(
                 Diagnostic(
                     doc.display,
