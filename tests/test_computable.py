@@ -61,6 +61,16 @@ def test_the_issue_example_finding() -> None:
     assert f.provisions == ("wuyi/sec_1__subsec_1__item_4",)
     assert (f.subject, f.year) == (WUYI, 2017)
     assert f.where == "<test>:1:1"
+    assert f.as_dict() == {
+        "rule": "wuyi/special-funds-share",
+        "subject": WUYI,
+        "year": 2017,
+        "outcome": "fail",
+        "message": f.message,
+        "citation": "武邑 一(一)4",
+        "provisions": ["wuyi/sec_1__subsec_1__item_4"],
+        "where": "<test>:1:1",
+    }
 
 
 def test_rows_without_the_rules_facts_are_not_judged() -> None:
@@ -373,8 +383,10 @@ def test_a_bad_expression_is_a_positioned_error(tmp_path: Path) -> None:
 
 
 def test_an_unknown_provision_is_named_with_suggestions(tmp_path: Path) -> None:
-    err = _load_rules(tmp_path, pid="sec_1__subsec_1__item_5")
-    assert any(d.code == "E021" and "sec_1__subsec_1__item_4" in d.hint for d in err.diagnostics)
+    err = _load_rules(tmp_path, pid="sec_1__subsec_1__item_99")
+    (d,) = [d for d in err.diagnostics if d.code == "E021"]
+    assert "unknown provision of wuyi 'sec_1__subsec_1__item_99'" in d.message
+    assert d.hint.startswith("did you mean sec_1__subsec_1__item_")
 
 
 def test_a_quote_must_be_in_the_provision(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ Policies decided here (and documented in ``docs/computable.md``):
 from __future__ import annotations
 
 import datetime as dt
-import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,12 +29,11 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import lru_cache
 
-from .expr import Env, Expr, ExprError, MissingFact, Style, Value, explain, fmt_number, parse, truth
+from .expr import Env, Expr, ExprError, MissingFact, Style, Value, explain, fmt_number, judge, parse, truth
 from .facts import Facts, Row, StepRecord
 from .model import (
     ActorKind,
     ConditionRule,
-    Division,
     EventRule,
     FactTable,
     Level,
@@ -47,7 +46,7 @@ from .model import (
     StreakRule,
     Ties,
 )
-from .policyset import PolicySet
+from .policyset import PolicySet, citations
 
 AnyRule = ConditionRule | RankingRule | StreakRule | EventRule | ProcedureRule
 
@@ -72,6 +71,19 @@ class RuleFinding:
     provisions: tuple[str, ...]  # REGULATION/PROVISION of every provision the rule computes
     where: str  # file:line:col of the fact row
 
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for JSON and other reporters; every key is always present."""
+        return {
+            "rule": self.rule,
+            "subject": self.subject,
+            "year": self.year,
+            "outcome": self.outcome.value,
+            "message": self.message,
+            "citation": self.citation,
+            "provisions": list(self.provisions),
+            "where": self.where,
+        }
+
     def __str__(self) -> str:
         year = f" {self.year}" if self.year is not None else ""
         return f"{self.outcome.value.upper():7} {self.subject}{year}: {self.message}"
@@ -84,39 +96,10 @@ def compiled(source: str) -> Expr:
 
 # -- citations ----------------------------------------------------------------------------------
 
-_ARTICLE = re.compile(r"^第.+条$")
-
 
 def citation(reg: Regulation, provision_id: str) -> str:
-    """How a provision is cited: `第四十九条`; the chain of labels `一(一)4` for nested items;
-    `第4段` for the unlabelled paragraph `para_4` of a reported practice."""
-
-    def visit(divs: list[Division], chain: list[str]) -> str | None:
-        for div in divs:
-            here = [*chain, div.label or ""]
-            for prov in div.provisions:
-                if prov.id == provision_id:
-                    label = prov.label or ""
-                    if _ARTICLE.match(label):
-                        return label
-                    return _tidy("".join([*here, label]))
-            found = visit(div.divisions, here)
-            if found is not None:
-                return found
-        return None
-
-    for prov in reg.provisions:
-        if prov.id == provision_id and prov.label:
-            return _tidy(prov.label)
-    found = visit(reg.divisions, [])
-    if found:
-        return found
-    para = re.fullmatch(r"para_(\d+)", provision_id)  # an unlabelled passage of a reported practice
-    return f"第{para.group(1)}段" if para else provision_id
-
-
-def _tidy(label: str) -> str:
-    return re.sub(r"[、.\s]", "", label).replace("(", "(").replace(")", ")") or label
+    """How a provision is cited (see :func:`~responsibility.policyset.citations`)."""
+    return citations(reg).get(provision_id, provision_id)
 
 
 def rule_citation(rs: RuleSet, reg: Regulation, rule: AnyRule) -> str:
@@ -313,8 +296,7 @@ def _condition(ctx: _Ctx, rule: ConditionRule, facts: Facts) -> Iterator[RuleFin
         if not _applies(rule.applies, env):
             continue
         try:
-            ok = truth(require, env)
-            text = explain(require, env, ctx.style)
+            ok, text = judge(require, env, ctx.style)
         except MissingFact as exc:
             yield ctx.finding(row, Outcome.unknown, f"cannot tell: {exc.what} is not in the facts")
             continue
@@ -334,18 +316,26 @@ def quota(n: int, share: Decimal, rounding: Rounding) -> int:
     return int((share * n).quantize(Decimal(1), rounding=_ROUNDING[rounding]))
 
 
+def standing(scores: list[Decimal]) -> list[tuple[int, int]]:
+    """For each score, how many scores beat it and how many others tie with it (O(n log n))."""
+    asc = sorted(scores)
+    n = len(asc)
+    out = []
+    for s in scores:
+        lo, hi = bisect_left(asc, s), bisect_right(asc, s)
+        out.append((n - hi, hi - lo - 1))
+    return out
+
+
 def entitled(scores: list[Decimal], k: int, ties: Ties) -> list[bool]:
     """For each score, whether it is inside the top `k`, ties resolved by policy not by order.
 
     With ``include`` a score is inside when fewer than `k` scores beat it (so every score tied
     with the k-th is inside); with ``exclude`` when it and all its ties fit in `k`.
     """
-    out = []
-    for s in scores:
-        higher = sum(1 for t in scores if t > s)
-        tied = sum(1 for t in scores if t == s)
-        out.append(higher < k if ties is Ties.include else higher + tied <= k)
-    return out
+    return [
+        higher < k if ties is Ties.include else higher + tied + 1 <= k for higher, tied in standing(scores)
+    ]
 
 
 def _ranking(ctx: _Ctx, rule: RankingRule, facts: Facts) -> Iterator[RuleFinding]:
@@ -375,9 +365,8 @@ def _ranking(ctx: _Ctx, rule: RankingRule, facts: Facts) -> Iterator[RuleFinding
         inside = entitled(scores, k, rule.ties)
         policy = f"{rule.rounding.value}, ties {rule.ties.value}"
         basis = f"{rule.share} of {n} = {fmt_number(share * n)} → {k} ({policy})"
-        for (row, score), yes in zip(ranked, inside, strict=True):
-            rank = 1 + sum(1 for t in scores if t > score)
-            tie = sum(1 for t in scores if t == score) - 1
+        for (row, score), yes, (higher, tie) in zip(ranked, inside, standing(scores), strict=True):
+            rank = 1 + higher
             tied = f", tied with {tie}" if tie else ""
             where = f"rank {rank} of {n} (score {fmt_number(score)}{tied}); {basis}"
             recorded = row.data.get(rule.record) if rule.record else None
@@ -451,8 +440,7 @@ def _event(ctx: _Ctx, rule: EventRule, facts: Facts) -> Iterator[RuleFinding]:
         who = f"{row.data['person']} ({row.data['post']}) {row.data['change']} on {_iso(row.data['date'])}"
         subject = f"{row.place} {row.data['person']}"
         try:
-            breach = truth(forbid, env)
-            text = explain(forbid, env, ctx.style)
+            breach, text = judge(forbid, env, ctx.style)
         except MissingFact as exc:
             yield ctx.finding(
                 row, Outcome.unknown, f"{who}: cannot tell, {exc.what} is not in the facts", subject

@@ -408,6 +408,7 @@ class _Evaluator:
     def __init__(self, env: Env, source: str) -> None:
         self.env = env
         self.source = source
+        self.memo: dict[int, Value] = {}  # node id → value: explanations revisit subtrees
 
     def fail(self, message: str, node: Node) -> ExprError:
         return ExprError(message, node.column, self.source)
@@ -425,6 +426,12 @@ class _Evaluator:
         return v
 
     def eval(self, node: Node) -> Value:
+        key = id(node)
+        if key not in self.memo:
+            self.memo[key] = self._eval(node)
+        return self.memo[key]
+
+    def _eval(self, node: Node) -> Value:
         if isinstance(node, Literal):
             return node.value
         if isinstance(node, Name):
@@ -633,6 +640,15 @@ class _Explainer:
 
 
 _SYMBOL = {"<=": "≤", ">=": "≥", "!=": "≠", "==": "="}
+
+
+def judge(expr: Expr, env: Env, style: Style | None = None) -> tuple[bool, str]:
+    """A condition's truth and its explanation, evaluating each sub-expression once."""
+    ex = _Explainer(env, style or Style(), expr.source)
+    value = ex.ev.eval(expr.tree)
+    if not isinstance(value, bool):
+        raise ExprError(f"a condition must be true or false, not {_kind(value)}", 1, expr.source)
+    return value, ex.explain(expr.tree)
 
 
 def explain(expr: Expr, env: Env, style: Style | None = None) -> str:

@@ -136,8 +136,8 @@ def _coerce(raw: Any, kind: str) -> Value | None:
 
 
 def _free(raw: Any) -> Value | None:
-    if isinstance(raw, bool | dt.date):
-        return raw
+    if isinstance(raw, bool | dt.date | Decimal):  # Decimal: facts built in Python
+        return raw if not isinstance(raw, Decimal) or raw.is_finite() else None
     if isinstance(raw, int | float):
         return Decimal(str(raw))
     if isinstance(raw, str):
