@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from responsibility import scenarios
 from responsibility.cli import main
 from responsibility.computable import rule_ids
 
-FIXTURES = ROOT / "tests" / "fixtures" / "computable"
 SHIPPED_POLICIES = ROOT / "policies"
 
 
@@ -31,7 +31,7 @@ def summary(out: str) -> tuple[int, int]:
 
 
 def test_every_fixture_and_shipped_scenario_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(capsys, str(FIXTURES), str(SHIPPED_POLICIES))
+    code, out, _ = run_cli(capsys, str(SHIPPED_POLICIES))
     passed, failed = summary(out)
     assert (code, failed) == (0, 0), out
     assert passed >= 60
@@ -44,8 +44,8 @@ def test_shipped_scenarios_run_without_arguments(capsys: pytest.CaptureFixture[s
 
 
 def test_every_rule_has_at_least_three_scenarios() -> None:
-    ps = responsibility.load([FIXTURES])
-    found, problems = scenarios.load([FIXTURES, SHIPPED_POLICIES], ps)
+    ps = responsibility.load()
+    found, problems = scenarios.load([SHIPPED_POLICIES], ps)
     assert not problems
     per_rule = Counter(r for s in found for r in s.checked)
     thin = {r: per_rule[r] for r in rule_ids(ps) if per_rule[r] < 3}
@@ -75,7 +75,7 @@ def test_a_failing_scenario_is_reported_and_exits_1(
 ) -> None:
     f = tmp_path / "broken.yaml"
     f.write_text(FAILING, "utf-8")
-    code, out, _ = run_cli(capsys, "--policies", str(FIXTURES), str(f))
+    code, out, _ = run_cli(capsys, str(f))
     assert code == 1
     assert out.splitlines()[-1] == "1 passed, 1 failed"
     assert "FAIL" in out and "wrong expectation" in out
@@ -85,7 +85,7 @@ def test_a_failing_scenario_is_reported_and_exits_1(
 
 
 def test_unexpected_findings_fail_a_scenario(tmp_path: Path) -> None:
-    ps = responsibility.load([FIXTURES])
+    ps = responsibility.load()
     text = FAILING.replace("says: '0.50%'", "year: 2017")
     f = tmp_path / "s.yaml"
     f.write_text(
@@ -100,9 +100,9 @@ def test_unexpected_findings_fail_a_scenario(tmp_path: Path) -> None:
 def test_keyword_selects_scenarios(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "broken.yaml"
     f.write_text(FAILING, "utf-8")
-    code, out, _ = run_cli(capsys, "--policies", str(FIXTURES), str(f), "-k", "RIGHT")
+    code, out, _ = run_cli(capsys, str(f), "-k", "RIGHT")
     assert (code, out.splitlines()[-1]) == (0, "1 passed, 0 failed")
-    code, _, err = run_cli(capsys, "--policies", str(FIXTURES), str(f), "-k", "nothing-like-this")
+    code, _, err = run_cli(capsys, str(f), "-k", "nothing-like-this")
     assert code == 2 and "no scenarios found matching 'nothing-like-this'" in err
 
 
@@ -115,7 +115,7 @@ def test_bad_scenario_files_give_positions_and_suggestions(
         "  - {rule: wuyi/special-fund-share, outcome: fail}\n  - {rule: wuyi/special-funds-share, outcome: maybe}\n",
         "utf-8",
     )
-    code, out, err = run_cli(capsys, "--policies", str(FIXTURES), str(f))
+    code, out, err = run_cli(capsys, str(f))
     assert code == 1
     lines = err.splitlines()
     assert any(
@@ -136,7 +136,7 @@ def test_facts_errors_inside_a_scenario_point_into_the_scenario_file(
         "    fiscal:\n    - {year: 2017}\n",
         "utf-8",
     )
-    code, _, err = run_cli(capsys, "--policies", str(FIXTURES), str(f))
+    code, _, err = run_cli(capsys, str(f))
     assert code == 1
     assert re.search(r"bad\.yaml:7:7: F002 fiscal row lacks 'place'", err), err
 
@@ -154,13 +154,20 @@ def test_facts_files_are_read_relative_to_the_scenario(
         "  - {rule: wuyi/special-funds-share, outcome: pass, says: '2.00% ≥ 1%'}\n",
         "utf-8",
     )
-    code, out, _ = run_cli(capsys, "--policies", str(FIXTURES), str(tmp_path / "s.yaml"))
+    code, out, _ = run_cli(capsys, str(tmp_path / "s.yaml"))
     assert (code, out.splitlines()[-1]) == (0, "1 passed, 0 failed"), out
 
 
 def test_a_directory_of_policies_and_scenarios_is_tested_as_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # a county's own folder: its regulation, rules and scenarios, found by the one PATH
-    code, out, _ = run_cli(capsys, str(FIXTURES))
-    assert code == 0 and summary(out)[1] == 0
+    # a county's own folder: its regulation, rules and scenarios, found by the one PATH. Its rules
+    # replace the shipped ones of the same regulation: here a 40% weight instead of 30%.
+    mine = tmp_path / "majiang"
+    shutil.copytree(SHIPPED_POLICIES / "guizhou" / "majiang", mine)
+    rules = mine / "majiang.rules.yaml"
+    rules.write_text(
+        rules.read_text("utf-8").replace("poverty_weight == 30%", "poverty_weight == 40%"), "utf-8"
+    )
+    code, out, _ = run_cli(capsys, str(mine), "-k", "county department weighted at 30% passes")
+    assert code == 1 and "40%" in out and summary(out) == (0, 1)
