@@ -125,13 +125,17 @@ def parse_range(text: str) -> tuple[dt.date, dt.date]:
 
 
 def periods(unit: str, start: dt.date, end: dt.date) -> list[Period]:
-    """Every period of `unit` lying wholly within [start, end], in order."""
+    """Every period of `unit` whose middle day lies within [start, end], in order.
+
+    Calendar periods nest in years, so this is "wholly within" for them; an ISO week belongs to
+    the year of its Thursday, so `2020` holds weeks 01–53 and `2018` weeks 01–52.
+    """
     out = []
     for year in range(start.year - 1, end.year + 1):
         count = {"Y": 1, "H": 2, "Q": 4, "M": 12, "W": weeks_in(year)}[unit]
         for i in range(1, count + 1):
             p = Period(year, unit, i)
-            if start <= p.start and p.end <= end:
+            if start <= p.start + (p.end - p.start) / 2 <= end:
                 out.append(p)
     return out
 
