@@ -42,7 +42,10 @@ def test_evidence_rule_passes_its_passing_inventory(code: str) -> None:
 def test_missing_is_located_at_the_duty_with_its_article() -> None:
     [f] = check(BASE, evidence=RULES_DIR / "V001" / "fail", period="2018").findings
     assert f.file.endswith("base/fx-county.yaml") and f.line == 23 and f.provision == "第一条"
-    assert f.target == "fx-county/art_1/quarterly-report#progress-report@fx.county/2018-Q3"
+    assert (
+        f.target
+        == "fx-county/art_1/quarterly-report#progress-report/county.party-committee-and-government@fx.county/2018-Q3"
+    )
 
 
 def test_a_quarterly_duty_expects_four_a_year() -> None:

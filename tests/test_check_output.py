@@ -60,10 +60,16 @@ def test_output_is_deterministic(report: Report, fmt: str) -> None:
 def test_the_golden_run_finds_exactly_the_planted_gaps(report: Report) -> None:
     assert [(f.code, f.target) for f in report.findings] == [
         ("C008", "fx-county"),
-        ("V001", "fx-county/art_1/quarterly-report#progress-report@fx.county/2018-Q3"),
+        (
+            "V001",
+            "fx-county/art_1/quarterly-report#progress-report/county.party-committee-and-government@fx.county/2018-Q3",
+        ),
         ("C004", "fx-province/art_3/quarterly-report"),
         ("C009", "fx-county/art_3/notice-board"),
-        ("V002", "fx-county/art_1/quarterly-report#progress-report@fx.county/2018-Q4"),
+        (
+            "V002",
+            "fx-county/art_1/quarterly-report#progress-report/county.party-committee-and-government@fx.county/2018-Q4",
+        ),
         ("W001", "C009:fx-county/art_3/notice-board"),
     ]
     assert [w.finding.code for w in report.waived] == ["C001"] and report.exit_code() == 1

@@ -55,7 +55,7 @@ WAIVERS = (GOLDEN / "waivers.yaml").read_text("utf-8")
 ENTRIES = ["- rule" + e for e in WAIVERS.split("\n- rule")[1:]]
 EXTRA = [
     "- rule: C004\n  target: fx-province/art_3/quarterly-report\n  reason: r\n  approved_by: a\n  expires: 2030-01-01\n",
-    "- rule: V002\n  target: fx-county/art_1/quarterly-report#progress-report@fx.county/2018-Q4\n"
+    "- rule: V002\n  target: fx-county/art_1/quarterly-report#progress-report/county.party-committee-and-government@fx.county/2018-Q4\n"
     "  reason: r\n  approved_by: a\n  expires: 2030-01-01\n",
     "- rule: C008\n  target: fx-county\n  reason: r\n  approved_by: a\n  expires: 2017-01-01\n",
 ]

@@ -375,7 +375,7 @@ class EvidenceRow:
 
     duty: str
     kind: str
-    place: str
+    place: str  # the body: a concrete actor id, or ROLE@PLACE
     period: str
     status: Status = field(compare=False)
     artefact: Artefact | None = field(default=None, compare=False)
@@ -386,7 +386,7 @@ class EvidenceRow:
     def target(self) -> str:
         if not self.kind:
             return self.duty
-        return f"{self.duty}#{self.kind}@{self.place}/{self.period}"
+        return f"{self.duty}#{self.kind}/{self.place}/{self.period}"
 
 
 @dataclass
@@ -514,10 +514,11 @@ def _duty_rows(
     freq = duty.frequency
     if freq not in UNIT_OF and freq != Frequency.once:
         return na(f"frequency {freq.value if freq else 'none'} sets no calendar of artefacts")
-    owners_at: dict[str, set[str]] = defaultdict(set)
+    # each owner at each place is a body that owes its own artefacts (16 bureaux: 16 reports)
+    owners_at: dict[tuple[str, str], frozenset[str]] = {}
     for o in duty.owners:
         for place in bodies.places_for(o.actor):
-            owners_at[place] |= chk.roles_of(o.actor)
+            owners_at[(body_label(chk.ps, o.actor, place), place)] = chk.roles_of(o.actor)
     if not owners_at:
         return na("no body in scope holds it (no place at its owners' level under the jurisdiction)")
     upward: frozenset[str] = frozenset().union(
@@ -525,8 +526,7 @@ def _duty_rows(
     )
     expected: list[Period | None] = [None] if freq == Frequency.once else list(periods(UNIT_OF[freq], *span))
     rows = []
-    for place in sorted(owners_at):
-        roles = frozenset(owners_at[place])
+    for (body, place), roles in sorted(owners_at.items()):
         for kind in duty.artefacts:
             for period in expected:
                 if period is None:
@@ -541,8 +541,16 @@ def _duty_rows(
                     if RANK[st] < RANK[best[0]] or (st == best[0] and best[1] and a.line < best[1].line):
                         best = (st, a)
                 label = str(period) if period else "once"
-                rows.append(EvidenceRow(ref, kind, place, label, best[0], best[1], entry=entry))
+                rows.append(EvidenceRow(ref, kind, body, label, best[0], best[1], entry=entry))
     return rows
+
+
+def body_label(ps: PolicySet, actor_id: str, place: str) -> str:
+    """A concrete body by its id; a role type at a place as ROLE@PLACE."""
+    actor = ps.actors.get(actor_id)
+    if actor is not None and actor.kind == ActorKind.concrete:
+        return actor_id
+    return f"{actor_id}@{place}"
 
 
 def artefact_record(a: Artefact) -> dict[str, Any]:

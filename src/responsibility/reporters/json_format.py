@@ -8,7 +8,7 @@ Shape (keys always present)::
                    "message", "hint"}],
      "waived": [{"finding": {...}, "waiver": {"rule", "target", "reason", "approved_by",
                  "expires", "file", "line"}}],
-     "evidence": null | {"counts": {status: n}, "rows": [{"duty", "kind", "place", "period",
+     "evidence": null | {"counts": {status: n}, "rows": [{"duty", "kind", "body", "period",
                  "status", "path", "reason"}]}}
 """
 
@@ -60,7 +60,7 @@ def document(report: Report) -> dict[str, Any]:
                 {
                     "duty": r.duty,
                     "kind": r.kind or None,
-                    "place": r.place or None,
+                    "body": r.place or None,
                     "period": r.period or None,
                     "status": r.status.value,
                     "path": r.artefact.path if r.artefact else None,

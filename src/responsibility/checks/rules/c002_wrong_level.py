@@ -3,7 +3,8 @@
 ## What it checks
 For each local duty that `implements` a parent duty, that at least one of its owners sits at a
 level one of the parent duty's owners sits at. The comparison uses the owners' levels in the
-catalogue (a concrete body such as 示例县人民政府 has the level of its role).
+catalogue (a concrete body such as 示例县人民政府 has the level of its role). Owners at the level
+`all` (各级, which binds every level) or `society` are not compared.
 
 ## Why
 Handing a county duty down to townships (or up to the city) changes who answers for it; the
@@ -30,6 +31,7 @@ finding with the approval of whoever may change the level.
 from collections.abc import Iterator
 
 from ...errors import Severity
+from ...model import LEVEL_ORDER
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext, duty_levels
 
@@ -42,12 +44,17 @@ RULE = Rule(
 )
 
 
+HIERARCHY = frozenset(LEVEL_ORDER)
+
+
 def check(ctx: ConformanceContext) -> Iterator[Finding]:
     for parent, locals_ in ctx.implemented_pairs():
         want = duty_levels(ctx.ps, parent.duty)
+        if not want <= HIERARCHY:
+            continue  # 各级 (all) binds every level; society is outside the hierarchy
         for local in locals_:
             got = duty_levels(ctx.ps, local.duty)
-            if not want or got & want:
+            if not want or got & want or not got <= HIERARCHY:
                 continue
             yield RULE.finding(
                 ctx.where((*local.path, "owners")),

@@ -51,7 +51,7 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
                 continue
             yield RULE.finding(
                 ctx.where((*first.path, "artefacts") if first.duty.artefacts else first.path),
-                f"{parent.ref} requires a {kind}; no duty implementing it here produces one",
+                f"{parent.ref} requires the artefact {kind}; no duty implementing it here produces one",
                 target=f"{parent.ref}#{kind}",
                 provision=first.provision.label or first.provision.id,
                 hint=f"add {kind} to the artefacts of the duty that carries it out",

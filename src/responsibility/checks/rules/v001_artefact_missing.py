@@ -7,8 +7,10 @@ body it applies to (its owners at the places the regulation governs) and every p
 frequency inside the range, that the inventory lists an artefact of each required kind from
 that body for that period. A quarterly report expects four a year; `once` expects one, ever.
 
-The finding points at the duty in the regulation; its target is
-`DUTY#KIND@PLACE/PERIOD` (`shilixian/art_9/annual-report#progress-report@example.shilixian/2018`).
+Each owner is a body of its own (a duty of sixteen bureaux expects sixteen reports); an owner
+that is a role type is that role at each place it applies to. The finding points at the duty in
+the regulation; its target is `DUTY#KIND/BODY/PERIOD`, e.g.
+`shilixian/art_7/quarterly-report#progress-report/county.party-committee-and-government@example.city.shili/2018-Q3`.
 
 ## Why
 The inventory is what an inspection (督查巡查) asks for: the letters signed, the reports sent,
@@ -17,8 +19,8 @@ the notices posted. A missing one is the first thing to follow up.
 ## Example
 ```csv
 kind,producer,place,counterparty,period,date,path
-progress-report,county.government,example.shilixian,city.party-committee-and-government,2018-Q1,2018-04-03,2018/q1.pdf
-progress-report,county.government,example.shilixian,city.party-committee-and-government,2018-Q2,2018-07-04,2018/q2.pdf
+progress-report,county.government,example.city.shili,city.party-committee-and-government,2018-Q1,2018-04-03,2018/q1.pdf
+progress-report,county.government,example.city.shili,city.party-committee-and-government,2018-Q2,2018-07-04,2018/q2.pdf
 ```
 against a quarterly progress report: 2018-Q3 and 2018-Q4 are missing.
 

@@ -12,7 +12,7 @@ duty asks for.
 ## Example
 ```csv
 kind,producer,place,counterparty,period,date,path
-progress-report,county.government,example.shilixian,city.party-committee-and-government,2018-Q3,2018-11-20,2018/q3.pdf
+progress-report,county.government,example.city.shili,city.party-committee-and-government,2018-Q3,2018-11-20,2018/q3.pdf
 ```
 (the third quarter ends on 2018-09-30)
 

@@ -13,7 +13,7 @@ a report sent sideways has not been reported.
 ## Example
 ```csv
 kind,producer,place,counterparty,period,date,path
-responsibility-letter,county.principal-leaders,example.shilixian,county.leading-group,2018,2018-02-01,2018/letter.pdf
+responsibility-letter,county.principal-leaders,example.city.shili,county.leading-group,2018,2018-02-01,2018/letter.pdf
 ```
 where the duty says the county's leaders sign with the city
 (`signs-with: city.party-committee-and-government`).

@@ -9,7 +9,7 @@ A manifest entry without its document is a claim, not evidence.
 
 ## Example
 ```yaml
-- {kind: annual-plan, producer: county.government, place: example.shilixian,
+- {kind: annual-plan, producer: county.government, place: example.city.shili,
    period: '2018', date: 2018-01-20, path: 2018/annual-plan.pdf}   # no such file
 ```
 

@@ -10,7 +10,7 @@ manifest (and whoever signed it off) vouches for.
 ## Example
 ```csv
 kind,producer,place,counterparty,period,date,path,sha256
-annual-plan,county.government,example.shilixian,,2018,2018-01-20,2018/plan.pdf,9f86d08…
+annual-plan,county.government,example.city.shili,,2018,2018-01-20,2018/plan.pdf,9f86d08…
 ```
 where `sha256sum 2018/plan.pdf` prints another digest.
 

@@ -11,7 +11,7 @@ to a network share must not make the checker read files outside the evidence it 
 ## Example
 ```csv
 kind,producer,place,counterparty,period,date,path
-annual-plan,county.government,example.shilixian,,2018,2018-01-20,../other-county/plan.pdf
+annual-plan,county.government,example.city.shili,,2018,2018-01-20,../other-county/plan.pdf
 ```
 
 ## Fix

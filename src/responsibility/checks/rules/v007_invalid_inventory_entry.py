@@ -13,13 +13,13 @@ records reported missing.
 
 ## Example
 ```yaml
-- {kind: progress-reprot, producer: county.government, place: example.shilixian,
+- {kind: progress-reprot, producer: county.government, place: example.city.shili,
    period: 2018-Q5, date: 2018-04-03, path: 2018/q1.pdf}
 ```
 
 ## Fix
 ```yaml
-- {kind: progress-report, producer: county.government, place: example.shilixian,
+- {kind: progress-report, producer: county.government, place: example.city.shili,
    period: 2018-Q1, date: 2018-04-03, path: 2018/q1.pdf}
 ```
 """
