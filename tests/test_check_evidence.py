@@ -168,3 +168,31 @@ def test_adding_an_artefact_never_adds_a_finding(
     after = _worst_by_target(check(BASE, evidence=inv, period="2018"))
     for target, rank in after.items():
         assert target in before and before[target] >= rank, (target, before, after)
+
+
+def test_each_concrete_owner_owes_its_own_artefact(tmp_path: Path) -> None:
+    """Two bureaux sharing a role type: one bureau's report does not fill the other's slot."""
+    county = tmp_path / "county"
+    county.mkdir()
+    text = (BASE / "fx-county.yaml").read_text("utf-8")
+    bureaux = (
+        "- {id: fx-county.finance, name: {zh: 县财政局}, kind: concrete, role: county.departments, "
+        "place: fx.county, level: county}\n"
+        "- {id: fx-county.water, name: {zh: 县水务局}, kind: concrete, role: county.departments, "
+        "place: fx.county, level: county}\n"
+    )
+    text = text.replace("provisions:\n", bureaux + "provisions:\n", 1)
+    text = text.replace(
+        "    owners: [{actor: village.two-committees}]\n",
+        "    owners: [{actor: fx-county.finance}, {actor: fx-county.water}]\n    frequency: annual\n",
+    )
+    (county / "fx-county.yaml").write_text(text, "utf-8")
+    inv = tmp_path / "inv"
+    shutil.copytree(COMPLETE, inv)
+    (inv / "board.txt").write_text("finance bureau notice board 2018")
+    with (inv / "evidence.csv").open("a") as fh:
+        fh.write("notice-board,fx-county.finance,,,2018,2018-12-01,board.txt,\n")
+    report = check(county, evidence=inv, period="2018")
+    assert [(f.code, f.target) for f in report.findings] == [
+        ("V001", "fx-county/art_3/notice-board#notice-board/fx-county.water/2018")
+    ]
