@@ -170,7 +170,7 @@ def evidence(
 def _evidence_finding(ps: PolicySet, rule: Rule, row: EvidenceRow, manifest: str) -> Finding:
     entry = row.entry
     assert entry is not None
-    label = entry.provision.label or entry.provision.id
+    label = entry.citation
     a = row.artefact
     if row.status == Status.missing or a is None:
         where = ps.locate(entry.regulation.id, entry.path)

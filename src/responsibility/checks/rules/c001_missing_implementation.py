@@ -63,7 +63,7 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             ctx.where(ctx.parent_link(parent.regulation.id)),
             f"{parent.ref} ({summary}) is neither implemented by a duty here nor listed in not_implemented",
             target=parent.ref,
-            provision=parent.provision.label or parent.provision.id,
+            provision=parent.citation,
             hint=f"add implements: [{parent.ref}] to the duty that carries it out, "
             "or list it in not_implemented with a reason",
         )

@@ -60,7 +60,7 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
                 ctx.where((*local.path, "owners")),
                 f"implements {parent.ref} (owned at {_names(want)}) with owners at {_names(got)}",
                 target=local.ref,
-                provision=local.provision.label or local.provision.id,
+                provision=local.citation,
                 hint=f"give the duty to an owner at {_names(want)} level, or explain the change in a note",
             )
 

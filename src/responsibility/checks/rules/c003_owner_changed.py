@@ -56,6 +56,6 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
                 f"owners {', '.join(o.actor for o in local.duty.owners)} differ from {parent.ref}'s "
                 f"{', '.join(o.actor for o in parent.duty.owners)}, and no note explains why",
                 target=local.ref,
-                provision=local.provision.label or local.provision.id,
+                provision=local.citation,
                 hint="give the duty to the parent's owner, or add a note explaining the change",
             )

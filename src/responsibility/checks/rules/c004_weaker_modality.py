@@ -54,6 +54,6 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             f"{parent.ref} is an {parent.duty.modality.value}; this rule makes it a "
             f"{best.duty.modality.value}",
             target=parent.ref,
-            provision=best.provision.label or best.provision.id,
+            provision=best.citation,
             hint=f"state the duty as an {parent.duty.modality.value} (应当/必须), as the parent does",
         )

@@ -75,6 +75,6 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             ctx.where((*best.path, "frequency") if best.duty.frequency else best.path),
             f"{parent.ref} is {want.value}; this rule makes it {got}",
             target=parent.ref,
-            provision=best.provision.label or best.provision.id,
+            provision=best.citation,
             hint=f"keep the parent's schedule: frequency: {want.value}",
         )

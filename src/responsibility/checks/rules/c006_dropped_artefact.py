@@ -53,6 +53,6 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
                 ctx.where((*first.path, "artefacts") if first.duty.artefacts else first.path),
                 f"{parent.ref} requires the artefact {kind}; no duty implementing it here produces one",
                 target=f"{parent.ref}#{kind}",
-                provision=first.provision.label or first.provision.id,
+                provision=first.citation,
                 hint=f"add {kind} to the artefacts of the duty that carries it out",
             )

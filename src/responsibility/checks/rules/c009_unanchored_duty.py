@@ -49,6 +49,6 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             ctx.where(entry.path),
             f"duty {entry.ref} has neither implements nor local_addition",
             target=entry.ref,
-            provision=entry.provision.label or entry.provision.id,
+            provision=entry.citation,
             hint="list the parent duties it carries out in implements, or set local_addition: true",
         )
