@@ -13,6 +13,7 @@ Edge directions read as sentences: *actor* owns *duty*; *duty* grounded-in *prov
 
 from __future__ import annotations
 
+import io
 import json
 import weakref
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ from .errors import LookupFailure
 from .model import (
     LEVEL_ORDER,
     UPWARD_ROLES,
+    Action,
     Actor,
     ActorKind,
     CounterpartyRole,
@@ -72,6 +74,15 @@ class EdgeType(StrEnum):
 COUNTERPARTY_EDGES: frozenset[EdgeType] = frozenset(EdgeType(r.value) for r in CounterpartyRole)
 # The relations that carry accountability upwards (the six of model.UPWARD_ROLES).
 UPWARD_EDGES: frozenset[EdgeType] = frozenset(EdgeType(r.value) for r in UPWARD_ROLES)
+
+
+# A duty to assess, supervise, inspect or audit a target puts the target under the owner.
+TARGET_RELATIONS: dict[str, CounterpartyRole] = {
+    Action.assess.value: CounterpartyRole.assessed_by,
+    Action.supervise.value: CounterpartyRole.supervised_by,
+    Action.inspect.value: CounterpartyRole.supervised_by,
+    Action.audit.value: CounterpartyRole.supervised_by,
+}
 
 
 class PartOf(StrEnum):
@@ -300,8 +311,12 @@ def graphml(g: nx.MultiDiGraph) -> str:
     """GraphML (for Gephi, yEd). Nodes and edges are written in sorted order."""
     ordered = nx.MultiDiGraph()
     ordered.add_nodes_from(sorted(g.nodes(data=True)))
-    ordered.add_edges_from(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])))
-    return "\n".join(nx.generate_graphml(ordered, encoding="utf-8", prettyprint=True)) + "\n"
+    # GraphML wants document-unique edge ids; multigraph keys are only unique per node pair.
+    for i, (u, v, _, data) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])):
+        ordered.add_edge(u, v, key=f"e{i}", **data)
+    buf = io.BytesIO()
+    nx.write_graphml(ordered, buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue().decode("utf-8")
 
 
 # -- place and actor hierarchy -----------------------------------------------------------------

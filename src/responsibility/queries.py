@@ -26,6 +26,7 @@ import networkx as nx
 
 from .errors import LookupFailure
 from .graph import (
+    TARGET_RELATIONS,
     EdgeType,
     NodeType,
     graph_of,
@@ -37,7 +38,7 @@ from .graph import (
     split_node_id,
     within,
 )
-from .model import LEVEL_ORDER, Action, ActorKind, CounterpartyRole, Duty, Level
+from .model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
 from .policyset import DutyEntry, PolicySet, suggest
 
 # -- shared pieces -----------------------------------------------------------------------------
@@ -267,15 +268,6 @@ CHAIN_ROLES: tuple[CounterpartyRole, ...] = (
     CounterpartyRole.assessed_by,
     CounterpartyRole.supervised_by,
 )
-
-
-# A duty to assess, supervise, inspect or audit a target puts the target under the owner.
-TARGET_RELATIONS: dict[str, CounterpartyRole] = {
-    Action.assess.value: CounterpartyRole.assessed_by,
-    Action.supervise.value: CounterpartyRole.supervised_by,
-    Action.inspect.value: CounterpartyRole.supervised_by,
-    Action.audit.value: CounterpartyRole.supervised_by,
-}
 
 
 @dataclass(frozen=True)
