@@ -94,17 +94,15 @@ def unowned_duties(ps: PolicySet) -> list[GraphFinding]:
 def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
     """G003: owners that answer to no one.
 
-    Exempt: the top of the chain (central bodies others answer to) and non-state actors
-    (`society`), who are mobilised rather than held to account.
+    Exempt: central bodies (the top of the chain), bodies at `all` levels (each level's own rule
+    places them) and non-state actors (`society`), who are mobilised rather than held to account.
     """
     g = graph_of(ps)
     answers: set[str] = set()
-    targets: set[str] = set()
     upward = {e.value for e in UPWARD_EDGES}
     for u, v, data in g.edges(data=True):
         if data["type"] in upward:
             answers.add(split_node_id(u)[1])
-            targets.add(split_node_id(v)[1])
             if data["type"] == EdgeType.signs_with.value:
                 answers.add(split_node_id(v)[1])  # signing binds both sides
         elif data["type"] == EdgeType.target.value:
@@ -118,9 +116,7 @@ def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
             for _, v, d in g.out_edges(node_id(NodeType.actor, actor.id), data=True)
             if d["type"] == EdgeType.owns.value
         )
-        if not owned or actor.level == Level.society:
-            continue
-        if actor.level == Level.central and actor.id in targets:
+        if not owned or actor.level in EXEMPT_LEVELS:
             continue
         related = set(role_closure(ps, actor.id)) | _bodies(ps, actor.id) | _members(ps, actor.id)
         if related & answers:
@@ -131,6 +127,9 @@ def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
             )
         )
     return out
+
+
+EXEMPT_LEVELS = frozenset({Level.central, Level.all, Level.society})
 
 
 def _bodies(ps: PolicySet, actor: str) -> set[str]:
