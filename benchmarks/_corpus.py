@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import yaml
-from pathlib import Path
 
 from responsibility.loader import shipped_root
 
