@@ -296,3 +296,19 @@ def test_unknown_id_on_the_command_line_exits_2_with_suggestions(capsys: pytest.
     err = capsys.readouterr().err
     assert "unknown duty 'fx-central/art_5/projectpool'" in err and "fx-central/art_5/project-pool" in err
     assert "Traceback" not in err
+
+
+def test_wuyi_county_government_owes_the_central_county_duties_but_not_shanxi_s(shipped: PolicySet) -> None:
+    result = owes(shipped, "wuyi.county-government")
+    got = {o.duty.id: o.basis for g in result.groups for o in g.duties}
+    assert got["central/art_19/project-pool"] == Basis.inherited  # county.government's, applied to 武邑
+    assert not any(ref.startswith(("shanxi/", "gansu/")) for ref in got)  # they govern other provinces
+    assert any(ref.startswith("wuyi/") and basis == Basis.stated for ref, basis in got.items())
+
+
+def test_trace_of_the_project_pool_across_the_shipped_rules(shipped: PolicySet) -> None:
+    result = trace(shipped, "central/art_19/project-pool")
+    status = {r.regulation: r.status for r in result.regulations}
+    assert status["wuyi"] == TraceStatus.implemented
+    tree = {n.duty.regulation for _, n in walk_tree(result.tree)}
+    assert {r for r, s in status.items() if s == TraceStatus.implemented} == tree

@@ -801,4 +801,5 @@ __all__ = [
     "owes",
     "trace",
     "walk_tree",
+    "who",
 ]
