@@ -8,7 +8,9 @@ modules in :mod:`responsibility.checks.rules`, one per rule, discovered at impor
 
 Codes are stable, in the style of ruff: ``E0xx`` structural problems (the loader's diagnostics,
 same codes), ``C0xx`` conformance of a local rule to its parent, ``V0xx`` evidence of the
-artefacts a duty requires, ``W0xx`` waivers.
+artefacts a duty requires, ``W0xx`` waivers, ``G0xx`` the shape of the responsibility graph
+(:mod:`responsibility.graphchecks`), ``R0xx`` computable provisions evaluated on supplied facts
+(:mod:`responsibility.computable`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Category(StrEnum):
     conformance = "conformance"
     evidence = "evidence"
     waiver = "waiver"
+    graph = "graph"
+    computable = "computable"
 
 
 PREFIX = {
@@ -39,6 +43,8 @@ PREFIX = {
     Category.conformance: "C",
     Category.evidence: "V",
     Category.waiver: "W",
+    Category.graph: "G",
+    Category.computable: "R",
 }
 
 
@@ -106,6 +112,8 @@ def _load_rules() -> dict[str, Rule]:
 
     found: dict[str, Rule] = {}
     for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):  # helpers shared by rules, not rules
+            continue
         mod: ModuleType = importlib.import_module(f"{pkg.__name__}.{info.name}")
         rule: Rule = mod.RULE
         check = getattr(mod, "check", None)

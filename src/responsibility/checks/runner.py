@@ -33,6 +33,7 @@ class Options:
     evidence: Path | None = None
     period: str | None = None
     waivers: Path | None = None
+    facts: list[Path] = field(default_factory=list)
     strict: bool = False
     today: dt.date = field(default_factory=dt.date.today)
     config: Config = field(default_factory=Config)
@@ -123,6 +124,8 @@ def run(opts: Options) -> Report:
         if opts.evidence is not None and span is not None:
             report.evidence, ev = evidence(ps, regs, opts.evidence, span, cfg.grace_days)
             found += ev
+        if opts.facts:
+            found += computable(ps, regs, opts.facts)
     wf: WaiverFile | None = read_waivers(waiver_path) if waiver_path is not None else None
     by_code = {r.code: r for r in rules}
     found = [replace(f, severity=by_code[f.code].severity) for f in found if f.code in by_code]
@@ -142,10 +145,43 @@ def conformance(ps: PolicySet, reg: Regulation, against: str | None, rules: list
     ctx = ConformanceContext(ps, reg, parents, against)
     selected = {r.code for r in rules}
     out: list[Finding] = []
-    for r in rules_of(Category.conformance):
-        if r.code in selected and r.check is not None:
-            out += r.check(ctx)
+    for category in (Category.conformance, Category.graph):
+        for r in rules_of(category):
+            if r.code in selected and r.check is not None:
+                out += r.check(ctx)
     return out
+
+
+def computable(ps: PolicySet, regs: list[Regulation], fact_paths: list[Path]) -> list[Finding]:
+    """Computable provisions of the checked regulations and their parents, on the supplied facts."""
+    from .. import computable as engine
+    from .. import facts as fact_files
+
+    scope = {r.id for r in regs} | {p for r in regs for p in r.implements}
+    wanted = [ref for ref in engine.rule_ids(ps) if ref.split("/", 1)[0] in scope]
+    by_status = {r.status: r for r in rules_of(Category.computable) if r.status}
+    out = []
+    for f in engine.evaluate(ps, fact_files.load(fact_paths), wanted):
+        rule = by_status.get(f.outcome.value)
+        if rule is None:  # a pass is not a finding
+            continue
+        file, line, col = _split_where(f.where)
+        year = f"/{f.year}" if f.year is not None else ""
+        message = f.message.removeprefix(f"{f.citation}: ")  # the report prints the citation itself
+        out.append(
+            rule.finding(
+                (file, line, col), message, target=f"{f.rule}:{f.subject}{year}", provision=f.citation
+            )
+        )
+    return out
+
+
+def _split_where(where: str) -> tuple[str, int, int]:
+    """`file:line:col` of a fact row (file names may contain colons; line and column do not)."""
+    parts = where.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        return parts[0], int(parts[1]), int(parts[2])
+    return where, 1, 1
 
 
 def evidence(

@@ -42,6 +42,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--against", metavar="ID", help="check against this parent regulation only")
     p.add_argument("--evidence", metavar="DIR", help="inventory root holding evidence.yaml or evidence.csv")
     p.add_argument("--period", metavar="P[..Q]", help="periods to expect artefacts for: 2018, 2018..2019")
+    p.add_argument(
+        "--facts",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="facts (YAML or CSV files, or a directory) to evaluate computable provisions on (repeatable)",
+    )
     p.add_argument("--format", choices=FORMATS, default="text", help="output format")
     p.add_argument("--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails")
     p.add_argument("--select", metavar="CODES", help="comma-separated codes, prefixes or names")
@@ -95,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
             evidence=Path(args.evidence) if args.evidence else None,
             period=args.period,
             waivers=Path(args.waivers) if args.waivers else None,
+            facts=[Path(p) for p in args.facts],
             strict=args.strict,
             today=today,
             config=cfg,
