@@ -683,8 +683,17 @@ def _anchors(ps: PolicySet, ref: str) -> set[str]:
 
 
 def _role_of(ps: PolicySet, actor: str) -> str:
+    """The role type an actor fills; a concrete composite (县委和县政府 of 武邑) maps to the role
+    composite with the same member roles (县级党委和政府), so it is not reported as a new owner."""
     a = ps.actors[actor]
-    return a.role if a.kind == ActorKind.concrete and a.role else actor
+    if a.kind == ActorKind.concrete and a.role:
+        return a.role
+    if a.kind == ActorKind.composite:
+        roles = frozenset(_role_of(ps, m) for m in a.members)
+        for c in ps.actors.values():
+            if c.kind == ActorKind.composite and c.id != a.id and frozenset(c.members) == roles:
+                return c.id
+    return actor
 
 
 def _differences(ps: PolicySet, a: Duty, b: Duty) -> tuple[FieldChange, ...]:
