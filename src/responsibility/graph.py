@@ -18,9 +18,10 @@ import json
 import weakref
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
+    import networkx as nx
 
 from .errors import LookupFailure
 from .model import (
@@ -112,6 +113,8 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
 
 def build(ps: PolicySet) -> nx.MultiDiGraph:
     """The graph of a policy set; nodes and edges are added in a sorted, stable order."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     _add_places(g, ps)
     _add_actors(g, ps)
@@ -292,6 +295,8 @@ def owners_of(g: nx.MultiDiGraph, duty_ref: str) -> dict[str, str]:
 
 def to_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
     """Node-link data (for Cytoscape, d3), nodes and edges sorted so the output is stable."""
+    import networkx as nx
+
     data: dict[str, Any] = nx.node_link_data(g, edges="edges")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
     data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))
@@ -299,6 +304,8 @@ def to_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
+    import networkx as nx
+
     g: nx.MultiDiGraph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     return g
 
@@ -309,6 +316,8 @@ def node_link_json(g: nx.MultiDiGraph) -> str:
 
 def graphml(g: nx.MultiDiGraph) -> str:
     """GraphML (for Gephi, yEd). Nodes and edges are written in sorted order."""
+    import networkx as nx
+
     ordered = nx.MultiDiGraph()
     ordered.add_nodes_from(sorted(g.nodes(data=True)))
     # GraphML wants document-unique edge ids; multigraph keys are only unique per node pair.

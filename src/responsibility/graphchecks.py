@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
+    import networkx as nx
 
 from .graph import (
     TARGET_RELATIONS,
@@ -51,6 +53,8 @@ def _finding(ps: PolicySet, code: str, duty: str, reason: str) -> GraphFinding:
 
 def reports_to_cycles(ps: PolicySet) -> list[GraphFinding]:
     """G001: cycles among actors through reports-to links."""
+    import networkx as nx
+
     g = graph_of(ps)
     sub = nx.DiGraph()
     duties: dict[tuple[str, str], str] = {}

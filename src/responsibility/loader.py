@@ -35,6 +35,7 @@ from .yamlfile import MAX_BYTES, Marks, decode, load_text, path_str
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Documents of these kinds live beside policies but are read by their own modules.
+_TOP_KIND = re.compile(r"^kind:[ \t]*([\w-]+)[ \t]*(?:#.*)?$", re.M)
 OTHER_KINDS = frozenset({"scenarios", "facts", "evidence", "waivers"})
 # pydantic puts the tag of a discriminated union in an error's location; documents do not have it.
 _UNION_TAGS = frozenset({"condition", "ranking", "streak", "event", "procedure"})
@@ -121,7 +122,11 @@ def read_document(path: Path, shipped: bool = False) -> _Doc:
         )
     with path.open("rb") as fh:
         raw = fh.read(MAX_BYTES + 1)
-    data, marks = load_text(decode(raw, name), name)
+    text = decode(raw, name)
+    top_kind = _TOP_KIND.search(text)
+    if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
+        return _Doc(path, name, {"kind": top_kind.group(1)}, {}, shipped)
+    data, marks = load_text(text, name)
     if not isinstance(data, dict):
         raise PolicyError(
             [

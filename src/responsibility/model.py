@@ -28,7 +28,8 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 class Strict(BaseModel):
     """Base for every policy model: unknown fields are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    # defer_build: schemas are built on first use, so a run that fails on YAML never pays for them
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, defer_build=True)
 
 
 class Text(Strict):

@@ -20,9 +20,10 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
+    import networkx as nx
 
 from .errors import LookupFailure
 from .graph import (
