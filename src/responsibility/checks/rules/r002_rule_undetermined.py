@@ -12,7 +12,7 @@ which fact would decide them.
 ```yaml
 kind: facts
 fiscal:
-  - {place: cn.hebei.hengshui.wuyi, year: 2018, reimbursement_rate: 0.93}
+  - {place: cn.hebei.hengshui.wuyi, year: 2018, reimbursement_rate: 93%}
 ```
 with no provincial minimum for 2018: 武邑 一(一)9 cannot be decided.
 
