@@ -230,9 +230,14 @@ def load(
             continue
         if obj is not None:
             parsed.append((doc, obj))
+    # Reference checks run even when some files failed, so one run reports everything.
+    try:
+        policy_set = _compose(_override(parsed))
+    except PolicyError as exc:
+        problems += exc.diagnostics
     if problems:
         raise PolicyError(problems)
-    return _compose(_override(parsed))
+    return policy_set
 
 
 def _read_roots(roots: Iterable[tuple[Path, bool]]) -> tuple[list[_Doc], list[Diagnostic]]:

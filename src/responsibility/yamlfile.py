@@ -105,8 +105,8 @@ def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: st
             line,
             col,
             "E004",
-            "anchors and aliases are not allowed in policy files",
-            "write the value out in full",
+            "this anchored value is reused through an alias; anchors and aliases are not allowed",
+            "write the value out in full where it is reused",
         )
     seen.add(id(node))
     marks[path] = (line, col)
@@ -165,3 +165,19 @@ def _tag_error(node: yaml.Node, name: str) -> PolicyError:
         f"tag '{node.tag}' is not allowed: policy files use plain YAML only",
         "remove the tag; only strings, numbers, booleans, dates, lists and mappings are allowed",
     )
+
+
+def dump_document(doc: Any) -> str:
+    """A pydantic policy document as YAML that loads back to an equal document.
+
+    Defaults are left out so that written files stay as short as hand-written ones; Chinese is
+    written as is, not escaped.
+    """
+    data = doc.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100))
+
+
+try:
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]

@@ -1,0 +1,36 @@
+"""Generated corpora for benchmarks: copies of the shipped regulations under fresh ids."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from responsibility.loader import shipped_root
+
+
+def regulation_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml") if "\nkind: regulation" in p.read_text("utf-8"))
+
+
+def replicate(dest: Path, copies: int) -> list[Path]:
+    """Write the shipped catalogue plus `copies` renamed copies of every shipped regulation.
+
+    Regulation ids and the ids of each regulation's own actors get a numeric suffix, so every
+    copy is a valid, distinct regulation that still implements the original parents.
+    """
+    root = shipped_root()
+    shutil.copytree(root / "catalogue", dest / "catalogue")
+    written = sorted((dest / "catalogue").glob("*.yaml"))
+    for src in regulation_files(root):
+        text = src.read_text("utf-8")
+        reg_id = re.search(r"^id: (\S+)$", text, re.M).group(1)  # type: ignore[union-attr]
+        for k in range(copies):
+            new = f"{reg_id}-x{k}"
+            body = re.sub(rf"^id: {re.escape(reg_id)}$", f"id: {new}", text, count=1, flags=re.M)
+            body = re.sub(rf"\b{re.escape(reg_id)}\.", f"{new}.", body)
+            out = dest / new / src.name
+            out.parent.mkdir(parents=True)
+            out.write_text(body, "utf-8")
+            written.append(out)
+    return written
