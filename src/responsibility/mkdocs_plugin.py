@@ -26,6 +26,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -33,10 +34,12 @@ from mkdocs.structure.pages import Page
 from .errors import LookupFailure, PolicyError
 from .loader import load
 from .policyset import PolicySet
-from .sitepages import STYLESHEET, Paths, build_pages, responsibility_list_writer
+from .sitepages import STYLESHEET, Paths, SitePages, build_pages, responsibility_list_writer
 
 log = logging.getLogger("mkdocs.plugins.responsibility")
 
+MERMAID_JS = Path(__file__).parent / "assets" / "mermaid" / "mermaid.min.js"
+MERMAID_URI = "assets/responsibility/mermaid.min.js"
 MERMAID_FENCE = {
     "name": "mermaid",
     "class": "mermaid",
@@ -44,15 +47,17 @@ MERMAID_FENCE = {
 }
 
 
-class ResponsibilityConfig(base.Config):
+class ResponsibilityConfig(base.Config):  # type: ignore[no-untyped-call]
     policies = c.ListOfItems(c.Type(str), default=[])
     include_shipped = c.Type(bool, default=True)
     prefix = c.Type(str, default="policies")
     nav = c.Type(bool, default=True)
     xlsx = c.Type(bool, default=True)
+    # Serve the vendored mermaid.min.js instead of letting Material fetch it from a CDN.
+    local_mermaid = c.Type(bool, default=True)
 
 
-class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):
+class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no-untyped-call]
     """Adds the pages of a policy set to a MkDocs build."""
 
     def __init__(self) -> None:
@@ -67,6 +72,8 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):
             self.config.prefix = prefix
         _ensure_mermaid(config)
         config.extra_css.append(Paths(prefix).stylesheet())
+        if self.config.local_mermaid:
+            config.extra_javascript.append(MERMAID_URI)
         return config
 
     def load_policies(self) -> PolicySet:
@@ -84,6 +91,8 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):
         downloads = _downloads(ps, paths) if self.config.xlsx else {}
         actors_with_xlsx = {a for a in ps.actors if paths.actor_xlsx(a) in downloads}
         generated: dict[str, str | bytes] = {paths.stylesheet(): STYLESHEET}
+        if self.config.local_mermaid:
+            generated[MERMAID_URI] = MERMAID_JS.read_bytes()
         generated.update(build_pages(ps, self.config.prefix, actors_with_xlsx))
         generated.update(downloads)
         # With an explicit nav, on_nav lists the index pages (mkdocs checks inclusion before it);
@@ -140,8 +149,9 @@ def _downloads(ps: PolicySet, paths: Paths) -> dict[str, bytes]:
     if writer is None:
         return {}
     out: dict[str, bytes] = {}
+    owning = SitePages(ps).by_actor
     for actor_id in ps.actors:
-        if ps.duties(actor=actor_id):
+        if owning[actor_id]:
             out[paths.actor_xlsx(actor_id)] = writer(ps, actor_id)
     return out
 
@@ -157,7 +167,7 @@ def _index_pages(paths: Paths) -> dict[str, str]:
 
 
 def _policy_section(title: str | None, paths: Paths, files: Files, config: MkDocsConfig) -> Section:
-    children: list[Page] = []
+    children: list[StructureItem] = []
     for uri, name in _index_pages(paths).items():
         f = files.get_file_from_path(uri)
         if f is None:
@@ -198,4 +208,3 @@ def _flatten(items: list[Any]) -> list[Page]:
     if out:
         out[-1].next_page = None
     return out
-

@@ -11,6 +11,7 @@ is shown as the characters it is made of, never interpreted.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import defaultdict
@@ -39,34 +40,31 @@ from .policyset import DutyEntry, PolicySet, provision_paths
 # $math$, magic links) and HTML find their syntax; as numeric character references it is inert.
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Python-Markdown uses STX/ETX as placeholders for stashed HTML; control characters never
-# belong in a policy text, so every C0/C1 control (bar the newline) becomes U+FFFD.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-# Line and paragraph separators other than \n would end a Markdown line inside a table cell.
-_SEPARATORS = {"\r": "", "\u2028": "&#8232;", "\u2029": "&#8233;", "\x85": "&#133;"}
+# belong in a policy text, so every C0/C1 control but tab and newline becomes U+FFFD.
+_CONTROLS = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+_TABLE: dict[int, str] = {c: "\ufffd" for c in _CONTROLS}
+_TABLE.update({ord(ch): f"&#{ord(ch)};" for ch in (*_PUNCT, "\t", "\u2028", "\u2029")})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def literal(text: str) -> str:
     """`text` as inline Markdown that renders exactly as `text` (newlines as line breaks).
 
-    The result holds no Markdown or HTML syntax: ASCII punctuation becomes numeric character
-    references, control characters become U+FFFD, leading spaces cannot start a code block and
+    The result holds no Markdown or HTML syntax: ASCII punctuation, tabs, line separators and
+    whitespace at either end of a line become numeric character references (so nothing can
+    start a code block, a list or a hard break), control characters become U+FFFD and
     newlines become ``<br>``. It is safe in a paragraph, a heading, a list item or a table cell.
     """
-    out: list[str] = []
-    for line_no, line in enumerate(text.replace("\r\n", "\n").split("\n")):
-        if line_no:
-            out.append("<br>")
-        line = _CONTROL.sub("\ufffd", line)
-        lead = len(line) - len(line.lstrip(" \t"))
-        out.extend(f"&#{ord(ch)};" for ch in line[:lead])
-        for ch in line[lead:]:
-            if ch in _PUNCT:
-                out.append(f"&#{ord(ch)};")
-            elif ch in _SEPARATORS:
-                out.append(_SEPARATORS[ch])
-            else:
-                out.append(ch)
-    return "".join(out)
+    out = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = line.translate(_TABLE)
+        body = line.strip()
+        lead = len(line) - len(line.lstrip())
+        ends = line[:lead], line[lead + len(body) :]
+        out.append(
+            "".join(f"&#{ord(ch)};" for ch in ends[0]) + body + "".join(f"&#{ord(ch)};" for ch in ends[1])
+        )
+    return "<br>".join(out)
 
 
 def mermaid_text(text: str) -> str:
@@ -192,6 +190,7 @@ class Paths:
         return self._at("responsibility.css")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def rel(src: str, dst: str) -> str:
     """A relative link from page `src` to file `dst`, as MkDocs resolves it."""
     return posixpath.relpath(dst, posixpath.dirname(src) or ".")
@@ -227,10 +226,32 @@ class SitePages:
         for reg in ps.regulations.values():
             for parent_id in reg.implements:
                 self.reg_children[parent_id].append(reg.id)
-        self.duties_by_owner: dict[str, list[DutyEntry]] = defaultdict(list)
+        # Indexes built once: every page would otherwise scan the whole policy set.
+        self.by_regulation: dict[str, list[DutyEntry]] = defaultdict(list)
+        self.by_topic: dict[str, list[DutyEntry]] = defaultdict(list)
+        by_owner: dict[str, list[DutyEntry]] = defaultdict(list)
         for entry in ps.all_duties():
-            for owner in entry.duty.owners:
-                self.duties_by_owner[owner.actor].append(entry)
+            self.by_regulation[entry.regulation.id].append(entry)
+            for t in entry.duty.topics:
+                self.by_topic[t].append(entry)
+            for owner in {o.actor for o in entry.duty.owners}:
+                by_owner[owner].append(entry)
+        self.provision_count = {r: sum(1 for _ in provision_paths(reg)) for r, reg in ps.regulations.items()}
+        composites: dict[str, set[str]] = defaultdict(set)
+        for composite in ps.actors.values():
+            if composite.kind == ActorKind.composite:
+                for m in composite.members:
+                    composites[m].add(composite.id)
+        self.owning: dict[str, set[str]] = {a: {a} | composites[a] for a in ps.actors}
+        order = {id(e): n for n, e in enumerate(ps.all_duties())}
+        self._up: dict[str, set[tuple[str, str]]] | None = None
+        self.by_actor: dict[str, list[DutyEntry]] = {}
+        for actor_id, ids in self.owning.items():
+            seen: dict[int, DutyEntry] = {}
+            for i in ids:
+                for e in by_owner.get(i, []):
+                    seen[id(e)] = e
+            self.by_actor[actor_id] = sorted(seen.values(), key=lambda e: order[id(e)])
 
     # -- small renderers -----------------------------------------------------------------------
     def actor_name(self, actor_id: str) -> str:
@@ -309,7 +330,7 @@ class SitePages:
     def home(self) -> str:
         page = self.paths.home()
         lines = [
-            "# 脱贫攻坚责任制 <span class=\"rsp-en\">Who is responsible for what</span>",
+            '# 脱贫攻坚责任制 <span class="rsp-en">Who is responsible for what</span>',
             "",
             "The regulations of the poverty alleviation responsibility system, article by article: "
             "for every body, what it must do, under which article, and to whom it answers.",
@@ -335,14 +356,17 @@ class SitePages:
 
     def regulation_table(self, page: str) -> list[str]:
         rows = [
-            "| Regulation 规定 | Level 层级 | Jurisdiction 地区 | Status | Articles | Duties | Implements 实施 |",
+            "| Regulation 规定 | Level 层级 | Jurisdiction 地区 | Status "
+            "| Articles | Duties | Implements 实施 |",
             "|---|---|---|---|---:|---:|---|",
         ]
         for reg in self.ps.regulations.values():
             place = self.ps.places.get(reg.jurisdiction)
-            n_prov = len(self.ps.provisions(reg.id))
-            n_duty = len(self.ps.duties(regulation=reg.id))
-            parents = ", ".join(self.regulation_link(page, p) for p in reg.implements if p in self.ps.regulations)
+            n_prov = self.provision_count[reg.id]
+            n_duty = len(self.by_regulation[reg.id])
+            parents = ", ".join(
+                self.regulation_link(page, p) for p in reg.implements if p in self.ps.regulations
+            )
             rows.append(
                 f"| {self.regulation_link(page, reg.id)} | {label(LEVEL_LABEL[reg.level])} | "
                 f"{text(place.name) if place else literal(reg.jurisdiction)} | {literal(reg.status.value)} | "
@@ -398,12 +422,17 @@ class SitePages:
             meta.append(("Implements 实施", "; ".join(self._reg_ref(page, p) for p in reg.implements)))
         children = self.reg_children.get(reg.id, [])
         if children:
-            meta.append(("Implemented by 下级实施", "; ".join(self.regulation_link(page, c) for c in children)))
+            meta.append(
+                ("Implemented by 下级实施", "; ".join(self.regulation_link(page, c) for c in children))
+            )
         if reg.scope:
             meta.append(("Scope 适用范围", text(reg.scope.text)))
         lines += ["| | |", "|---|---|", *[f"| {k} | {v} |" for k, v in meta], ""]
         if reg.heading:
-            lines += [f"> {literal(h)}" + ("<br>" if i < len(reg.heading) - 1 else "") for i, h in enumerate(reg.heading)]
+            lines += [
+                f"> {literal(h)}" + ("<br>" if i < len(reg.heading) - 1 else "")
+                for i, h in enumerate(reg.heading)
+            ]
             lines.append("")
         if reg.note:
             lines += [f"*Note:* {literal(reg.note)}", ""]
@@ -431,7 +460,7 @@ class SitePages:
         prov = self.ps.provision(reg.id, provision_id)
         title = literal(prov.label) if prov.label else literal(prov.id)
         if prov.label_inferred:
-            title += " <span class=\"rsp-en\">(label inferred)</span>"
+            title += ' <span class="rsp-en">(label inferred)</span>'
         lines = [f"### {title} {{ #{anchor(prov.id)} }}", "", f"> {literal(prov.text)}", ""]
         if prov.note:
             lines += [f"*Note:* {literal(prov.note)}", ""]
@@ -473,7 +502,9 @@ class SitePages:
         if children:
             items.append(("Implemented by 下级实施", "; ".join(self.duty_link(page, c) for c in children)))
         if self.ps.regulations[reg.id].level == Level.central:
-            items.append(("Across localities", f"[how each locality implements it]({rel(page, self.paths.duty(ref))})"))
+            items.append(
+                ("Across localities", f"[how each locality implements it]({rel(page, self.paths.duty(ref))})")
+            )
         items.append(("Quote 原文", f"「{literal(duty.quote)}」"))
         if duty.note:
             items.append(("Note 说明", literal(duty.note)))
@@ -492,14 +523,14 @@ class SitePages:
                 continue
             lines += [f"## {label(LEVEL_LABEL[lv])}", "", "| Actor | Duties |", "|---|---:|"]
             for a in by_level[lv]:
-                n = len(self.ps.duties(actor=a.id))
+                n = len(self.by_actor[a.id])
                 lines.append(f"| {self.actor_link(page, a.id)} | {n} |")
             lines.append("")
         return "\n".join(lines)
 
     def actor(self, actor: Actor) -> str:
         page = self.paths.actor(actor.id)
-        entries = self.ps.duties(actor=actor.id)
+        entries = self.by_actor[actor.id]
         lines = [f"# {text(actor.name)}", ""]
         facts = [("Level 层级", label(LEVEL_LABEL[actor.level])), ("Kind", literal(actor.kind.value))]
         if actor.part_of:
@@ -511,7 +542,7 @@ class SitePages:
             facts.append(("Place 地区", text(place.name) if place else literal(actor.place)))
         if actor.members:
             facts.append(("Members 组成", "; ".join(self.actor_link(page, m) for m in actor.members)))
-        shared = sorted(self.ps.owning_ids(actor.id) - {actor.id})
+        shared = sorted(self.owning[actor.id] - {actor.id})
         if shared:
             facts.append(("Shares the duties of", "; ".join(self.actor_link(page, s) for s in shared)))
         lines += ["| | |", "|---|---|", *[f"| {k} | {v} |" for k, v in facts], ""]
@@ -524,7 +555,7 @@ class SitePages:
             lines += self.responsibilities_by_topic(page, entries)
         lines += ["## Chain of responsibility 责任链", ""]
         lines += self.chain_section(actor.id)
-        lines += ["## 责任清单 <span class=\"rsp-en\">Responsibility list</span>", ""]
+        lines += ['## 责任清单 <span class="rsp-en">Responsibility list</span>', ""]
         if actor.id in self.xlsx:
             lines += [f"[Download as XLSX 下载]({rel(page, self.paths.actor_xlsx(actor.id))})", ""]
         lines += self.responsibility_list(page, actor.id, entries)
@@ -535,7 +566,9 @@ class SitePages:
         for e in entries:
             for t in e.duty.topics or [""]:
                 groups[t].append(e)
-        order = [t for t in self.ps.topics if t in groups] + sorted(t for t in groups if t not in self.ps.topics)
+        order = [t for t in self.ps.topics if t in groups] + sorted(
+            t for t in groups if t not in self.ps.topics
+        )
         lines: list[str] = []
         for t in order:
             topic = self.ps.topics.get(t)
@@ -545,13 +578,19 @@ class SitePages:
                 shown = text(topic.name) if topic else literal(t)
                 title = f"[{shown}]({rel(page, self.paths.topic(t))})" if topic else shown
             lines += [f"### {title}", ""]
-            lines += ["| Regulation 规定 | Article 条款 | Duty 职责 | Responsibility 责任类型 | Frequency 频次 |"]
+            lines += [
+                "| Regulation 规定 | Article 条款 | Duty 职责 | Responsibility 责任类型 | Frequency 频次 |"
+            ]
             lines += ["|---|---|---|---|---|"]
             for e in sorted(groups[t], key=lambda x: (x.regulation.id, x.ref)):
                 prov_link = rel(page, self.paths.regulation(e.regulation.id)) + "#" + anchor(e.provision.id)
                 kinds = sorted({label(RESPONSIBILITY_LABEL[o.responsibility]) for o in e.duty.owners})
                 freq = label(FREQUENCY_LABEL[e.duty.frequency]) if e.duty.frequency else "—"
-                duty_target = rel(page, self.paths.regulation(e.regulation.id)) + "#" + anchor(e.provision.id, e.duty.id)
+                duty_target = (
+                    rel(page, self.paths.regulation(e.regulation.id))
+                    + "#"
+                    + anchor(e.provision.id, e.duty.id)
+                )
                 lines.append(
                     f"| {self.regulation_link(page, e.regulation.id)} "
                     f"| [{literal(e.provision.label or e.provision.id)}]({prov_link}) "
@@ -569,8 +608,8 @@ class SitePages:
             "| 报送/签署对象 Counterparty | 需形成材料 Artefacts | 依据 Basis |",
             "|---:|---|---|---|---|---|---|---|",
         ]
+        mine = self.owning[actor_id]
         for n, e in enumerate(entries, 1):
-            mine = self.ps.owning_ids(actor_id)
             owners = [o for o in e.duty.owners if o.actor in mine]
             who = "; ".join(literal(o.zh or self.ps.actors[o.actor].name.zh) for o in owners)
             kind = "; ".join(literal(RESPONSIBILITY_LABEL[o.responsibility][0]) for o in owners)
@@ -584,7 +623,9 @@ class SitePages:
                 literal(self.ps.artefact_kinds[a].name.zh if a in self.ps.artefact_kinds else a)
                 for a in e.duty.artefacts
             )
-            basis_target = rel(page, self.paths.regulation(e.regulation.id)) + "#" + anchor(e.provision.id, e.duty.id)
+            basis_target = (
+                rel(page, self.paths.regulation(e.regulation.id)) + "#" + anchor(e.provision.id, e.duty.id)
+            )
             lines.append(
                 f"| {n} | {who} | {kind} | {task} | {freq} | {cps or '—'} | {arts or '—'} "
                 f"| [{self.citation(e)}]({basis_target}) |"
@@ -592,9 +633,14 @@ class SitePages:
         return [*lines, ""]
 
     def chain_section(self, actor_id: str) -> list[str]:
-        edges = chain_edges(self.ps, actor_id)
+        if self._up is None:
+            self._up = _upward_index(self.ps)
+        edges = chain_edges(self.ps, actor_id, self._up)
         if not edges:
-            return ["No line of accountability is encoded for this body (no duty names to whom it answers).", ""]
+            return [
+                "No line of accountability is encoded for this body (no duty names to whom it answers).",
+                "",
+            ]
         nodes = sorted({a for e in edges for a in (e[0], e[2])})
         lines = ["```mermaid", "graph BT"]
         for n in nodes:
@@ -606,8 +652,11 @@ class SitePages:
         lines.append(f"  class {_node(actor_id)} focus")
         lines.append("  classDef focus stroke-width:3px")
         lines += ["```", ""]
-        lines += ["Arrows point to the body answered to: reports to, signs with, is assessed or supervised by; "
-                  "part of joins an office to its group.", ""]
+        lines += [
+            "Arrows point to the body answered to: reports to, signs with, is assessed or supervised by; "
+            "part of joins an office to its group.",
+            "",
+        ]
         return lines
 
     # -- topics ----------------------------------------------------------------------------------
@@ -625,9 +674,7 @@ class SitePages:
     def topic_owners(self, topic_id: str) -> dict[str, dict[Level, set[str]]]:
         """regulation → owner level → owner ids, for the duties of one topic."""
         out: dict[str, dict[Level, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for e in self.ps.all_duties():
-            if topic_id not in e.duty.topics:
-                continue
+        for e in self.by_topic.get(topic_id, []):
             for o in e.duty.owners:
                 actor = self.ps.actors.get(o.actor)
                 if actor is not None:
@@ -682,9 +729,8 @@ class SitePages:
                 cells.append(cell)
             lines.append(f"| {self.regulation_link(page, reg_id)} | " + " | ".join(cells) + " |")
         lines += ["", "## Duties 职责", ""]
-        for e in self.ps.all_duties():
-            if topic_id in e.duty.topics:
-                lines.append(f"- {self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}")
+        for e in self.by_topic.get(topic_id, []):
+            lines.append(f"- {self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}")
         return "\n".join(lines) + "\n"
 
     # -- central duties --------------------------------------------------------------------------
@@ -707,7 +753,8 @@ class SitePages:
         lines = [
             "# Central duties across localities 中央职责的地方落实",
             "",
-            "For each duty of a central regulation: how each local regulation implements it, and where it does not.",
+            "For each duty of a central regulation: how each local regulation implements it, "
+            "and where it does not.",
             "",
         ]
         entries = self.central_duties()
@@ -776,7 +823,9 @@ class SitePages:
         lines += ["", "## By local regulation 各地规定", ""]
         locals_ = self.descendants(entry.regulation.id)
         if not locals_:
-            return "\n".join([*lines, "No local regulation in the loaded policies implements this regulation.", ""])
+            return "\n".join(
+                [*lines, "No local regulation in the loaded policies implements this regulation.", ""]
+            )
         implementing = {self.ps.duty_entry(r).regulation.id for _, r in tree}
         lines += ["| Regulation | Status 状态 |", "|---|---|"]
         for reg_id in locals_:
@@ -789,9 +838,12 @@ class SitePages:
             elif not self.applies_to(duty, reg):
                 status = "not applicable at this level 不适用"
             else:
-                status = '<span class="rsp-missing">missing 缺失</span>: no duty implements it and no reason is recorded'
+                status = MISSING
             lines.append(f"| {self.regulation_link(page, reg_id)} | {status} |")
         return "\n".join(lines) + "\n"
+
+
+MISSING = '<span class="rsp-missing">missing 缺失</span>: no duty implements it and no reason is recorded'
 
 
 def _node(ident: str) -> str:
@@ -799,14 +851,16 @@ def _node(ident: str) -> str:
     return "n_" + re.sub(r"[^a-z0-9]", lambda m: f"_{ord(m.group()):x}_", ident)
 
 
-def chain_edges(ps: PolicySet, actor_id: str) -> list[tuple[str, str, str]]:
+def chain_edges(
+    ps: PolicySet, actor_id: str, up: dict[str, set[tuple[str, str]]] | None = None
+) -> list[tuple[str, str, str]]:
     """The actor's line of accountability: (from, role, to) edges up to the top and one step down.
 
     Upward links come from the counterparties of duties (reports to, signs with, assessed by …)
     and from `part_of`; they are followed transitively. Downward, the bodies that answer to
     this actor directly are added.
     """
-    up = _upward_index(ps)
+    up = _upward_index(ps) if up is None else up
     edges: set[tuple[str, str, str]] = set()
     todo, seen = [actor_id], {actor_id}
     while todo:

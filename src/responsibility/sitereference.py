@@ -115,7 +115,7 @@ def schema_page() -> str:
         lines.append("")
     lines += ["## Enumerations", ""]
     for e in enums:
-        values = ", ".join(f"`{m.value}`" for m in e)  # type: ignore[var-annotated]
+        values = ", ".join(f"`{m.value}`" for m in e)
         lines += [f"### {e.__name__}", "", _doc(e), "", values, ""]
     return "\n".join(lines)
 
@@ -129,9 +129,7 @@ def _default(value: Any, factory: Any) -> str:
 
 
 def _public(mod: types.ModuleType) -> list[tuple[str, Any]]:
-    names: Iterable[str] = getattr(mod, "__all__", None) or [
-        n for n in vars(mod) if not n.startswith("_")
-    ]
+    names: Iterable[str] = getattr(mod, "__all__", None) or [n for n in vars(mod) if not n.startswith("_")]
     out = []
     for name in names:
         obj = getattr(mod, name, None)
@@ -177,7 +175,10 @@ def api_page(modules: Iterable[str] = API_MODULES, optional: Iterable[str] = OPT
                 for meth_name, meth in sorted(vars(obj).items()):
                     if meth_name.startswith("_") or not inspect.isfunction(meth):
                         continue
-                    lines += [f"- `{meth_name}{_signature(meth)}`" + (f" — {_doc(meth).splitlines()[0]}" if _doc(meth) else "")]
+                    lines += [
+                        f"- `{meth_name}{_signature(meth)}`"
+                        + (f" — {_doc(meth).splitlines()[0]}" if _doc(meth) else "")
+                    ]
                 lines.append("")
     return "\n".join(lines)
 
@@ -187,7 +188,16 @@ def cli_page() -> str:
     from .cli import build_parser, command_modules
 
     parser = build_parser()
-    lines = ["# Commands", "", "Generated from the command-line parser.", "", "```text", parser.format_help().rstrip(), "```", ""]
+    lines = [
+        "# Commands",
+        "",
+        "Generated from the command-line parser.",
+        "",
+        "```text",
+        parser.format_help().rstrip(),
+        "```",
+        "",
+    ]
     sub = next(a for a in parser._actions if a.dest == "command")
     choices: dict[str, Any] = getattr(sub, "choices", {}) or {}
     for mod in command_modules():
