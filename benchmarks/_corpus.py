@@ -6,6 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
 from responsibility.loader import shipped_root
 
 
@@ -24,11 +26,14 @@ def replicate(dest: Path, copies: int) -> list[Path]:
     written = sorted((dest / "catalogue").glob("*.yaml"))
     for src in regulation_files(root):
         text = src.read_text("utf-8")
-        reg_id = re.search(r"^id: (\S+)$", text, re.M).group(1)  # type: ignore[union-attr]
+        data = yaml.load(text, Loader=yaml.CSafeLoader)
+        reg_id = data["id"]
+        own_ids = [a["id"] for a in data.get("actors", [])]
         for k in range(copies):
             new = f"{reg_id}-x{k}"
             body = re.sub(rf"^id: {re.escape(reg_id)}$", f"id: {new}", text, count=1, flags=re.M)
-            body = re.sub(rf"\b{re.escape(reg_id)}\.", f"{new}.", body)
+            for actor_id in own_ids:
+                body = re.sub(rf"(?<![\w.-]){re.escape(actor_id)}(?![\w.-])", f"{actor_id}-x{k}", body)
             out = dest / new / src.name
             out.parent.mkdir(parents=True)
             out.write_text(body, "utf-8")

@@ -117,7 +117,7 @@ def regulations(draw: st.DrawFn) -> Regulation:
     )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(regulations())
 def test_model_to_yaml_to_model_is_the_identity(reg: Regulation) -> None:
     text = dump_document(reg)

@@ -100,3 +100,17 @@ def test_export_is_byte_identical_across_runs() -> None:
     b = subprocess.run(cmd, capture_output=True, check=True).stdout
     assert a == b
     assert a.decode("utf-8") == dumps(export(responsibility.load([FIXTURE])))
+
+
+def test_citations_follow_the_printed_numbering() -> None:
+    from responsibility.policyset import citations
+
+    ps = responsibility.load()
+    central = citations(ps.regulation("central"))
+    assert central["art_9"] == "第九条" and central["art_29"] == "第二十九条"
+    wuyi = citations(ps.regulation("wuyi"))
+    assert wuyi["sec_1__subsec_1__item_4"] == "一(一)4"
+    assert wuyi["sec_1__subsec_2__item_9"] == "一(二)9"
+    assert wuyi["sec_2__item_3"] == "二、3"
+    assert wuyi["sec_3__content"] == "三"
+    assert wuyi["preamble"] == "序言"

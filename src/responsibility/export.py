@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .model import Counterparty, Duty, Owner, Provision, Regulation, Text
-from .policyset import PolicySet, provision_paths
+from .policyset import PolicySet, citations, provision_paths
 
 FORMAT_VERSION = 1
 
@@ -59,11 +59,13 @@ def duty_record(ps: PolicySet, reg: Regulation, prov: Provision, d: Duty) -> dic
 
 def regulation_record(ps: PolicySet, reg: Regulation) -> dict[str, Any]:
     provisions = []
+    cites = citations(reg)
     for prov, div, _ in provision_paths(reg):
         provisions.append(
             {
                 "id": prov.id,
                 "label": prov.label,
+                "citation": cites[prov.id],
                 "label_inferred": prov.label_inferred,
                 "chapter": div.id if div else None,
                 "chapter_title": _text(div.title) if div else None,

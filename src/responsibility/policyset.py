@@ -49,6 +49,7 @@ class ProvisionEntry:
     provision: Provision
     division: Division | None
     path: Path
+    citation: str = ""
 
     @property
     def ref(self) -> str:
@@ -64,6 +65,7 @@ class DutyEntry:
     division: Division | None
     duty: Duty
     path: Path
+    citation: str = ""
 
     @property
     def ref(self) -> str:
@@ -94,6 +96,37 @@ def provision_paths(reg: Regulation) -> Iterator[tuple[Provision, Division | Non
         yield from visit(div, ("divisions", j))
 
 
+def citations(reg: Regulation) -> dict[str, str]:
+    """How each provision is cited: 第九条 for articles; 一(一)4, 二、3, 三 for numbered items.
+
+    Articles are cited by their own label. Items are cited by the labels of their divisions and
+    their own, with the enumeration comma kept only before a bare item number (二、3).
+    """
+    out: dict[str, str] = {}
+    for prov in reg.provisions:
+        out[prov.id] = prov.label or "序言"
+
+    def visit(div: Division, chain: tuple[str, ...]) -> None:
+        chain = (*chain, div.label or "")
+        for prov in div.provisions:
+            if prov.label and prov.label.startswith("第"):
+                out[prov.id] = prov.label
+                continue
+            parts = [*chain, (prov.label or "").rstrip("、")]
+            text = ""
+            for k, part in enumerate(parts):
+                nxt = parts[k + 1] if k + 1 < len(parts) else ""
+                keep_comma = bool(nxt) and nxt[0].isdigit()
+                text += part if keep_comma else part.rstrip("、")
+            out[prov.id] = text
+        for sub in div.divisions:
+            visit(sub, chain)
+
+    for div in reg.divisions:
+        visit(div, ())
+    return out
+
+
 class PolicySet:
     """Regulations, actors, places, artefact kinds and topics, with lookups by id."""
 
@@ -115,11 +148,12 @@ class PolicySet:
         self._provisions: dict[str, ProvisionEntry] = {}
         self._duties: dict[str, DutyEntry] = {}
         for reg in self.regulations.values():
+            cites = citations(reg)
             for prov, div, path in provision_paths(reg):
-                entry = ProvisionEntry(reg, prov, div, path)
+                entry = ProvisionEntry(reg, prov, div, path, cites[prov.id])
                 self._provisions.setdefault(entry.ref, entry)
                 for k, duty in enumerate(prov.duties):
-                    d = DutyEntry(reg, prov, div, duty, (*path, "duties", k))
+                    d = DutyEntry(reg, prov, div, duty, (*path, "duties", k), cites[prov.id])
                     self._duties.setdefault(d.ref, d)
 
     # -- lookups -------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     rows = [
         [
             e.ref,
-            e.provision.label or "",
+            e.citation,
             "、".join(o.zh or ps.actors[o.actor].name.zh for o in e.duty.owners),
             e.duty.modality.value,
             e.duty.frequency.value if e.duty.frequency else "-",
