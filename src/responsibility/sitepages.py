@@ -271,7 +271,7 @@ class SitePages:
 
     def citation(self, entry: DutyEntry) -> str:
         """《title》第N条, the way an official cites a duty's basis."""
-        prov = entry.provision.label or entry.provision.id
+        prov = entry.citation or entry.provision.label or entry.provision.id
         return f"{literal('《' + entry.regulation.title.zh + '》')}{literal(prov)}"
 
     def duty_link(self, page: str, ref: str) -> str:
@@ -593,7 +593,7 @@ class SitePages:
                 )
                 lines.append(
                     f"| {self.regulation_link(page, e.regulation.id)} "
-                    f"| [{literal(e.provision.label or e.provision.id)}]({prov_link}) "
+                    f"| [{literal(e.citation or e.provision.label or e.provision.id)}]({prov_link}) "
                     f"| [{literal(e.duty.summary.zh)}]({duty_target}) "
                     f"| {'; '.join(kinds)} | {freq} |"
                 )
