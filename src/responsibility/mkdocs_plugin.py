@@ -1,0 +1,210 @@
+"""The MkDocs plugin: policy pages generated at build time, in any mkdocs-material site.
+
+```yaml
+plugins:
+  - search
+  - responsibility:
+      policies: [policies/]     # directories or files, relative to mkdocs.yml (optional)
+      include_shipped: true     # the policies shipped with the package (default true)
+      prefix: policies          # where the pages go below the site root ('' for the root)
+```
+
+The pages come from :mod:`responsibility.sitepages`; this module only loads the policies, adds
+the pages to the build as generated files (MkDocs 1.6 ``File.generated``), puts the index pages
+into the navigation where ``PREFIX/index.md`` is listed, enables the Mermaid fence the chain
+diagrams need, and watches the policy files under ``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .errors import LookupFailure, PolicyError
+from .loader import load
+from .policyset import PolicySet
+from .sitepages import STYLESHEET, Paths, SitePages, build_pages, responsibility_list_writer
+
+log = logging.getLogger("mkdocs.plugins.responsibility")
+
+MERMAID_JS = Path(__file__).parent / "assets" / "mermaid" / "mermaid.min.js"
+MERMAID_URI = "assets/responsibility/mermaid.min.js"
+MERMAID_FENCE = {
+    "name": "mermaid",
+    "class": "mermaid",
+    "format": "pymdownx.superfences.fence_code_format",
+}
+
+
+class ResponsibilityConfig(base.Config):  # type: ignore[no-untyped-call]
+    policies = c.ListOfItems(c.Type(str), default=[])
+    include_shipped = c.Type(bool, default=True)
+    prefix = c.Type(str, default="policies")
+    nav = c.Type(bool, default=True)
+    xlsx = c.Type(bool, default=True)
+    # Serve the vendored mermaid.min.js instead of letting Material fetch it from a CDN.
+    local_mermaid = c.Type(bool, default=True)
+
+
+class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no-untyped-call]
+    """Adds the pages of a policy set to a MkDocs build."""
+
+    def __init__(self) -> None:
+        self.policy_set: PolicySet | None = None
+        self.roots: list[Path] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.roots = [(base_dir / p).resolve() for p in self.config.policies]
+        prefix = self.config.prefix.strip("/")
+        if prefix != self.config.prefix:
+            self.config.prefix = prefix
+        _ensure_mermaid(config)
+        config.extra_css.append(Paths(prefix).stylesheet())
+        if self.config.local_mermaid:
+            config.extra_javascript.append(MERMAID_URI)
+        return config
+
+    def load_policies(self) -> PolicySet:
+        try:
+            return load([str(r) for r in self.roots], include_shipped=self.config.include_shipped)
+        except PolicyError as exc:
+            lines = "\n".join(d.format() for d in exc.diagnostics)
+            raise PluginError(f"responsibility: the policies do not load:\n{lines}") from None
+        except LookupFailure as exc:  # pragma: no cover - loading never looks ids up
+            raise PluginError(f"responsibility: {exc}") from None
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        ps = self.policy_set = self.load_policies()
+        paths = Paths(self.config.prefix)
+        downloads = _downloads(ps, paths) if self.config.xlsx else {}
+        actors_with_xlsx = {a for a in ps.actors if paths.actor_xlsx(a) in downloads}
+        generated: dict[str, str | bytes] = {paths.stylesheet(): STYLESHEET}
+        if self.config.local_mermaid:
+            generated[MERMAID_URI] = MERMAID_JS.read_bytes()
+        generated.update(build_pages(ps, self.config.prefix, actors_with_xlsx))
+        generated.update(downloads)
+        # With an explicit nav, on_nav lists the index pages (mkdocs checks inclusion before it);
+        # with an automatic nav, the index pages are what it should list.
+        indexes = {paths.home()} if config.nav is not None else set(_index_pages(paths))
+        for uri, content in generated.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(
+                    f"responsibility: {uri} exists in docs_dir and is also a generated page; "
+                    f"set the plugin's 'prefix' to a directory of its own"
+                )
+            # Per-body pages are reached from the index pages; listing hundreds of them in the
+            # navigation would make every page of a nationwide site carry the whole list.
+            inclusion = InclusionLevel.UNDEFINED if uri in indexes else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Replace a nav entry for PREFIX/index.md by a section of the index pages."""
+        if not self.config.nav or config.nav is None:
+            return nav
+        paths = Paths(self.config.prefix)
+        home = files.get_file_from_path(paths.home())
+        if home is None:
+            return nav
+        _replace_page(nav.items, home, lambda title: _policy_section(title, paths, files, config))
+        nav.pages = _flatten(nav.items)
+        return nav
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        for root in self.roots:
+            if root.exists():
+                server.watch(str(root))
+        return server
+
+
+def _ensure_mermaid(config: MkDocsConfig) -> None:
+    """Chain diagrams are Mermaid fences: make sure superfences renders them for Material."""
+    if "pymdownx.superfences" not in config.markdown_extensions:
+        config.markdown_extensions.append("pymdownx.superfences")
+    ext = config.mdx_configs.setdefault("pymdownx.superfences", {})
+    fences = ext.setdefault("custom_fences", [])
+    if not any(f.get("name") == "mermaid" for f in fences):
+        from pymdownx.superfences import fence_code_format
+
+        fences.append({**MERMAID_FENCE, "format": fence_code_format})
+    for needed in ("tables", "attr_list"):
+        if needed not in config.markdown_extensions:
+            config.markdown_extensions.append(needed)
+
+
+def _downloads(ps: PolicySet, paths: Paths) -> dict[str, bytes]:
+    writer = responsibility_list_writer()
+    if writer is None:
+        return {}
+    out: dict[str, bytes] = {}
+    owning = SitePages(ps).by_actor
+    for actor_id in ps.actors:
+        if owning[actor_id]:
+            out[paths.actor_xlsx(actor_id)] = writer(ps, actor_id)
+    return out
+
+
+def _index_pages(paths: Paths) -> dict[str, str]:
+    return {
+        paths.home(): "Overview 概览",
+        paths.regulations(): "Regulations 规定",
+        paths.actors(): "Actors 责任主体",
+        paths.topics(): "Topics 领域",
+        paths.central_duties(): "Central duties 中央职责",
+    }
+
+
+def _policy_section(title: str | None, paths: Paths, files: Files, config: MkDocsConfig) -> Section:
+    children: list[StructureItem] = []
+    for uri, name in _index_pages(paths).items():
+        f = files.get_file_from_path(uri)
+        if f is None:
+            continue
+        page = f.page if f.page is not None else Page(None, f, config)
+        page.title = name
+        children.append(page)
+    section = Section(title or "Policies", children)
+    for child in children:
+        child.parent = section
+    return section
+
+
+def _replace_page(items: list[Any], target: File, make: Any) -> bool:
+    for i, item in enumerate(items):
+        if isinstance(item, Page) and item.file is target:
+            parent = item.parent  # read first: the page becomes a child of the new section
+            section = make(item.title)
+            section.parent = parent
+            items[i] = section
+            return True
+        if isinstance(item, Section) and _replace_page(item.children, target, make):
+            return True
+    return False
+
+
+def _flatten(items: list[Any]) -> list[Page]:
+    out: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append(item)
+        elif isinstance(item, Section):
+            out.extend(_flatten(item.children))
+    for prev, cur in zip([None, *out], out, strict=False):
+        cur.previous_page = prev
+        if prev is not None:
+            prev.next_page = cur
+    if out:
+        out[-1].next_page = None
+    return out

@@ -1,0 +1,139 @@
+"""The site builds: the project's own mkdocs.yml with --strict, the plugin in a foreign site, and
+`responsibility docs build` (target directory rules, atomic replacement, policy errors)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from responsibility.cli import main
+from responsibility.commands.docs import MARKER
+
+FIXTURES = ROOT / "tests" / "fixtures" / "site"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*MKDOCS, *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
+
+
+def test_project_site_builds_strict_without_warnings(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    proc = _mkdocs("build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" not in proc.stderr, proc.stderr
+    # Generated policy pages, the guides and the reference pages are all there.
+    for page in (
+        "policies/index.html",
+        "policies/regulations/central/index.html",
+        "policies/actors/county.government/index.html",
+        "policies/topics/index.html",
+        "policies/duties/central/art_19/project-pool/index.html",
+        "guide/writing-a-regulation/index.html",
+        "reference/schema/index.html",
+        "reference/api/index.html",
+        "reference/cli/index.html",
+    ):
+        assert (out / page).is_file(), page
+    schema = (out / "reference/schema/index.html").read_text("utf-8")
+    assert "Exact substring of the provision" in schema  # a field description from the models
+    api = (out / "reference/api/index.html").read_text("utf-8")
+    assert "build_pages" in api and "literal" in api
+    # The search index holds the Chinese text segmented by jieba (zero-width spaces between words).
+    index = json.loads((out / "search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["zh", "en"]
+    assert any("项目\u200b库" in d["text"] for d in index["docs"])
+
+
+def _foreign_site(tmp: Path, extra: str = "") -> Path:
+    (tmp / "docs").mkdir()
+    (tmp / "docs" / "index.md").write_text(
+        "# A county office's site\n\n[Policies](rules/index.md)\n", "utf-8"
+    )
+    (tmp / "mkdocs.yml").write_text(
+        "site_name: test\ntheme: {name: material}\n"
+        "plugins:\n  - search\n  - responsibility:\n"
+        f"      policies: [{json.dumps(str(FIXTURES))}]\n      prefix: rules\n{extra}",
+        "utf-8",
+    )
+    return tmp / "mkdocs.yml"
+
+
+def test_plugin_adds_pages_to_a_site_with_a_few_lines(tmp_path: Path) -> None:
+    cfg = _foreign_site(tmp_path)
+    proc = _mkdocs("build", "--strict", "-f", str(cfg), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    site = tmp_path / "site"
+    page = (site / "rules/regulations/fixture-hostile/index.html").read_text("utf-8")
+    # As character references in the HTML: the browser shows the characters, runs nothing.
+    assert "&#60;script&#62;window&#46;&#95;&#95;xss &#61; 1&#60;&#47;script&#62;" in page
+    assert "<script>window" not in page and "<img src=x" not in page
+    # The plugin turned on the Mermaid fence the chain diagrams need.
+    actor = (site / "rules/actors/county.leading-group-office/index.html").read_text("utf-8")
+    assert '<pre class="mermaid"><code>graph BT' in actor
+
+
+def test_plugin_reports_policy_errors_with_their_position(tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.yaml").write_text("kind: regulation\nid: x\nlevl: county\n", "utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# x\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ntheme: {name: material}\nplugins:\n  - responsibility:\n      policies: [bad]\n",
+        "utf-8",
+    )
+    proc = _mkdocs("build", "-f", str(tmp_path / "mkdocs.yml"), cwd=tmp_path)
+    assert proc.returncode != 0
+    assert "bad/x.yaml:3:1: E010 unknown field 'levl'" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_docs_build_writes_a_site_and_rebuilds_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["docs", "build", "-d", str(out), "--policies", str(FIXTURES)]) == 0
+    assert (out / MARKER).is_file()
+    assert (out / "index.html").is_file()
+    assert (out / "regulations/fixture-province/index.html").is_file()
+    assert (out / "actors/county.government/index.html").is_file()
+    (out / "stale.html").write_text("old", "utf-8")
+    assert main(["docs", "build", "-d", str(out), "--site-name", "again"]) == 0
+    assert not (out / "stale.html").exists()  # replaced as a whole, not merged into
+    # No temporary directories are left beside the target.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_docs_build_refuses_a_directory_it_did_not_create(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me", "utf-8")
+    assert main(["docs", "build", "-d", str(out)]) == 2
+    assert "not empty" in capsys.readouterr().err
+    assert (out / "notes.txt").read_text("utf-8") == "keep me"
+    assert main(["docs", "build", "-d", str(out), "--force", "--policies", str(FIXTURES)]) == 0
+    assert not (out / "notes.txt").exists()
+    assert (out / MARKER).is_file()
+
+
+def test_docs_build_reports_policy_errors_and_leaves_the_old_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["docs", "build", "-d", str(out), "--policies", str(FIXTURES)]) == 0
+    before = (out / "index.html").read_bytes()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: regulation\nid: x\nlevl: county\n", "utf-8")
+    assert main(["docs", "build", "-d", str(out), "--policies", str(bad)]) == 1
+    assert "E010 unknown field 'levl'" in capsys.readouterr().err
+    assert (out / "index.html").read_bytes() == before

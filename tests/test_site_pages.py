@@ -1,0 +1,246 @@
+"""Page generation for the site: escaping, page contents and cross-links, without MkDocs."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import responsibility
+from conftest import ROOT
+from responsibility.policyset import PolicySet
+from responsibility.sitepages import Paths, build_pages, chain_edges, literal, mermaid_text
+
+FIXTURES = ROOT / "tests" / "fixtures" / "site"
+
+# The site's extensions, plus pymdownx syntax a plugin user might enable: escaping must hold.
+EXTENSIONS = [
+    "tables",
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "toc",
+    "pymdownx.superfences",
+    "pymdownx.magiclink",
+    "pymdownx.mark",
+    "pymdownx.tilde",
+    "pymdownx.caret",
+    "pymdownx.keys",
+    "pymdownx.emoji",
+    "pymdownx.arithmatex",
+    "pymdownx.critic",
+]
+
+
+class _Text(HTMLParser):
+    """Collects tags and text; <br> counts as a newline."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.in_cell = False
+        self.cell = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+        if tag == "br":
+            self.text.append("\n")
+            self.cell += "\n" if self.in_cell else ""
+        if tag == "td":
+            self.in_cell = True
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self.in_cell:
+            self.cell += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td":
+            self.in_cell = False
+
+
+def _render(md: str) -> _Text:
+    parser = _Text()
+    parser.feed(markdown.markdown(md, extensions=EXTENSIONS))
+    return parser
+
+
+def _expected(s: str) -> str:
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "\ufffd", s)
+
+
+# Text rich in the characters Markdown and HTML care about, and in CJK.
+markup_text = st.text(
+    alphabet=st.sampled_from(
+        list("<>&\"'`*_[](){}#!|\\-+=~^:$./ \t\n\r\x02\x03\u3000\u2028") + list("项目库第十九条abc1")
+    ),
+    max_size=60,
+) | st.text(max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(markup_text)
+def test_literal_renders_as_the_text_itself_in_a_paragraph(s: str) -> None:
+    out = _render(literal(s))
+    assert set(out.tags) <= {"p", "br"}
+    assert out.attrs == []
+    assert "".join(out.text) == _expected(s)
+
+
+@settings(max_examples=100, deadline=None)
+@given(markup_text)
+def test_literal_renders_as_the_text_itself_in_a_table_cell(s: str) -> None:
+    out = _render(f"| head |\n|---|\n| {literal(s)} |\n")
+    assert set(out.tags) <= {"table", "thead", "tbody", "tr", "th", "td", "br"}
+    assert out.tags.count("td") == 1
+    assert out.cell == _expected(s)
+
+
+@settings(max_examples=100, deadline=None)
+@given(markup_text)
+def test_literal_in_a_heading_is_text_only(s: str) -> None:
+    out = _render(f"## {literal(s)} {{ #anchor }}\n")
+    assert set(out.tags) <= {"h2", "br"}
+    assert out.attrs == [("id", "anchor")]
+
+
+@given(st.text(max_size=50))
+def test_mermaid_text_is_letters_digits_spaces_and_entity_codes_that_decode_back(s: str) -> None:
+    out = mermaid_text(s)
+    assert re.fullmatch(r"(?:[^\W_]| |#\d+;)*", out)
+    assert re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), out) == s
+
+
+def test_literal_examples() -> None:
+    assert literal("<script>") == "&#60;script&#62;"
+    assert literal("第十九条") == "第十九条"
+    assert literal("a\nb") == "a<br>b"
+    assert literal("    code") == "&#32;&#32;&#32;&#32;code"
+
+
+# -- pages from fixtures ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixture_set() -> PolicySet:
+    return responsibility.load([FIXTURES])
+
+
+@pytest.fixture(scope="module")
+def pages(fixture_set: PolicySet) -> dict[str, str]:
+    return build_pages(fixture_set)
+
+
+def test_one_page_per_regulation_actor_topic_and_central_duty(
+    fixture_set: PolicySet, pages: dict[str, str]
+) -> None:
+    paths = Paths("policies")
+    for reg in fixture_set.regulations:
+        assert paths.regulation(reg) in pages
+    for actor in fixture_set.actors:
+        assert paths.actor(actor) in pages
+    for topic in fixture_set.topics:
+        assert paths.topic(topic) in pages
+    central = [e.ref for e in fixture_set.all_duties() if e.regulation.level.value == "central"]
+    assert "fixture-centre/art_1/ledger" in central
+    for ref in central:
+        assert paths.duty(ref) in pages
+    # Only central duties get a page of their own.
+    assert paths.duty("fixture-province/art_1/ledger") not in pages
+
+
+def test_implements_links_go_both_ways(pages: dict[str, str]) -> None:
+    province = pages["policies/regulations/fixture-province.md"]
+    centre = pages["policies/regulations/fixture-centre.md"]
+    assert (
+        "- Implements 实施: [《测试用中央办法》第一条 · 建立测试台账](fixture-centre.md#art_1--ledger)"
+        in province
+    )
+    assert "[《测试用省级细则》第一条 · 建立测试台账](fixture-province.md#art_1--ledger)" in centre
+    assert "Implemented by 下级实施" in centre
+    # Regulation-level links both ways, too.
+    assert "| Implements 实施 | [测试用中央办法" in province
+    assert "| Implemented by 下级实施 | [测试用甲县办法" in province
+
+
+def test_central_duty_page_shows_each_locality(pages: dict[str, str]) -> None:
+    page = pages["policies/duties/fixture-centre/art_1/report.md"]
+    rows = {
+        m.group(1): m.group(2)
+        for m in re.finditer(r"^\| \[(测试用\S+?) .*?\]\(.*?\) \| (.*) \|$", page, re.M)
+    }
+    assert rows["测试用甲县办法"] == "implemented 已落实"
+    assert rows["测试用省级细则"].startswith("not implemented 未落实 — 细则未规定报告制度。")
+    assert "missing 缺失" in rows["测试用乙县办法"]
+    # The province inspection duty is above a county's level: not applicable to county B.
+    inspect = pages["policies/duties/fixture-centre/art_2/inspect.md"]
+    assert re.search(r"测试用乙县办法.*not applicable", inspect)
+
+
+def test_implementation_tree_nests_through_the_province(pages: dict[str, str]) -> None:
+    page = pages["policies/duties/fixture-centre/art_1/ledger.md"]
+    tree = page.split("## Implementations", 1)[1].split("## By local", 1)[0]
+    lines = [ln for ln in tree.splitlines() if ln.strip().startswith("- ")]
+    assert lines[0].startswith("- [测试用省级细则")
+    assert lines[1].startswith("    - [测试用甲县办法")
+
+
+def test_topic_marks_owners_that_differ_from_the_parent(pages: dict[str, str]) -> None:
+    page = pages["policies/topics/project-management.md"]
+    province_row = next(ln for ln in page.splitlines() if ln.startswith("| [测试用省级细则"))
+    county_row = next(ln for ln in page.splitlines() if ln.startswith("| [测试用甲县办法"))
+    centre_row = next(ln for ln in page.splitlines() if ln.startswith("| [测试用中央办法"))
+    assert "≠</span> ＋县扶贫办" in province_row
+    assert "≠</span> −县扶贫办" in county_row
+    assert "≠" not in centre_row
+
+
+def test_chain_edges_follow_counterparties_upwards(fixture_set: PolicySet) -> None:
+    edges = chain_edges(fixture_set, "county.leading-group-office")
+    assert ("county.leading-group-office", "reports-to", "county.government") in edges
+    # … and on from the county government to the city, which the fixture centre names.
+    assert ("county.government", "reports-to", "city.government") in edges
+    assert ("county.leading-group-office", "part-of", "county.leading-group") in edges
+
+
+def test_hostile_text_is_escaped_everywhere(pages: dict[str, str]) -> None:
+    for path, md in pages.items():
+        html = markdown.markdown(md, extensions=EXTENSIONS)
+        assert "<script" not in html, path
+        assert "<img" not in html, path
+        assert "<b>" not in html and "<i>" not in html and "<em>ledger" not in html, path
+        assert 'href="javascript' not in html, path
+    page = pages["policies/regulations/fixture-hostile.md"]
+    assert "&#60;script&#62;window&#46;&#95;&#95;xss &#61; 1&#60;&#47;script&#62;" in page
+
+
+def test_pages_are_deterministic(fixture_set: PolicySet) -> None:
+    again = responsibility.load([FIXTURES])
+    assert build_pages(fixture_set) == build_pages(again)
+
+
+def test_prefix_moves_every_page(fixture_set: PolicySet) -> None:
+    root = build_pages(fixture_set, prefix="")
+    assert "index.md" in root and "actors/county.government.md" in root
+    assert all(not p.startswith("policies/") for p in root)
+
+
+# -- the shipped policies --------------------------------------------------------------------------
+
+
+def test_county_government_lists_the_project_pool_under_article_19(shipped: PolicySet) -> None:
+    page = build_pages(shipped)["policies/actors/county.government.md"]
+    row = next(ln for ln in page.splitlines() if "扶贫项目库" in ln and ln.startswith("| ["))
+    assert "[第十九条](../regulations/central.md#art_19)" in row
+    assert "central.md#art_19--project-pool" in row
+    # and in its 责任清单, with the artefact and the basis cited as an official would.
+    listing = page.split("## 责任清单", 1)[1]
+    assert re.search(r"\| 扶贫项目库 \| \[《脱贫攻坚责任制实施办法》第十九条\]", listing)
