@@ -16,7 +16,8 @@ before the county exits, an exit case decided before its public notice.
 # facts.yaml
 kind: facts
 fiscal:
-  - {place: cn.hebei.hengshui.wuyi, year: 2018, general_budget_revenue: 1000000000, special_poverty_funds: 8000000}
+  - {place: cn.hebei.hengshui.wuyi, year: 2018,
+     general_budget_revenue: 1000000000, special_poverty_funds: 8000000}
 ```
 gives `武邑 一(一)4: special funds 8,000,000 / revenue 1,000,000,000 = 0.80% < 1%`.
 
