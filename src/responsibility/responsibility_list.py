@@ -112,7 +112,7 @@ def _row(ps: PolicySet, n: int, e: DutyEntry) -> Row:
         if c.role in COUNTERPARTY_ZH
     )
     artefacts = "、".join(ps.artefact_kinds[a].name.zh for a in d.artefacts)
-    article = e.provision.label or e.provision.id
+    article = e.citation or e.provision.id
     basis = f"《{e.regulation.title.zh}》{article}"
     return Row(n, owners, kinds, task, freq, parties, artefacts, basis, e.ref)
 
@@ -146,6 +146,29 @@ class MissingDependency(ValueError):
 
 def to_xlsx(ps: PolicySet, regulations: list[str] | None = None) -> bytes:
     """One sheet per regulation (named by its id), header frozen, widths set, text wrapped."""
+    return _workbook({reg.id: rows(ps, reg.id) for reg in selected(ps, regulations)})
+
+
+def actor_rows(ps: PolicySet, actor: str) -> dict[str, list[Row]]:
+    """An actor's own list: every duty it owes (its own, its composites', its role type's where
+    the regulation covers its place), one list per regulation in document order."""
+    from .queries import owes
+
+    owed = {d.duty.id for group in owes(ps, actor).groups for d in group.duties}
+    out: dict[str, list[Row]] = {}
+    for e in ps.all_duties():
+        if e.ref in owed:
+            sheet = out.setdefault(e.regulation.id, [])
+            sheet.append(_row(ps, len(sheet) + 1, e))
+    return out
+
+
+def actor_xlsx(ps: PolicySet, actor: str) -> bytes:
+    """The 责任清单 of one body as XLSX, one sheet per regulation."""
+    return _workbook(actor_rows(ps, actor))
+
+
+def _workbook(sheets: dict[str, list[Row]]) -> bytes:
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
@@ -156,10 +179,11 @@ def to_xlsx(ps: PolicySet, regulations: list[str] | None = None) -> bytes:
         ) from None
     wb = Workbook()
     wb.remove(wb.active)
-    for reg in selected(ps, regulations):
-        ws = wb.create_sheet(reg.id[:31])  # Excel's limit on sheet names
+    # a workbook needs a sheet: a body that owes nothing gets the headers alone
+    for name, sheet_rows in (sheets or {"责任清单": []}).items():
+        ws = wb.create_sheet(name[:31])  # Excel's limit on sheet names
         ws.append(header_cells())
-        for r in rows(ps, reg.id):
+        for r in sheet_rows:
             ws.append(r.cells())
         for i, width in enumerate(WIDTHS, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
@@ -193,4 +217,4 @@ def _reproducible(data: bytes) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["HEADERS", "MissingDependency", "Row", "rows", "to_csv", "to_xlsx"]
+__all__ = ["HEADERS", "MissingDependency", "Row", "actor_rows", "actor_xlsx", "rows", "to_csv", "to_xlsx"]

@@ -436,6 +436,9 @@ class SitePages:
             lines.append("")
         if reg.note:
             lines += [f"*Note:* {literal(reg.note)}", ""]
+        for parent in reg.implements:
+            if parent in self.ps.regulations:
+                lines += self.relative_section(page, reg, parent)
         if reg.not_implemented:
             lines += ["## Parent duties not implemented 未实施的上级职责", ""]
             for ni in reg.not_implemented:
@@ -450,6 +453,54 @@ class SitePages:
                     lines += [f"## {head} {{ #{div.id} }}", ""]
             lines += self.provision_block(page, reg, prov.id)
         return "\n".join(lines) + "\n"
+
+    def relative_section(self, page: str, reg: Regulation, parent: str) -> list[str]:
+        """What the regulation adds, leaves out and reassigns relative to a parent, from the data:
+        local additions, parent duties addressed to its level that it neither carries out nor
+        declines (missing) or declines (not implemented), and carried-out duties whose owner,
+        modality or frequency differ (queries.compare)."""
+        from .queries import TraceStatus, compare, trace
+
+        lines = [f"## Relative to {self.regulation_link(page, parent)} 相对上级的变化", ""]
+        added = [e for e in self.ps.duties(regulation=reg.id) if e.duty.local_addition]
+        status: dict[TraceStatus, list[str]] = {s: [] for s in TraceStatus}
+        for e in self.ps.duties(regulation=parent):
+            for rt in trace(self.ps, e.ref).regulations:
+                if rt.regulation == reg.id:
+                    status[rt.status].append(e.ref)
+        changed = [c for t in compare(self.ps, parent, reg.id).topics for c in t.changed]
+        lines += [
+            "| | duties |",
+            "|---|---|",
+            f"| Parent duties carried out 已实施 | {len(status[TraceStatus.implemented])} |",
+            f"| Declined with a reason 说明未实施 | {len(status[TraceStatus.not_implemented])} |",
+            f"| Missing 缺失 (addressed to this level, neither carried out nor declined) "
+            f"| {len(status[TraceStatus.missing])} |",
+            f"| Local additions 新增 | {len(added)} |",
+            f"| Carried out with a changed owner, modality or frequency 有变化 | {len(changed)} |",
+            "",
+        ]
+        if status[TraceStatus.missing]:
+            lines += ["**Missing 缺失**", ""]
+            lines += [f"- {self.duty_link(page, ref)}" for ref in status[TraceStatus.missing]]
+            lines.append("")
+        if changed:
+            lines += ["**Changed 有变化**", ""]
+            for c in changed:
+                what = "; ".join(f"{f.field}: {literal(f.a)} → {literal(f.b)}" for f in c.changes)
+                lines.append(f"- {self.duty_link(page, c.a.id)} → {self.duty_link(page, c.b.id)}: {what}")
+            lines.append("")
+        if added:
+            lines += ["**Local additions 新增**", ""]
+            by_topic: dict[str, list[str]] = {}
+            for e in added:
+                for t in e.duty.topics or ["(no topic)"]:
+                    by_topic.setdefault(t, []).append(self.duty_link(page, e.ref))
+            for t in sorted(by_topic):
+                name = text(self.ps.topics[t].name) if t in self.ps.topics else literal(t)
+                lines.append(f"- {name} ({len(by_topic[t])}): " + ", ".join(by_topic[t]))
+            lines.append("")
+        return lines
 
     def _reg_ref(self, page: str, reg_id: str) -> str:
         if reg_id in self.ps.regulations:
@@ -907,7 +958,7 @@ XlsxWriter = Callable[[PolicySet, str], bytes]
 def responsibility_list_writer() -> XlsxWriter | None:
     """The graph's 责任清单 XLSX writer for one actor, where that module is installed."""
     try:
-        from . import responsibility_list  # type: ignore[attr-defined]
+        from . import responsibility_list
     except ImportError:
         return None
     writer = getattr(responsibility_list, "actor_xlsx", None)
