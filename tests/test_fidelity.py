@@ -71,3 +71,36 @@ def test_every_reference_resolves(reg_id: str) -> None:
         assert all(SHIPPED.has_duty(ref) for ref in d.implements)
     assert all(r in SHIPPED.regulations for r in reg.implements)
     assert reg.jurisdiction in SHIPPED.places
+
+
+def _covered(ps: PolicySet, reg_id: str) -> set[str]:
+    reg = ps.regulation(reg_id)
+    done = {ref for e in ps.duties(regulation=reg_id) for ref in e.duty.implements}
+    return done | {n.duty for n in reg.not_implemented}
+
+
+@pytest.mark.parametrize("reg_id", ["shanxi", "gansu"])
+def test_every_central_duty_addressed_to_a_province_is_implemented_or_recorded(reg_id: str) -> None:
+    province_duties = [
+        e.ref
+        for e in SHIPPED.duties(regulation="central")
+        if any(SHIPPED.actors[o.actor].level == "province" for o in e.duty.owners)
+    ]
+    assert len(province_duties) >= 20  # 第九条 to 第十二条 and 第二十七条
+    missing = sorted(set(province_duties) - _covered(SHIPPED, reg_id))
+    assert not missing, f"{reg_id} neither implements nor records: {missing}"
+
+
+@pytest.mark.parametrize("reg_id", ["shanxi", "gansu", "wuyi"])
+def test_local_duties_are_traced_or_marked_as_additions(reg_id: str) -> None:
+    for e in SHIPPED.duties(regulation=reg_id):
+        assert bool(e.duty.implements) != e.duty.local_addition, e.ref
+        for parent in e.duty.implements:
+            assert parent.startswith("central/"), e.ref
+
+
+def test_not_implemented_records_give_reasons_and_point_at_central_duties() -> None:
+    for reg_id in ("shanxi", "gansu", "wuyi"):
+        for n in SHIPPED.regulation(reg_id).not_implemented:
+            assert n.duty.startswith("central/") and SHIPPED.has_duty(n.duty)
+            assert len(n.reason) > 20

@@ -11,9 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Catalogue, Regulation
+from .model import Catalogue, Regulation, RuleSet
 
-SCHEMAS: dict[str, type[BaseModel]] = {"regulation": Regulation, "catalogue": Catalogue}
+SCHEMAS: dict[str, type[BaseModel]] = {"regulation": Regulation, "catalogue": Catalogue, "rules": RuleSet}
 BASE_URI = "https://responsibility.example/schema/"
 
 

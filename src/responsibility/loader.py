@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import importlib.resources
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,14 +28,18 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import Diagnostic, PolicyError
-from .model import Catalogue, Regulation
+from .model import Catalogue, Regulation, RuleSet
 from .policyset import PolicySet, SourceInfo
 from .references import check_references
 from .yamlfile import MAX_BYTES, Marks, decode, load_text, path_str
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Documents of these kinds live beside policies but are read by their own modules.
+_TOP_KIND = re.compile(r"^kind:[ \t]*([\w-]+)[ \t]*(?:#.*)?$", re.M)
 OTHER_KINDS = frozenset({"scenarios", "facts", "evidence", "waivers"})
+# pydantic puts the tag of a discriminated union in an error's location; documents do not have it.
+_UNION_TAGS = frozenset({"condition", "ranking", "streak", "event", "procedure"})
+Document = Regulation | Catalogue | RuleSet
 
 
 def shipped_root() -> Path:
@@ -117,7 +122,11 @@ def read_document(path: Path, shipped: bool = False) -> _Doc:
         )
     with path.open("rb") as fh:
         raw = fh.read(MAX_BYTES + 1)
-    data, marks = load_text(decode(raw, name), name)
+    text = decode(raw, name)
+    top_kind = _TOP_KIND.search(text)
+    if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
+        return _Doc(path, name, {"kind": top_kind.group(1)}, {}, shipped)
+    data, marks = load_text(text, name)
     if not isinstance(data, dict):
         raise PolicyError(
             [
@@ -147,7 +156,10 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
     src = SourceInfo(doc.display, doc.marks)
     out = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
+        raw = [p for p in err["loc"] if isinstance(p, str | int)]
+        loc = tuple(
+            p for k, p in enumerate(raw) if not (p in _UNION_TAGS and k and isinstance(raw[k - 1], int))
+        )
         line, col = src.locate(loc)
         kind = err["type"]
         where = path_str(loc)
@@ -160,6 +172,23 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
             out.append(
                 Diagnostic(
                     doc.display, line, col, "E012", f"missing required field '{loc[-1]}'", where, "add it"
+                )
+            )
+        elif kind == "value_error" and loc and loc[-1] in _EXPRESSION_FIELDS:
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            # point at the bad token: `key: value` puts the value len(key) + 2 after the key
+            at = re.match(r"column (\d+):", msg)
+            if at is not None:
+                col += len(str(loc[-1])) + 2 + int(at.group(1)) - 1
+            out.append(
+                Diagnostic(
+                    doc.display,
+                    line,
+                    col,
+                    "E030",
+                    f"bad expression: {msg}",
+                    where,
+                    "see docs/computable.md for the expression language",
                 )
             )
         else:
@@ -177,13 +206,18 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
     return out
 
 
-def _parse(doc: _Doc) -> Regulation | Catalogue | None:
+_EXPRESSION_FIELDS = frozenset({"applies", "require", "score", "forbid"})
+
+
+def _parse(doc: _Doc) -> Document | None:
     kind = doc.data.get("kind", "regulation")
     if kind in OTHER_KINDS:
         return None
-    cls: type[Regulation] | type[Catalogue]
+    cls: type[Regulation] | type[Catalogue] | type[RuleSet]
     if kind == "catalogue":
         cls = Catalogue
+    elif kind == "rules":
+        cls = RuleSet
     elif kind == "regulation":
         cls = Regulation
     else:
@@ -197,7 +231,7 @@ def _parse(doc: _Doc) -> Regulation | Catalogue | None:
                     "E011",
                     f"unknown kind '{kind}'",
                     "kind",
-                    "use 'regulation' or 'catalogue'",
+                    "use 'regulation', 'catalogue' or 'rules'",
                 )
             ]
         )
@@ -221,7 +255,7 @@ def load(
         roots.append((shipped_root(), True))
     roots += [(Path(p), False) for p in paths]
     docs, problems = _read_roots(roots)
-    parsed: list[tuple[_Doc, Regulation | Catalogue]] = []
+    parsed: list[tuple[_Doc, Document]] = []
     for doc in docs:
         try:
             obj = _parse(doc)
@@ -261,17 +295,19 @@ def _read_roots(roots: Iterable[tuple[Path, bool]]) -> tuple[list[_Doc], list[Di
     return docs, problems
 
 
-def _override(parsed: list[tuple[_Doc, Regulation | Catalogue]]) -> list[tuple[_Doc, Regulation | Catalogue]]:
+def _override(parsed: list[tuple[_Doc, Document]]) -> list[tuple[_Doc, Document]]:
     """Drop shipped documents that a user document replaces (same kind and id)."""
     user_keys = {(obj.kind, obj.id) for doc, obj in parsed if not doc.shipped}
     return [(d, o) for d, o in parsed if not d.shipped or (o.kind, o.id) not in user_keys]
 
 
-def source_key(obj: Regulation | Catalogue) -> str:
+def source_key(obj: Document) -> str:
+    if isinstance(obj, RuleSet):
+        return f"rules:{obj.id}"
     return obj.id if isinstance(obj, Regulation) else f"catalogue:{obj.id}"
 
 
-def _compose(parsed: list[tuple[_Doc, Regulation | Catalogue]]) -> PolicySet:
+def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
     problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
     sources = {source_key(o): SourceInfo(d.display, d.marks, str(d.file.resolve())) for d, o in parsed}
     regs = [o for _, o in parsed if isinstance(o, Regulation)]
@@ -285,6 +321,7 @@ def _compose(parsed: list[tuple[_Doc, Regulation | Catalogue]]) -> PolicySet:
         [a for c in cats for a in c.artefact_kinds],
         [t for c in cats for t in c.topics],
         sources,
+        rulesets=[o for _, o in parsed if isinstance(o, RuleSet)],
     )
 
 

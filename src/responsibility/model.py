@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 # Ids are lower-case ASCII so they are stable in URLs, file names and graph exports.
 SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
@@ -28,7 +28,8 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 class Strict(BaseModel):
     """Base for every policy model: unknown fields are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    # defer_build: schemas are built on first use, so a run that fails on YAML never pays for them
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, defer_build=True)
 
 
 class Text(Strict):
@@ -408,3 +409,147 @@ def walk_provisions(reg: Regulation) -> list[tuple[Provision, Division | None]]:
     for div in reg.divisions:
         visit(div)
     return out
+
+
+# -- computable rules (a `kind: rules` document beside a regulation) ------------------------------
+# Rules are kept out of the regulation's own file so that the encoding of the text stays a
+# faithful transcription, and so that rules can be written (and reviewed) separately from it.
+
+
+def _expression(value: str | None) -> str | None:
+    """Reject an expression that does not parse, naming the column of the bad token."""
+    if value is not None:
+        from .expr import parse
+
+        parse(value)
+    return value
+
+
+Expression = Annotated[NonEmpty, AfterValidator(_expression)]
+
+
+class FactTable(StrEnum):
+    """The tables of facts a rule reads (see ``docs/computable.md`` for their fields)."""
+
+    fiscal = "fiscal"  # figures by place and year: revenue, poverty funds, 报账率 …
+    assessments = "assessments"  # assessment results by place or unit and year
+    personnel = "personnel"  # changes of post of leading cadres
+    counties = "counties"  # poor-county status: listed, exited (摘帽)
+    cases = "cases"  # exit case records: the steps taken, by whom, when
+
+
+class Rounding(StrEnum):
+    half_up = "half-up"  # 11.5 → 12, 11.4 → 11
+    down = "down"  # never more than the share
+    up = "up"  # never fewer than the share
+
+
+class Ties(StrEnum):
+    include = "include"  # everyone tied with the last place inside the cut is inside
+    exclude = "exclude"  # everyone tied with the first place outside the cut is outside
+
+
+class _RuleBase(Strict):
+    id: Slug = Field(description="Unique within its rules document; the full id is REGULATION/RULE.")
+    provisions: list[Eid] = Field(
+        min_length=1, description="Provisions the rule computes; the first is the one cited first."
+    )
+    summary: Text = Field(description="What the rule requires, in one line.")
+    quote: NonEmpty = Field(description="Exact substring of the first provision's text grounding the rule.")
+    note: NonEmpty | None = Field(None, description="Readings of the text the rule depends on.")
+    terms: dict[str, NonEmpty] = Field(
+        default_factory=dict, description="Display names of facts in explanations (fact → label)."
+    )
+    percent: list[str] = Field(default_factory=list, description="Facts shown as percentages.")
+
+
+class ConditionRule(_RuleBase):
+    """A condition that must hold on every row of a fact table it applies to (quantities)."""
+
+    kind: Literal["condition"]
+    table: FactTable
+    level: Level | None = Field(None, description="Only rows about places (or units) of this level.")
+    applies: Expression | None = Field(None, description="Rows the rule applies to (default: all).")
+    require: Expression = Field(description="The condition each row must satisfy.")
+
+
+class RankingRule(_RuleBase):
+    """The top share of a ranking is entitled to something (通报表扬); checked against a record."""
+
+    kind: Literal["ranking"]
+    table: Literal[FactTable.assessments] = FactTable.assessments
+    level: Level | None = None
+    applies: Expression | None = Field(None, description="Rows ranked (default: all).")
+    score: Expression = Field(description="The score ranked, highest first.")
+    share: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")] = Field(
+        description="Share at the top that is entitled, e.g. 20%."
+    )
+    rounding: Rounding = Field(Rounding.half_up, description="How share × number ranked becomes a count.")
+    ties: Ties = Field(Ties.include, description="Who is inside when scores tie at the cut.")
+    record: str | None = Field(
+        None, description="Field recording the decision taken (commended: true); checked when present."
+    )
+
+
+class StreakRule(_RuleBase):
+    """A condition holding in consecutive years gives an entitlement (连续三年优秀 → 优先提拔)."""
+
+    kind: Literal["streak"]
+    table: Literal[FactTable.assessments] = FactTable.assessments
+    level: Level | None = None
+    require: Expression = Field(description="The condition that must hold each year.")
+    years: int = Field(ge=2, description="How many consecutive years.")
+    entitles: Text = Field(description="What the streak gives (晋升职务时优先考虑).")
+
+
+class EventRule(_RuleBase):
+    """Events of a kind are forbidden while a place is in a state (no reassignment before exit)."""
+
+    kind: Literal["event"]
+    table: Literal[FactTable.personnel] = FactTable.personnel
+    applies: Expression = Field(description="Events the constraint concerns (post, change …).")
+    forbid: Expression = Field(
+        description="State in which such an event is a breach; reads poor_county, exited, exit_date."
+    )
+
+
+class Step(Strict):
+    """One step of a procedure: what is done, by whom, and the words that require it."""
+
+    id: Slug
+    name: Text
+    by: list[Slug] = Field(min_length=1, description="Actors who may take the step.")
+    jointly: bool = Field(False, description="True when all of `by` must take part (两委和工作队核实).")
+    notice: bool = Field(False, description="A public notice: the record must show it drew no objection.")
+    provision: Eid | None = Field(
+        None, description="The provision stating this step (default: the rule's first)."
+    )
+    quote: NonEmpty = Field(description="Exact substring of that provision's text.")
+
+
+class ProcedureRule(_RuleBase):
+    """Ordered steps with the approving body of each; exit case records are checked against them."""
+
+    kind: Literal["procedure"]
+    table: Literal[FactTable.cases] = FactTable.cases
+    subject: Literal["household", "village", "county"] = Field(description="What exits.")
+    steps: list[Step] = Field(min_length=1, description="In the order they must happen.")
+
+
+Rule = Annotated[
+    ConditionRule | RankingRule | StreakRule | EventRule | ProcedureRule, Field(discriminator="kind")
+]
+
+
+class RuleSet(Strict):
+    """The computable rules of one regulation: `policies/<reg>/<reg>.rules.yaml`."""
+
+    schema_: str | None = Field(None, alias="$schema", description="JSON Schema of this file.")
+    kind: Literal["rules"] = "rules"
+    regulation: Slug = Field(description="The regulation whose provisions these rules compute.")
+    cite_as: NonEmpty = Field(description="Short name in findings: 武邑 in `武邑 一(一)4: …`.")
+    rules: list[Rule] = Field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.regulation

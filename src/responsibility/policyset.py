@@ -7,6 +7,7 @@ It is plain data plus indexes; it never touches the file system.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from .model import (
     Place,
     Provision,
     Regulation,
+    RuleSet,
     Topic,
     duty_ref,
     walk_provisions,
@@ -97,14 +99,17 @@ def provision_paths(reg: Regulation) -> Iterator[tuple[Provision, Division | Non
 
 
 def citations(reg: Regulation) -> dict[str, str]:
-    """How each provision is cited: 第九条 for articles; 一(一)4, 二、3, 三 for numbered items.
+    """How each provision is cited: 第九条 for articles; 一(一)4, 二、3, 三 for numbered items;
+    第4段 for the unlabelled paragraph `para_4` of a reported practice.
 
     Articles are cited by their own label. Items are cited by the labels of their divisions and
     their own, with the enumeration comma kept only before a bare item number (二、3).
     """
     out: dict[str, str] = {}
     for prov in reg.provisions:
-        out[prov.id] = prov.label or "序言"
+        # an unlabelled passage `para_4` of a reported practice is cited as its paragraph, 第4段
+        para = re.fullmatch(r"para_(\d+)", prov.id)
+        out[prov.id] = prov.label or (f"第{para.group(1)}段" if para else "序言")
 
     def visit(div: Division, chain: tuple[str, ...]) -> None:
         chain = (*chain, div.label or "")
@@ -138,6 +143,7 @@ class PolicySet:
         artefact_kinds: Iterable[ArtefactKind],
         topics: Iterable[Topic],
         sources: dict[str, SourceInfo] | None = None,
+        rulesets: Iterable[RuleSet] = (),
     ) -> None:
         self.regulations: dict[str, Regulation] = {r.id: r for r in sorted(regulations, key=_id)}
         self.actors: dict[str, Actor] = {a.id: a for a in sorted(actors, key=_id)}
@@ -145,6 +151,8 @@ class PolicySet:
         self.artefact_kinds: dict[str, ArtefactKind] = {a.id: a for a in sorted(artefact_kinds, key=_id)}
         self.topics: dict[str, Topic] = {t.id: t for t in sorted(topics, key=_id)}
         self.sources: dict[str, SourceInfo] = dict(sources or {})
+        # computable rules by regulation id (`kind: rules` documents; see computable.py)
+        self.rulesets: dict[str, RuleSet] = {r.regulation: r for r in sorted(rulesets, key=lambda r: r.id)}
         self._provisions: dict[str, ProvisionEntry] = {}
         self._duties: dict[str, DutyEntry] = {}
         for reg in self.regulations.values():

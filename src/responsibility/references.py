@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .errors import Diagnostic
-from .model import Catalogue, Duty, Regulation, duty_ref
+from .model import Catalogue, Duty, Regulation, RuleSet, duty_ref
 from .policyset import SourceInfo, provision_paths, suggest
 from .yamlfile import Path
 
-Parsed = list[tuple[SourceInfo, Regulation | Catalogue]]
+Parsed = list[tuple[SourceInfo, Regulation | Catalogue | RuleSet]]
 
 
 @dataclass
@@ -59,16 +59,21 @@ class _Collector:
 
 def check_references(parsed: Parsed) -> list[Diagnostic]:
     out = _Collector()
-    index = _build_index(parsed, out)
+    index = _build_index([(s, o) for s, o in parsed if not isinstance(o, RuleSet)], out)
+    regs = {o.id: o for _, o in parsed if isinstance(o, Regulation)}
+    rule_docs: dict[str, str] = {}
     for src, obj in parsed:
-        if isinstance(obj, Catalogue):
+        if isinstance(obj, RuleSet):
+            out.unique(rule_docs, obj.id, src, ("regulation",), "rules document for regulation")
+            _check_rules(out, src, obj, regs, index)
+        elif isinstance(obj, Catalogue):
             _check_actors(out, src, obj, index)
         else:
             _check_regulation(out, src, obj, index)
     return out.problems
 
 
-def _build_index(parsed: Parsed, out: _Collector) -> _Index:
+def _build_index(parsed: list[tuple[SourceInfo, Regulation | Catalogue]], out: _Collector) -> _Index:
     idx = _Index()
     seen: dict[str, dict[str, str]] = {k: {} for k in ("reg", "cat", "actor", "place", "art", "topic")}
     for src, obj in parsed:
@@ -196,4 +201,40 @@ def _check_duty(out: _Collector, src: SourceInfo, text: str, duty: Duty, path: P
             "E024",
             "a duty that implements a parent is not a local addition",
             "remove local_addition",
+        )
+
+
+def _check_rules(
+    out: _Collector, src: SourceInfo, rs: RuleSet, regs: dict[str, Regulation], idx: _Index
+) -> None:
+    """A rules document names a loaded regulation, its provisions and actors, and quotes them."""
+    reg = regs.get(rs.regulation)
+    if reg is None:
+        out.ref(src, ("regulation",), rs.regulation, set(regs), "regulation")
+        return
+    texts = {p.id: p.text for p, _, _ in provision_paths(reg)}
+    ids: dict[str, str] = {}
+    for i, rule in enumerate(rs.rules):
+        base: Path = ("rules", i)
+        out.unique(ids, rule.id, src, (*base, "id"), "rule")
+        for j, pid in enumerate(rule.provisions):
+            out.ref(src, (*base, "provisions", j), pid, set(texts), f"provision of {reg.id}")
+        _quoted(out, src, (*base, "quote"), rule.quote, texts.get(rule.provisions[0]))
+        for j, step in enumerate(getattr(rule, "steps", [])):
+            spath: Path = (*base, "steps", j)
+            if step.provision is not None:
+                out.ref(src, (*spath, "provision"), step.provision, set(texts), f"provision of {reg.id}")
+            _quoted(out, src, (*spath, "quote"), step.quote, texts.get(step.provision or rule.provisions[0]))
+            for k, actor in enumerate(step.by):
+                out.ref(src, (*spath, "by", k), actor, idx.actors, "actor")
+
+
+def _quoted(out: _Collector, src: SourceInfo, path: Path, quote: str, text: str | None) -> None:
+    if text is not None and quote not in text:
+        out.add(
+            src,
+            path,
+            "E022",
+            "quote is not a verbatim substring of its provision",
+            "copy the words exactly from the provision text",
         )

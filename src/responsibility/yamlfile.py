@@ -97,62 +97,75 @@ def load_text(text: str, name: str) -> tuple[Any, Marks]:
     return _convert(node, (), marks, seen, name), marks
 
 
+_STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
+
+
 def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: str) -> Any:
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    # Hot path: policy files are mostly plain strings, so they skip the generic constructor.
+    mark = node.start_mark
     if id(node) in seen:
         raise _error(
             name,
-            line,
-            col,
+            mark.line + 1,
+            mark.column + 1,
             "E004",
             "this anchored value is reused through an alias; anchors and aliases are not allowed",
             "write the value out in full where it is reused",
         )
     seen.add(id(node))
-    marks[path] = (line, col)
+    marks[path] = (mark.line + 1, mark.column + 1)
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
     if isinstance(node, yaml.MappingNode):
-        if node.tag != _CORE + "map":
+        if tag != _MAP:
             raise _tag_error(node, name)
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _CORE + "merge":
-                raise _error(
-                    name,
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    "E004",
-                    "merge keys (<<) are not allowed",
-                    "write the keys out in full",
-                )
-            key = _convert(key_node, path, {}, seen, name)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in out:
-                k_line, k_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                first = marks.get((*path, key), (0, 0))
-                raise _error(
-                    name,
-                    k_line,
-                    k_col,
-                    "E002",
-                    f"duplicate key '{key}' (first at line {first[0]})",
-                    "remove one of the two, or merge them",
-                )
-            marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _convert(value_node, (*path, key), marks, seen, name)
-            # keep the key's position: errors about a missing child point at the key line
-            marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        return out
+        return _mapping(node, path, marks, seen, name)
     if isinstance(node, yaml.SequenceNode):
-        if node.tag != _CORE + "seq":
+        if tag != _SEQ:
             raise _tag_error(node, name)
         return [_convert(n, (*path, i), marks, seen, name) for i, n in enumerate(node.value)]
-    if node.tag not in _SCALAR_TAGS:
+    if tag not in _SCALAR_TAGS:
         raise _tag_error(node, name)
     value = _CONSTRUCTOR.construct_object(node, deep=True)
     if isinstance(value, dt.datetime):
-        raise _error(name, line, col, "E011", "a timestamp is not allowed here", "write a date: 2017-03-09")
+        raise _error(
+            name,
+            mark.line + 1,
+            mark.column + 1,
+            "E011",
+            "a timestamp is not allowed here",
+            "write a date: 2017-03-09",
+        )
     return value
+
+
+def _mapping(node: yaml.MappingNode, path: Path, marks: Marks, seen: set[int], name: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        k_line, k_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if key_node.tag == _MERGE:
+            raise _error(
+                name, k_line, k_col, "E004", "merge keys (<<) are not allowed", "write the keys out in full"
+            )
+        key = _convert(key_node, path, {}, seen, name)
+        if not isinstance(key, str):
+            key = str(key)
+        child = (*path, key)
+        if key in out:
+            first = marks.get(child, (0, 0))
+            raise _error(
+                name,
+                k_line,
+                k_col,
+                "E002",
+                f"duplicate key '{key}' (first at line {first[0]})",
+                "remove one of the two, or merge them",
+            )
+        out[key] = _convert(value_node, child, marks, seen, name)
+        # errors about a value (or a missing child of it) point at its key's line
+        marks[child] = (k_line, k_col)
+    return out
 
 
 def _tag_error(node: yaml.Node, name: str) -> PolicyError:

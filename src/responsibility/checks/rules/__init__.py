@@ -1,0 +1,1 @@
+"""One module per rule; each module docstring is the rule's documentation."""

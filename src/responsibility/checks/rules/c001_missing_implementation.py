@@ -1,0 +1,69 @@
+"""A parent duty addressed to a level this rule governs is neither implemented nor set aside.
+
+## What it checks
+For every duty of each parent regulation (those in `implements:`, or the one named with
+`--against`) whose owners sit at a level the local rule governs — its own level and every level
+below it — that some local duty lists it in `implements`, or that the regulation lists it in
+`not_implemented` with a reason. Parent duties owned at the level `all` (各级) are not counted:
+whether 各级 binds the county is for the author to record.
+
+The finding is reported where the local rule names the parent (its `implements:` entry), with
+the parent's article (第十九条) and the parent duty's id as target.
+
+## Why
+This is the gap an implementing rule must not have: a duty the centre assigns to counties that
+the county rule never mentions is a duty nobody in the county is held to.
+
+## Example
+The central measure's 第十九条 makes the county government build a project pool; the county
+draft says nothing about it:
+```yaml
+implements: [central]
+# … no duty has implements: [central/art_19/project-pool]
+```
+
+## Fix
+Carry it out in the article that does so:
+```yaml
+- id: project-pool
+  owners: [{actor: county.government}]
+  action: establish
+  implements: [central/art_19/project-pool]
+  quote: 县政府建立扶贫项目库
+```
+or record, with a reason grounded in the text, that the rule does not:
+```yaml
+not_implemented:
+- duty: central/art_19/project-pool
+  reason: the project pool is set up by the county's separate 项目库管理办法
+```
+"""
+
+from collections.abc import Iterator
+
+from ...errors import Severity
+from .. import Category, Finding, Rule
+from ..context import ConformanceContext
+
+RULE = Rule(
+    "C001",
+    "missing-implementation",
+    Severity.error,
+    "a parent duty for this level is neither implemented nor recorded in not_implemented",
+    Category.conformance,
+)
+
+
+def check(ctx: ConformanceContext) -> Iterator[Finding]:
+    for parent in ctx.applicable:
+        if parent.ref in ctx.implementing or parent.ref in ctx.not_implemented:
+            continue
+        summary = parent.duty.summary.zh
+        yield RULE.finding(
+            ctx.where(ctx.parent_link(parent.regulation.id)),
+            f"{parent.ref} ({summary}) is neither implemented by a duty here nor listed in not_implemented",
+            target=parent.ref,
+            provision=parent.citation,
+            hint=f"add implements: [{parent.ref}] to the duty that carries it out, "
+            "or list it in not_implemented with a reason",
+        )

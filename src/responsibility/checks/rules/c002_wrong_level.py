@@ -1,0 +1,69 @@
+"""A local duty implements a parent duty but gives it to owners at another level.
+
+## What it checks
+For each local duty that `implements` a parent duty, that at least one of its owners sits at a
+level one of the parent duty's owners sits at. The comparison uses the owners' levels in the
+catalogue (a concrete body such as 示例县人民政府 has the level of its role). Owners at the level
+`all` (各级, which binds every level) or `society` are not compared.
+
+## Why
+Handing a county duty down to townships (or up to the city) changes who answers for it; the
+parent measure fixed the level on purpose (市县抓落实, 乡镇具体实施).
+
+## Example
+```yaml
+# central 第十九条: 县级政府应当建立扶贫项目库
+- id: project-pool
+  owners: [{actor: township.government}]
+  implements: [central/art_19/project-pool]
+```
+
+## Fix
+```yaml
+- id: project-pool
+  owners: [{actor: county.government}]
+  implements: [central/art_19/project-pool]
+```
+If the text really gives the duty to townships, keep it, say why in `note`, and waive the
+finding with the approval of whoever may change the level.
+"""
+
+from collections.abc import Iterator
+
+from ...errors import Severity
+from ...model import LEVEL_ORDER
+from .. import Category, Finding, Rule
+from ..context import ConformanceContext, duty_levels
+
+RULE = Rule(
+    "C002",
+    "wrong-level",
+    Severity.warning,
+    "a parent duty is implemented by owners at another level",
+    Category.conformance,
+)
+
+
+HIERARCHY = frozenset(LEVEL_ORDER)
+
+
+def check(ctx: ConformanceContext) -> Iterator[Finding]:
+    for parent, locals_ in ctx.implemented_pairs():
+        want = duty_levels(ctx.ps, parent.duty)
+        if not want <= HIERARCHY:
+            continue  # 各级 (all) binds every level; society is outside the hierarchy
+        for local in locals_:
+            got = duty_levels(ctx.ps, local.duty)
+            if not want or got & want or not got <= HIERARCHY:
+                continue
+            yield RULE.finding(
+                ctx.where((*local.path, "owners")),
+                f"implements {parent.ref} (owned at {_names(want)}) with owners at {_names(got)}",
+                target=local.ref,
+                provision=local.citation,
+                hint=f"give the duty to an owner at {_names(want)} level, or explain the change in a note",
+            )
+
+
+def _names(levels: frozenset[object]) -> str:
+    return "/".join(sorted(str(lv) for lv in levels))

@@ -1,0 +1,61 @@
+"""A local duty implements a parent duty with a different owner at the same level, and no note.
+
+## What it checks
+For each local duty that implements a parent duty and has owners at the parent's level, that
+one of its owners fills the same role as one of the parent's owners. A concrete body counts as
+its role (示例县人民政府 is a `county.government`); a joint owner (县级党委和政府) counts as
+itself and each of its members. When the owner differs the duty must carry a `note` saying why.
+
+## Why
+The parent measure names who answers for a duty (县级政府 for the project pool, 县级党委和政府
+for the implementation plan). Moving it to the county's poverty alleviation office may be a
+legitimate local arrangement, but it must be a visible, explained choice.
+
+## Example
+```yaml
+- id: project-pool
+  owners: [{actor: county.leading-group-office}]
+  implements: [central/art_19/project-pool]
+```
+
+## Fix
+```yaml
+- id: project-pool
+  owners: [{actor: county.government}]
+  implements: [central/art_19/project-pool]
+```
+or keep the new owner and add `note: 县扶贫办 builds the pool on behalf of the county government (第八条)`.
+"""
+
+from collections.abc import Iterator
+
+from ...errors import Severity
+from .. import Category, Finding, Rule
+from ..context import ConformanceContext, duty_levels, owner_roles
+
+RULE = Rule(
+    "C003",
+    "owner-changed",
+    Severity.warning,
+    "a parent duty is implemented by another owner without a note",
+    Category.conformance,
+)
+
+
+def check(ctx: ConformanceContext) -> Iterator[Finding]:
+    for parent, locals_ in ctx.implemented_pairs():
+        want = frozenset().union(*(owner_roles(ctx.ps, o.actor) for o in parent.duty.owners))
+        for local in locals_:
+            if local.duty.note or not duty_levels(ctx.ps, local.duty) & duty_levels(ctx.ps, parent.duty):
+                continue  # explained, or a level change that wrong-level reports
+            got = frozenset().union(*(owner_roles(ctx.ps, o.actor) for o in local.duty.owners))
+            if got & want:
+                continue
+            yield RULE.finding(
+                ctx.where((*local.path, "owners")),
+                f"owners {', '.join(o.actor for o in local.duty.owners)} differ from {parent.ref}'s "
+                f"{', '.join(o.actor for o in parent.duty.owners)}, and no note explains why",
+                target=local.ref,
+                provision=local.citation,
+                hint="give the duty to the parent's owner, or add a note explaining the change",
+            )

@@ -1,0 +1,28 @@
+"""An anchor, alias or merge key (`&a`, `*a`, `<<`).
+
+## What it checks
+That every value is written out where it is used.
+
+## Why
+Aliases make a reviewer look elsewhere to know what a duty says, and nested aliases can expand
+a small file into gigabytes (an alias bomb).
+
+## Example
+```yaml
+owners: &county
+- {actor: county.party-committee-and-government}
+...
+owners: *county
+```
+
+## Fix
+```yaml
+owners:
+- {actor: county.party-committee-and-government}
+```
+"""
+
+from ...errors import Severity
+from .. import Category, Rule
+
+RULE = Rule("E004", "yaml-alias", Severity.error, "an anchor, alias or merge key", Category.structural)

@@ -1,0 +1,27 @@
+"""A field the schema does not know (usually a misspelling).
+
+## What it checks
+Every key of every mapping against the schema (`responsibility schema`). The hint names the
+nearest known field.
+
+## Why
+A misspelt key (`frequncy: annual`) would otherwise be silently ignored, and the duty would be
+checked as if the text gave no frequency.
+
+## Example
+```yaml
+- id: annual-report
+  frequncy: annual
+```
+
+## Fix
+```yaml
+- id: annual-report
+  frequency: annual
+```
+"""
+
+from ...errors import Severity
+from .. import Category, Rule
+
+RULE = Rule("E010", "unknown-field", Severity.error, "a field the schema does not know", Category.structural)

@@ -1,0 +1,47 @@
+"""A body that owns duties but answers to no one.
+
+## What it checks
+For every body owning a duty of the checked regulation: that some duty links it upward — it
+reports to, signs with, is approved, reviewed, assessed or supervised by another body (directly,
+through a composite it belongs to, its role type or the body it is part of), or another body's
+assessment or supervision duty targets it. Central bodies, 各级 (`all`) and non-state actors are
+exempt: the text cannot place them under anyone.
+
+## Why
+The responsibility system works by pressing responsibility down and reporting up (层层落实).
+A body with duties and no upward line is where accountability stops; in a local rule it is often
+a department whose reporting line the draft forgot.
+
+## Example
+```yaml
+- id: pool
+  owners: [{actor: county.government}]
+  action: establish
+  quote: 县级政府应当建立扶贫项目库
+```
+…with no duty anywhere saying to whom the county government reports or who assesses it.
+
+## Fix
+Encode the reporting, signing or assessment the text gives (每年向市扶贫开发领导小组报告…). If
+the text gives none, the finding is a gap in the text: keep it, or waive it with the reason.
+"""
+
+from collections.abc import Iterator
+
+from ... import graphchecks
+from ...errors import Severity
+from .. import Category, Finding, Rule
+from ..context import ConformanceContext
+from ._graph import findings
+
+RULE = Rule(
+    "G003",
+    "unaccountable-owner",
+    Severity.warning,
+    "a body owns duties but answers to no one",
+    Category.graph,
+)
+
+
+def check(ctx: ConformanceContext) -> Iterator[Finding]:
+    yield from findings(RULE, ctx, graphchecks.unaccountable_owners)

@@ -1,0 +1,31 @@
+"""A waiver is malformed: a missing field, an unknown rule, or an invalid date.
+
+## What it checks
+Each waiver names `rule` (a code or name in the catalogue), `target` (the finding's target id,
+exactly as the checker prints it), `reason`, `approved_by` and `expires` (`YYYY-MM-DD`), and no
+other field. A malformed waiver waives nothing.
+
+## Why
+A waiver without an approver or an expiry date is the silent kind this tool refuses.
+
+## Example
+```yaml
+- rule: C003
+  target: shilixian/art_6/implementation-plan
+  reason: agreed at the leading group meeting
+```
+
+## Fix
+```yaml
+- rule: C003
+  target: shilixian/art_6/implementation-plan
+  reason: agreed at the leading group meeting of 2018-03-02
+  approved_by: 示例县扶贫开发领导小组办公室
+  expires: 2018-12-31
+```
+"""
+
+from ...errors import Severity
+from .. import Category, Rule
+
+RULE = Rule("W002", "invalid-waiver", Severity.error, "a waiver is malformed", Category.waiver)

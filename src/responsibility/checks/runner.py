@@ -1,0 +1,229 @@
+"""Run the checker: load, check conformance and evidence, apply configuration and waivers.
+
+Everything the checker finds is a :class:`~responsibility.checks.Finding`; a file that does not
+load is not a crash but structural findings (the loader's diagnostics under the same codes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..errors import SEVERITY_RANK, Diagnostic, PolicyError, Severity
+from ..evidence import Evaluation, EvidenceRow, Status, evaluate, parse_range, read_inventory
+from ..loader import load
+from ..model import Regulation
+from ..policyset import PolicySet
+from ..waivers import Waived, WaiverFile, apply, read_waivers
+from . import RULES, Category, Finding, Rule, rules_of
+from .config import Config
+from .context import ConformanceContext
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class Options:
+    paths: list[Path]
+    policies: list[Path] = field(default_factory=list)
+    include_shipped: bool = True
+    against: str | None = None
+    evidence: Path | None = None
+    period: str | None = None
+    waivers: Path | None = None
+    facts: list[Path] = field(default_factory=list)
+    strict: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
+    config: Config = field(default_factory=Config)
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    waived: list[Waived]
+    rules: list[Rule]
+    fail_on: Severity
+    checked: list[str] = field(default_factory=list)
+    evidence: Evaluation | None = None
+    period: str | None = None
+    strict: bool = False
+    refused: int = 0  # waivers not applied because of --strict
+    loaded: bool = True  # False when the policies did not load (structural findings only)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(f.severity.value for f in self.findings)
+        return {s.value: c.get(s.value, 0) for s in Severity}
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on]]
+
+    def exit_code(self) -> int:
+        return EXIT_FINDINGS if self.failing() else EXIT_CLEAN
+
+    def summary(self) -> str:
+        c = self.counts()
+        n = len(self.findings)
+        parts = [f"{n} finding{'s' if n != 1 else ''}", f"{c['error']} error", f"{c['warning']} warning"]
+        parts.append(f"{c['info']} info")
+        text = ", ".join(parts) + f"; {len(self.waived)} waived"
+        if self.strict:
+            text += f" ({self.refused} waiver{'s' if self.refused != 1 else ''} refused: --strict)"
+        return text
+
+
+def structural(diag: Diagnostic) -> Finding:
+    """A loader diagnostic as the finding of the structural rule with the same code."""
+    code = diag.code
+    if code == "E010" and "must be a mapping" in diag.message:
+        code = "E011"  # the loader reports a non-mapping document under E010; it is an invalid value
+    rule = RULES.get(code, RULES["E011"])
+    return rule.finding((diag.file, diag.line, diag.column), diag.message, target=diag.path, hint=diag.hint)
+
+
+def checked_regulations(ps: PolicySet, paths: list[Path]) -> list[Regulation]:
+    """The regulations whose files lie under one of `paths` (the ones being checked)."""
+    roots = [p.resolve() for p in paths]
+    out = []
+    for reg in ps.regulations.values():
+        src = ps.sources.get(reg.id)
+        origin = Path(src.origin) if src and src.origin else None
+        if origin is not None and any(origin == r or origin.is_relative_to(r) for r in roots):
+            out.append(reg)
+    return out
+
+
+def run(opts: Options) -> Report:
+    """Check the regulations at opts.paths; raises ValueError/LookupFailure for usage errors."""
+    cfg = opts.config
+    rules = cfg.selected()
+    for p in [*opts.paths, *opts.policies]:
+        if not p.exists():
+            raise ValueError(f"{p}: no such file or directory")
+    waiver_path = opts.waivers or cfg.waivers
+    if waiver_path is not None and not waiver_path.is_file():
+        raise ValueError(f"waiver file {waiver_path} does not exist")
+    span = parse_range(opts.period) if opts.period else None
+    if opts.evidence is not None and span is None:
+        raise ValueError("--evidence needs --period (e.g. --period 2018 or --period 2018..2019)")
+    report = Report([], [], rules, cfg.fail_on, period=opts.period, strict=opts.strict)
+    found: list[Finding] = []
+    try:
+        ps = load([*opts.policies, *opts.paths], include_shipped=opts.include_shipped)
+    except PolicyError as exc:
+        found = [structural(d) for d in exc.diagnostics]
+        report.loaded = False
+    else:
+        regs = checked_regulations(ps, opts.paths)
+        if not regs:
+            raise ValueError(f"no regulation found under {', '.join(map(str, opts.paths))}")
+        report.checked = [r.id for r in regs]
+        for reg in regs:
+            found += conformance(ps, reg, opts.against, rules)
+        if opts.evidence is not None and span is not None:
+            report.evidence, ev = evidence(ps, regs, opts.evidence, span, cfg.grace_days)
+            found += ev
+        if opts.facts:
+            found += computable(ps, regs, opts.facts)
+    wf: WaiverFile | None = read_waivers(waiver_path) if waiver_path is not None else None
+    by_code = {r.code: r for r in rules}
+    found = [replace(f, severity=by_code[f.code].severity) for f in found if f.code in by_code]
+    kept, waived, about, refused = apply(found, wf, opts.today, opts.strict)
+    about = [replace(f, severity=by_code[f.code].severity) for f in about if f.code in by_code]
+    report.findings = sorted(set(kept + about))
+    report.waived = sorted(waived, key=lambda w: w.finding)
+    report.refused = refused
+    return report
+
+
+def conformance(ps: PolicySet, reg: Regulation, against: str | None, rules: list[Rule]) -> list[Finding]:
+    if against is not None:
+        parents = [ps.regulation(against)]
+    else:
+        parents = [ps.regulations[p] for p in reg.implements if p in ps.regulations]
+    ctx = ConformanceContext(ps, reg, parents, against)
+    selected = {r.code for r in rules}
+    out: list[Finding] = []
+    for category in (Category.conformance, Category.graph):
+        for r in rules_of(category):
+            if r.code in selected and r.check is not None:
+                out += r.check(ctx)
+    return out
+
+
+def computable(ps: PolicySet, regs: list[Regulation], fact_paths: list[Path]) -> list[Finding]:
+    """Computable provisions of the checked regulations and their parents, on the supplied facts."""
+    from .. import computable as engine
+    from .. import facts as fact_files
+
+    scope = {r.id for r in regs} | {p for r in regs for p in r.implements}
+    wanted = [ref for ref in engine.rule_ids(ps) if ref.split("/", 1)[0] in scope]
+    by_status = {r.status: r for r in rules_of(Category.computable) if r.status}
+    out = []
+    for f in engine.evaluate(ps, fact_files.load(fact_paths), wanted):
+        rule = by_status.get(f.outcome.value)
+        if rule is None:  # a pass is not a finding
+            continue
+        file, line, col = _split_where(f.where)
+        year = f"/{f.year}" if f.year is not None else ""
+        message = f.message.removeprefix(f"{f.citation}: ")  # the report prints the citation itself
+        out.append(
+            rule.finding(
+                (file, line, col), message, target=f"{f.rule}:{f.subject}{year}", provision=f.citation
+            )
+        )
+    return out
+
+
+def _split_where(where: str) -> tuple[str, int, int]:
+    """`file:line:col` of a fact row (file names may contain colons; line and column do not)."""
+    parts = where.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        return parts[0], int(parts[1]), int(parts[2])
+    return where, 1, 1
+
+
+def evidence(
+    ps: PolicySet, regs: list[Regulation], root: Path, span: tuple[dt.date, dt.date], grace: int
+) -> tuple[Evaluation, list[Finding]]:
+    inv = read_inventory(root, ps)
+    ev = evaluate(ps, regs, inv, span, grace)
+    manifest = _display(inv.manifest)
+    out = [
+        RULES[p.code].finding((manifest, p.line, p.col), p.message, target=p.target, hint=p.hint)
+        for p in inv.problems
+    ]
+    by_status = {r.status: r for r in rules_of(Category.evidence) if r.status}
+    for row in ev.rows:
+        rule = by_status.get(row.status.value)
+        if rule is None:
+            continue
+        out.append(_evidence_finding(ps, rule, row, manifest))
+    return ev, out
+
+
+def _evidence_finding(ps: PolicySet, rule: Rule, row: EvidenceRow, manifest: str) -> Finding:
+    entry = row.entry
+    assert entry is not None
+    label = entry.citation
+    a = row.artefact
+    if row.status == Status.missing or a is None:
+        where = ps.locate(entry.regulation.id, entry.path)
+        msg = f"no {row.kind} from {row.place} for {row.period} ({entry.duty.summary.zh})"
+        return rule.finding(where, msg, target=row.target, provision=label)
+    detail = {
+        Status.late: f"dated {a.date.isoformat()}, after {row.period} ended",
+        Status.wrong_counterparty: f"counterparty is {a.counterparty or 'not given'}, "
+        f"not {', '.join(c.actor for c in entry.duty.counterparties)}",
+        Status.file_missing: "its file does not exist",
+        Status.hash_mismatch: "its file's sha256 differs from the manifest",
+    }[row.status]
+    msg = f"{row.kind} for {row.period} at {a.path}: {detail} ({entry.ref})"
+    return rule.finding((manifest, a.line, a.col), msg, target=row.target, provision=label)
+
+
+def _display(path: Path) -> str:
+    from ..loader import display_name
+
+    return display_name(path)

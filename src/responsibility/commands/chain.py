@@ -1,0 +1,65 @@
+"""The line of accountability of a body: upward to the top (reports to, signs with, assessed by,
+supervised by) and downward (who reports to it or signs with it). For a concrete body, role types
+are placed by the place hierarchy (a township's county is the county above it). Links a
+regulation states are `stated`; links taken from a parent regulation or applied through a role
+type are `inherited`."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..export import dumps
+from ..policyset import PolicySet
+from ..queries import Chain, Link, as_data, chain
+from ..table import render
+from ._common import add_format, add_policy_options, load_from, write
+
+NAME = "chain"
+HELP = "to whom a body answers, and who answers to it"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("actor", metavar="ACTOR", help="e.g. county.government")
+    p.add_argument("--regulation", metavar="ID", help="links this regulation states or inherits")
+    add_format(p)
+    add_policy_options(p)
+
+
+def _name(ps: PolicySet, actor: str, place: str | None) -> str:
+    a = ps.actors[actor]
+    if place is None or a.place == place:
+        return a.name.zh
+    return f"{a.name.zh} @{ps.places[place].name.zh}"
+
+
+def _rows(ps: PolicySet, links: tuple[Link, ...]) -> list[list[str]]:
+    return [
+        [
+            str(k.depth),
+            _name(ps, k.lower, k.lower_place),
+            k.relation,
+            _name(ps, k.upper, k.upper_place),
+            k.basis.value,
+            k.duty,
+        ]
+        for k in links
+    ]
+
+
+def render_chain(ps: PolicySet, result: Chain) -> str:
+    head = ["depth", "lower", "relation", "upper", "basis", "duty"]
+    a = result.actor
+    out = [f"{a.id} {a.zh}\n\nupward\n"]
+    out.append(render(head, _rows(ps, result.upward)) if result.upward else "(none)\n")
+    out.append("\ndownward\n")
+    out.append(render(head, _rows(ps, result.downward)) if result.downward else "(none)\n")
+    if result.top:
+        out.append("\ntop: " + ", ".join(result.top) + "\n")
+    return "".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    ps = load_from(args)
+    result = chain(ps, args.actor, args.regulation)
+    write(dumps(as_data(result)) if args.format == "json" else render_chain(ps, result))
+    return 0

@@ -1,0 +1,112 @@
+"""Check implementing rules in CI: structure, conformance to their parents, and the evidence of
+the artefacts they require.
+
+`responsibility check PATH` checks the regulation(s) at PATH against the parents they declare in
+`implements:` (resolved from the shipped policies and `--policies DIR`); `--against ID` names one
+parent instead. With `--evidence DIR --period 2018[..2019]` it also evaluates the inventory of
+artefacts at DIR. Rules, severities and the failing threshold come from `[tool.responsibility]`
+in pyproject.toml or from responsibility.toml (see `responsibility rule`).
+
+Exit status: 0 clean, 1 findings at or above --fail-on (default: error), 2 usage or tool error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from ..checks.config import ConfigError, find_config, load_config
+from ..checks.runner import EXIT_USAGE, Options
+from ..checks.runner import run as run_checks
+from ..errors import Severity
+from ..reporters import FORMATS, RenderOptions, render
+from ._common import write
+
+NAME = "check"
+HELP = "check implementing rules and evidence (CI)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="regulation files or directories to check")
+    p.add_argument(
+        "--policies",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="further policies: parents, catalogues (repeatable)",
+    )
+    p.add_argument("--no-shipped", action="store_true", help="do not include the shipped policies")
+    p.add_argument("--against", metavar="ID", help="check against this parent regulation only")
+    p.add_argument("--evidence", metavar="DIR", help="inventory root holding evidence.yaml or evidence.csv")
+    p.add_argument("--period", metavar="P[..Q]", help="periods to expect artefacts for: 2018, 2018..2019")
+    p.add_argument(
+        "--facts",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="facts (YAML or CSV files, or a directory) to evaluate computable provisions on (repeatable)",
+    )
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument("--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails")
+    p.add_argument("--select", metavar="CODES", help="comma-separated codes, prefixes or names")
+    p.add_argument("--ignore", metavar="CODES", help="comma-separated codes, prefixes or names")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: found from the cwd up)")
+    p.add_argument("--waivers", metavar="FILE", help="waiver file (default: from the configuration)")
+    p.add_argument("--strict", action="store_true", help="apply no waiver")
+    p.add_argument(
+        "--grace-days", type=int, metavar="N", help="days after a period before an artefact is late"
+    )
+    p.add_argument("--today", metavar="DATE", help="date for waiver expiry (default: today)")
+    p.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output"
+    )
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(s.strip() for s in value.split(",") if s.strip())
+
+
+def _colour(mode: str) -> bool:
+    if mode != "auto":
+        return mode == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        cfg_path = Path(args.config) if args.config else find_config(Path.cwd())
+        if args.config and not cfg_path.is_file():  # type: ignore[union-attr]
+            raise ConfigError(f"configuration file {args.config} does not exist")
+        cfg = load_config(cfg_path).merged(
+            select=_split(args.select),
+            ignore=_split(args.ignore),
+            fail_on=Severity(args.fail_on) if args.fail_on else None,
+            grace_days=args.grace_days,
+        )
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except (ConfigError, ValueError) as exc:
+        print(f"responsibility: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if cfg.grace_days < 0:
+        print("responsibility: error: --grace-days must be ≥ 0", file=sys.stderr)
+        return EXIT_USAGE
+    report = run_checks(
+        Options(
+            paths=[Path(p) for p in args.paths],
+            policies=[Path(p) for p in args.policies],
+            include_shipped=not args.no_shipped,
+            against=args.against,
+            evidence=Path(args.evidence) if args.evidence else None,
+            period=args.period,
+            waivers=Path(args.waivers) if args.waivers else None,
+            facts=[Path(p) for p in args.facts],
+            strict=args.strict,
+            today=today,
+            config=cfg,
+        )
+    )
+    write(render(report, args.format, RenderOptions(color=_colour(args.color), docs_url=cfg.docs_url)))
+    return report.exit_code()

@@ -1,0 +1,52 @@
+"""Everything a body owns, across regulations, grouped by topic. A member of a composite owner
+shares its duties; a concrete body (武邑县人民政府) owes what its role type (county.government)
+owes under every regulation that governs its place — those duties are marked `inherited`."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..export import dumps
+from ..queries import Owes, as_data, owes
+from ..table import render
+from ._common import add_format, add_policy_options, load_from, write
+
+NAME = "owes"
+HELP = "what a body owes, grouped by topic"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("actor", metavar="ACTOR", help="e.g. county.government")
+    p.add_argument("--regulation", metavar="ID", help="only this regulation's duties")
+    p.add_argument("--topic", metavar="ID", help="only this topic, e.g. planning")
+    add_format(p)
+    add_policy_options(p)
+
+
+def render_owes(result: Owes) -> str:
+    a = result.actor
+    out = [f"{a.id} {a.zh}: {result.total} dut{'y' if result.total == 1 else 'ies'}\n"]
+    for g in result.groups:
+        out.append(f"\n{g.topic or '-'} {g.zh}\n")
+        rows = [
+            [
+                o.duty.id,
+                o.duty.article,
+                o.responsibility,
+                o.modality,
+                o.frequency or "-",
+                o.basis.value if not o.steps else f"{o.basis.value} ({o.owner})",
+                o.duty.zh,
+            ]
+            for o in g.duties
+        ]
+        out.append(
+            render(["duty", "article", "responsibility", "modality", "frequency", "basis", "summary"], rows)
+        )
+    return "".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    result = owes(load_from(args), args.actor, args.regulation, args.topic)
+    write(dumps(as_data(result)) if args.format == "json" else render_owes(result))
+    return 0

@@ -1,0 +1,34 @@
+"""Print the documentation of a rule of `responsibility check` (by code or name), list every rule,
+or write the generated rule pages (docs/rules/*.md)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..checks import RULES, rule
+from ..checks.docs import rule_page, write_pages
+from ..table import render
+from ._common import write
+
+NAME = "rule"
+HELP = "show the documentation of a check rule (responsibility rule C001)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("code", nargs="?", metavar="CODE", help="rule code or name; omit to list all rules")
+    p.add_argument("--write", metavar="DIR", help="write every rule page into DIR (docs/rules)")
+    p.add_argument("--force", action="store_true", help="overwrite pages that differ")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.write:
+        for path in write_pages(Path(args.write), args.force):
+            write(f"wrote {path}\n")
+        return 0
+    if args.code:
+        write(rule_page(rule(args.code)))
+        return 0
+    rows = [[r.code, r.name, r.severity.value, r.category.value, r.summary] for r in RULES.values()]
+    write(render(["code", "name", "severity", "category", "checks"], rows))
+    return 0

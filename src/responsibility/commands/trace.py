@@ -1,0 +1,42 @@
+"""How one duty is carried out in each implementing regulation: the implementation tree (local
+duties that implement it, and those that implement them), and for every regulation that
+implements the duty's regulation its status: implemented, not-implemented (declined in
+`not_implemented`, with the reason), missing (addressed to its level, yet neither carried out nor
+declined), or not-addressed (every owner sits above the regulation's level)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..export import dumps
+from ..queries import Trace, as_data, trace, walk_tree
+from ..table import render
+from ._common import add_format, add_policy_options, load_from, write
+
+NAME = "trace"
+HELP = "how a duty is implemented in each local regulation"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("duty", metavar="DUTY", help="e.g. central/art_9/annual-report")
+    add_format(p)
+    add_policy_options(p)
+
+
+def render_trace(result: Trace) -> str:
+    d = result.duty
+    out = [f"{d.id} {d.zh}\n"]
+    for depth, n in walk_tree(result.tree):
+        out.append(f"{'  ' * depth}└ {n.duty.id} [{n.level}] {n.duty.zh}\n")
+    rows = [
+        [r.regulation, r.level, r.status.value, ", ".join(r.duties) or (r.reason or "")]
+        for r in result.regulations
+    ]
+    out.append("\n" + render(["regulation", "level", "status", "duties / reason"], rows) if rows else "")
+    return "".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    result = trace(load_from(args), args.duty)
+    write(dumps(as_data(result)) if args.format == "json" else render_trace(result))
+    return 0

@@ -1,0 +1,40 @@
+"""Who owns a duty, or every duty of a provision: each owner and its kind of responsibility.
+A composite owner (县级党委和政府) lists its members, who share the duty; a role type lists the
+concrete bodies that fill it (武邑县人民政府 for county.government)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..export import dumps
+from ..queries import Who, as_data, who
+from ..table import render
+from ._common import add_format, add_policy_options, load_from, write
+
+NAME = "who"
+HELP = "who owns a duty or a provision's duties"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "ref", metavar="DUTY_OR_PROVISION", help="e.g. central/art_9/annual-report or central/art_9"
+    )
+    add_format(p)
+    add_policy_options(p)
+
+
+def render_who(result: Who) -> str:
+    rows = []
+    for d in result.duties:
+        for o in d.owners:
+            shared = [m.zh for m in o.members] + [i.zh for i in o.instances]
+            rows.append(
+                [d.duty.id, d.duty.article, o.actor.id, o.actor.zh, o.responsibility, "、".join(shared)]
+            )
+    return render(["duty", "article", "owner", "name", "responsibility", "members / instances"], rows)
+
+
+def run(args: argparse.Namespace) -> int:
+    result = who(load_from(args), args.ref)
+    write(dumps(as_data(result)) if args.format == "json" else render_who(result))
+    return 0
