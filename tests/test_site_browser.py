@@ -158,12 +158,14 @@ def test_searching_project_pool_finds_it(browser: Any, project_site: str) -> Non
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item")
-    # The search worker builds its index first and drops a query typed before it is ready, so
-    # the query is typed again until results appear (or the deadline passes).
+    # Material reads the query on keyup; Chinese text is inserted as by an input method, with
+    # no key events, so a key (End) is pressed after it. The search worker builds its index
+    # first and may miss a query sent before then: the key is pressed again until results
+    # appear (or the deadline passes).
+    box.fill("项目库")
     deadline = time.monotonic() + 120
     while results.count() == 0 and time.monotonic() < deadline:
-        box.fill("")
-        box.fill("项目库")
+        box.press("End")
         page.wait_for_timeout(1000)
     assert results.count() > 0, page.locator(".md-search-result__meta").text_content()
     # The index holds jieba's segments joined by zero-width spaces; they are invisible on screen.

@@ -34,14 +34,19 @@ def test_project_site_builds_strict_without_warnings(tmp_path: Path) -> None:
         "policies/index.html",
         "policies/regulations/central/index.html",
         "policies/actors/county.government/index.html",
+        "policies/actors/county.government.xlsx",
         "policies/topics/index.html",
         "policies/duties/central/art_19/project-pool/index.html",
         "guide/writing-a-regulation/index.html",
         "reference/schema/index.html",
         "reference/api/index.html",
         "reference/cli/index.html",
+        "rules/index.html",  # the rule catalogue, listed from docs/rules/*.md by the hook
+        "graph/index.html",
     ):
         assert (out / page).is_file(), page
+    actor = (out / "policies/actors/county.government/index.html").read_text("utf-8")
+    assert 'href="../county.government.xlsx"' in actor
     schema = (out / "reference/schema/index.html").read_text("utf-8")
     assert "Exact substring of the provision" in schema  # a field description from the models
     api = (out / "reference/api/index.html").read_text("utf-8")

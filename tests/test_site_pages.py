@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import responsibility
 from conftest import ROOT
 from responsibility.policyset import PolicySet
+from responsibility.responsibility_list import actor_xlsx
 from responsibility.sitepages import Paths, build_pages, chain_edges, literal, mermaid_text
 
 FIXTURES = ROOT / "tests" / "fixtures" / "site"
@@ -244,3 +245,27 @@ def test_county_government_lists_the_project_pool_under_article_19(shipped: Poli
     # and in its 责任清单, with the artefact and the basis cited as an official would.
     listing = page.split("## 责任清单", 1)[1]
     assert re.search(r"\| 扶贫项目库 \| \[《脱贫攻坚责任制实施办法》第十九条\]", listing)
+
+
+def test_actor_xlsx_holds_its_responsibility_list(shipped: PolicySet) -> None:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(actor_xlsx(shipped, "county.government")))
+    sheet = book["central"]
+    assert sheet.freeze_panes == "A2"
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    pool = next(r for r in rows if r[3] == "建立扶贫项目库")
+    assert pool[7] == "《脱贫攻坚责任制实施办法》第十九条"
+    # Only duties the county government owns (itself or as 县级党委和政府) are listed.
+    assert len(rows) == len(shipped.duties(regulation="central", actor="county.government"))
+    assert "province" not in "".join(str(r[1]) for r in rows)
+    assert actor_xlsx(shipped, "county.government") == actor_xlsx(shipped, "county.government")
+
+
+def test_actor_page_links_the_xlsx_when_one_is_written(shipped: PolicySet) -> None:
+    with_xlsx = build_pages(shipped, xlsx=["county.government"])["policies/actors/county.government.md"]
+    without = build_pages(shipped)["policies/actors/county.government.md"]
+    assert "[Download as XLSX 下载](county.government.xlsx)" in with_xlsx
+    assert "XLSX" not in without

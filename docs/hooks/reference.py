@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -30,6 +30,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages[RULES_INDEX] = rules
     for uri, content in pages.items():
         files.append(File.generated(config, uri, content=content))
+    # Rule pages are reached from the catalogue, which on_nav adds: no "not in nav" notices.
+    for f in files.documentation_pages():
+        if f.src_uri.startswith("rules/"):
+            f.inclusion = InclusionLevel.NOT_IN_NAV
     return files
 
 

@@ -33,6 +33,7 @@ from .model import (
     Text,
 )
 from .policyset import DutyEntry, PolicySet, provision_paths
+from .queries import chain
 
 # --- escaping -----------------------------------------------------------------------------------
 
@@ -244,7 +245,6 @@ class SitePages:
                     composites[m].add(composite.id)
         self.owning: dict[str, set[str]] = {a: {a} | composites[a] for a in ps.actors}
         order = {id(e): n for n, e in enumerate(ps.all_duties())}
-        self._up: dict[str, set[tuple[str, str]]] | None = None
         self.by_actor: dict[str, list[DutyEntry]] = {}
         for actor_id, ids in self.owning.items():
             seen: dict[int, DutyEntry] = {}
@@ -684,9 +684,7 @@ class SitePages:
         return [*lines, ""]
 
     def chain_section(self, actor_id: str) -> list[str]:
-        if self._up is None:
-            self._up = _upward_index(self.ps)
-        edges = chain_edges(self.ps, actor_id, self._up)
+        edges = chain_edges(self.ps, actor_id)
         if not edges:
             return [
                 "No line of accountability is encoded for this body (no duty names to whom it answers).",
@@ -902,49 +900,20 @@ def _node(ident: str) -> str:
     return "n_" + re.sub(r"[^a-z0-9]", lambda m: f"_{ord(m.group()):x}_", ident)
 
 
-def chain_edges(
-    ps: PolicySet, actor_id: str, up: dict[str, set[tuple[str, str]]] | None = None
-) -> list[tuple[str, str, str]]:
-    """The actor's line of accountability: (from, role, to) edges up to the top and one step down.
+def chain_edges(ps: PolicySet, actor_id: str) -> list[tuple[str, str, str]]:
+    """The actor's line of accountability as (lower, relation, upper) edges for a diagram.
 
-    Upward links come from the counterparties of duties (reports to, signs with, assessed by …)
-    and from `part_of`; they are followed transitively. Downward, the bodies that answer to
-    this actor directly are added.
+    From :func:`responsibility.queries.chain`: the whole upward line to the top, and the bodies
+    that answer to this actor directly (one step down, so a county's diagram does not draw
+    every village). `part_of` joins the actor to the body it belongs to.
     """
-    up = _upward_index(ps) if up is None else up
-    edges: set[tuple[str, str, str]] = set()
-    todo, seen = [actor_id], {actor_id}
-    while todo:
-        current = todo.pop()
-        for role, dst in up.get(current, ()):
-            edges.add((current, role, dst))
-            if dst not in seen:
-                seen.add(dst)
-                todo.append(dst)
-    targets = ps.owning_ids(actor_id) if actor_id in ps.actors else {actor_id}
-    for src, links in up.items():
-        for role, dst in links:
-            if dst in targets and src != actor_id:
-                edges.add((src, role, dst))
+    found = chain(ps, actor_id)
+    edges = {(k.lower, k.relation, k.upper) for k in found.upward}
+    edges |= {(k.lower, k.relation, k.upper) for k in found.downward if k.depth == 1}
+    actor = ps.actors.get(actor_id)
+    if actor is not None and actor.part_of:
+        edges.add((actor_id, "part-of", actor.part_of))
     return sorted(edges)
-
-
-def _upward_index(ps: PolicySet) -> dict[str, set[tuple[str, str]]]:
-    up: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    members: dict[str, list[str]] = {
-        a.id: list(a.members) for a in ps.actors.values() if a.kind == ActorKind.composite
-    }
-    for e in ps.all_duties():
-        for o in e.duty.owners:
-            owners = [o.actor, *members.get(o.actor, [])]
-            for c in e.duty.counterparties:
-                if c.role in UPWARD_ROLES:
-                    for owner in owners:
-                        up[owner].add((c.role.value, c.actor))
-    for a in ps.actors.values():
-        if a.part_of:
-            up[a.id].add(("part-of", a.part_of))
-    return up
 
 
 def build_pages(ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = ()) -> dict[str, str]:
@@ -956,13 +925,14 @@ XlsxWriter = Callable[[PolicySet, str], bytes]
 
 
 def responsibility_list_writer() -> XlsxWriter | None:
-    """The graph's 责任清单 XLSX writer for one actor, where that module is installed."""
+    """The 责任清单 XLSX writer for one actor, where openpyxl (the `xlsx` extra) is installed."""
     try:
-        from . import responsibility_list
+        import openpyxl  # noqa: F401
     except ImportError:
         return None
-    writer = getattr(responsibility_list, "actor_xlsx", None)
-    return writer if callable(writer) else None
+    from .responsibility_list import actor_xlsx
+
+    return actor_xlsx
 
 
 __all__ = [
