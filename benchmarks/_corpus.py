@@ -16,10 +16,11 @@ def regulation_files(root: Path) -> list[Path]:
 
 
 def replicate(dest: Path, copies: int) -> list[Path]:
-    """Write the shipped catalogue plus `copies` renamed copies of every shipped regulation.
+    """Write the shipped catalogue and `copies` copies of every shipped regulation.
 
-    Regulation ids and the ids of each regulation's own actors get a numeric suffix, so every
-    copy is a valid, distinct regulation that still implements the original parents.
+    The first copy is the original (so parents such as `central` resolve); in the others the
+    regulation id and the ids of the regulation's own actors get a numeric suffix, so every copy is
+    a valid, distinct regulation that still implements the original parents.
     """
     root = shipped_root()
     shutil.copytree(root / "catalogue", dest / "catalogue")
@@ -30,9 +31,9 @@ def replicate(dest: Path, copies: int) -> list[Path]:
         reg_id = data["id"]
         own_ids = [a["id"] for a in data.get("actors", [])]
         for k in range(copies):
-            new = f"{reg_id}-x{k}"
+            new = reg_id if k == 0 else f"{reg_id}-x{k}"
             body = re.sub(rf"^id: {re.escape(reg_id)}$", f"id: {new}", text, count=1, flags=re.M)
-            for actor_id in own_ids:
+            for actor_id in own_ids if k else ():
                 body = re.sub(rf"(?<![\w.-]){re.escape(actor_id)}(?![\w.-])", f"{actor_id}-x{k}", body)
             out = dest / new / src.name
             out.parent.mkdir(parents=True)

@@ -20,11 +20,12 @@ import csv
 import datetime as dt
 import hashlib
 import random
+import sys
 import tempfile
-import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _measure import measure
 
 import responsibility
 from responsibility.checks.runner import Options, run
@@ -35,19 +36,6 @@ from responsibility.model import ActorKind, Frequency
 REGULATION = "wuyi"
 SPAN = "2016..2020"
 FIELDS = ["kind", "producer", "place", "counterparty", "period", "date", "path", "sha256"]
-
-
-def measure(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    tracemalloc.start()
-    fn()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return best, peak / 2**20
 
 
 def generate(root: Path, total: int, seed: int = 5) -> tuple[int, int]:

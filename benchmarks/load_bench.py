@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,22 +18,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import replicate
+from _measure import measure
 
 import responsibility
 from responsibility.loader import shipped_root
-
-
-def measure(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    tracemalloc.start()
-    fn()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return best, peak / 2**20
 
 
 def bare_parse(files: list[Path]) -> None:

@@ -12,12 +12,13 @@ cost over it. Prints wall time (best of R), peak traced memory and the ratio.
 from __future__ import annotations
 
 import argparse
-import time
-import tracemalloc
-from collections.abc import Callable
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _measure import measure
 
 import responsibility
 from responsibility import facts as factsmod
@@ -25,19 +26,6 @@ from responsibility.computable import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 WUYI = "cn.hebei.hengshui.wuyi"
-
-
-def measure(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    tracemalloc.start()
-    fn()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return best, peak / 2**20
 
 
 def fiscal(n: int) -> list[dict[str, Any]]:
