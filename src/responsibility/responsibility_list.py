@@ -15,7 +15,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from .model import CounterpartyRole, Duty, Frequency, Regulation, Responsibility
+from .labels import FREQUENCY_LABEL, RESPONSIBILITY_LABEL
+from .model import CounterpartyRole, Duty, Regulation
 from .policyset import DutyEntry, PolicySet
 
 HEADERS: tuple[tuple[str, str], ...] = (
@@ -30,33 +31,6 @@ HEADERS: tuple[tuple[str, str], ...] = (
 )
 # Column widths in characters (a CJK character counts two), for the XLSX sheets.
 WIDTHS: tuple[int, ...] = (6, 24, 14, 48, 10, 26, 24, 30)
-
-RESPONSIBILITY_ZH: dict[Responsibility, str] = {
-    Responsibility.overall: "负总责",
-    Responsibility.principal: "主体责任",
-    Responsibility.first_responsible_person: "第一责任人",
-    Responsibility.primary: "首要责任",
-    Responsibility.direct: "直接责任",
-    Responsibility.specific: "具体责任",
-    Responsibility.assistance: "帮扶责任",
-    Responsibility.lead: "牵头",
-    Responsibility.cooperating: "配合",
-    Responsibility.supervisory: "监督责任",
-    Responsibility.leadership: "领导责任",
-    Responsibility.general: "负责",
-}
-
-FREQUENCY_ZH: dict[Frequency, str] = {
-    Frequency.once: "一次",
-    Frequency.annual: "每年",
-    Frequency.semiannual: "每半年",
-    Frequency.quarterly: "每季度",
-    Frequency.monthly: "每月",
-    Frequency.weekly: "每周",
-    Frequency.periodic: "定期",
-    Frequency.continuous: "长期",
-    Frequency.as_needed: "及时/根据需要",
-}
 
 # The counterparties the list names, and the verb it puts before them.
 COUNTERPARTY_ZH: dict[CounterpartyRole, str] = {
@@ -101,11 +75,11 @@ def header_cells() -> list[str]:
 def _row(ps: PolicySet, n: int, e: DutyEntry) -> Row:
     d: Duty = e.duty
     owners = "、".join(o.zh or ps.actors[o.actor].name.zh for o in d.owners)
-    kinds = "、".join(dict.fromkeys(RESPONSIBILITY_ZH[o.responsibility] for o in d.owners))
+    kinds = "、".join(dict.fromkeys(RESPONSIBILITY_LABEL[o.responsibility][0] for o in d.owners))
     task = d.summary.zh
     if d.deadline:
         task += f"({d.deadline})"
-    freq = FREQUENCY_ZH[d.frequency] if d.frequency else ""
+    freq = FREQUENCY_LABEL[d.frequency][0] if d.frequency else ""
     parties = "；".join(
         f"{COUNTERPARTY_ZH[c.role]}: {c.zh or ps.actors[c.actor].name.zh}"
         for c in d.counterparties
