@@ -353,26 +353,36 @@ def test_exit_steps_in_order(shipped: PolicySet) -> None:
     assert owner_ids(single) == ["province.departments", "gansu.city-departments", "county.departments"]
     assert single.action is Action.verify
     assert "recognition-opinion" in duty(shipped, 16, "recognition-opinion").artefacts
-    # The county organises exits and answers directly for them, reviewed by the city ...
-    organise = duty(shipped, 20, "county-organise-registration-exit")
-    assert (CounterpartyRole.reviewed_by, "city.party-committee-and-government") in roles(organise)
+    # The city guides the counties' exit work; the county is its object, not an owner (第二十条).
+    guide = duty(shipped, 20, "guide-registration-exit")
+    assert (CounterpartyRole.target, "county.party-committee-and-government") in roles(guide)
+    assert {d.id for d in prov(shipped, 20).duties} == {
+        "guide-registration-exit", "check-assess", "exit-acceptance-4342", "review-exits"
+    }
+    # The county answers directly for exits (第二十四条), which names no reviewer or approver ...
     direct = duty(shipped, 24, "direct-exit")
-    assert roles(direct)[0] == (CounterpartyRole.reviewed_by, "city.party-committee-and-government")
-    # ... the city reviews and vouches, and county exits go to the leading group for acceptance.
+    assert direct.owners[0].responsibility is Responsibility.direct and roles(direct) == []
+    # ... the city reviews and vouches, as its own layer (第二十条 names no body above it) ...
     review = duty(shipped, 20, "review-exits")
-    assert review.action is Action.review
-    assert (CounterpartyRole.approved_by, "province.leading-group") in roles(review)
+    assert review.action is Action.review and review.local_addition
+    assert all(role is CounterpartyRole.target for role, _ in roles(review))
+    # ... and county exits go to the leading group for acceptance (第七条).
+    assert owner_ids(duty(shipped, 7, "county-exit-acceptance")) == ["province.leading-group"]
 
 
-def test_only_the_leading_group_approves_exits(shipped: PolicySet) -> None:
+def test_no_exit_duty_borrows_an_approver(shipped: PolicySet) -> None:
+    # No article on exits names a body that approves them: 第七条 gives the leading group the
+    # acceptance of county exits as its own duty, and 第二十、二十四、二十八条 name no approver.
     approvers = {
         c.actor
         for e in shipped.duties(regulation="gansu")
         if "exit" in e.duty.topics
         for c in e.duty.counterparties
-        if c.role is CounterpartyRole.approved_by
+        if c.role in (CounterpartyRole.approved_by, CounterpartyRole.reviewed_by)
     }
-    assert approvers == {"province.leading-group"}
+    assert approvers == set()
+    acceptance = duty(shipped, 7, "county-exit-acceptance")
+    assert acceptance.action is Action.verify and owner_ids(acceptance) == ["province.leading-group"]
 
 
 # --- traceability --------------------------------------------------------------------------------
@@ -397,6 +407,9 @@ def test_waivers_are_in_scope_and_not_also_implemented(shipped: PolicySet) -> No
         assert waiver.duty in scope and waiver.duty not in implemented, waiver.duty
     assert {w.duty for w in reg.not_implemented} == {
         "central/art_13/coordinate-cross-county",
+        "central/art_15/guide-exit",
+        "central/art_15/check-exit",
+        "central/art_16/guidance-opinions",
         "central/art_16/supervise-guidance",
         "central/art_18/stabilise-grassroots-cadres",
         "central/art_27/implementing-rules",
