@@ -112,7 +112,7 @@ def test_every_other_provision_assigns_duties(shipped: PolicySet) -> None:
 
 
 def test_duty_count(shipped: PolicySet) -> None:
-    assert len(shipped.duties(regulation="wuyi")) == 186
+    assert len(shipped.duties(regulation="wuyi")) == 185
 
 
 # --- metadata ----------------------------------------------------------------------------------
@@ -203,6 +203,9 @@ def test_lead_departments_plan_each_year_and_report_each_quarter(shipped: Policy
     assert plan.action is Action.formulate and plan.artefacts == ["work-plan"]
     report = duty(shipped, "sec_2__item_3", "quarterly-report")
     assert owner_ids(report) == set(DEPARTMENTS)
+    for lead in LEAD_DUTIES:  # 各牵头部门: the kind the text names is 牵头, lead
+        d = duty(shipped, "sec_2__item_3", lead)
+        assert {o.responsibility for o in d.owners} == {Responsibility.lead}, lead
     assert report.frequency is Frequency.quarterly and "每季度" in report.quote
     assert parties(report, CounterpartyRole.reports_to) == {"wuyi.leading-group"}
     assert duty(shipped, "sec_2__item_3", "regular-scheduling").frequency is Frequency.periodic
@@ -274,7 +277,6 @@ def test_fund_supervision_is_primary(shipped: PolicySet) -> None:
 EXIT_STEPS = [
     (f"{S12}9", "propose-exit-list", {"village.two-committees"}, Action.propose),
     (f"{S12}9", "verify-exit-list", {"village.two-committees", "village.work-team"}, Action.verify),
-    (f"{S12}9", "household-consent", {"village.poor-households"}, Action.approve),
     (f"{S12}9", "public-notice", {"village.two-committees"}, Action.disclose),
     (f"{S12}9", "submit-exit-list", {"village.two-committees"}, Action.report),
     (f"{S12}4", "review-exit-list", {"township.party-committee-and-government"}, Action.review),
@@ -305,11 +307,18 @@ def test_exit_procedure_steps_follow_the_text_order(shipped: PolicySet) -> None:
 
 def test_exit_procedure_counterparties(shipped: PolicySet) -> None:
     propose = duty(shipped, f"{S12}9", "propose-exit-list")
-    assert parties(propose, CounterpartyRole.approved_by) == {"village.poor-households"}
+    # The household whose exit is proposed is the list's target; its consent (认可) is a condition
+    # of submission, not an upward approval and not a duty of the household's.
+    assert parties(propose, CounterpartyRole.target) == {"village.poor-households"}
+    assert parties(propose, CounterpartyRole.approved_by) == set()
+    assert not any(
+        "village.poor-households" in owner_ids(d) for d in shipped.provision("wuyi", f"{S12}9").duties
+    )
     assert parties(propose, CounterpartyRole.reviewed_by) == {"village.work-team", "township.government"}
     village_submit = duty(shipped, f"{S12}9", "submit-exit-list")
     assert parties(village_submit, CounterpartyRole.reviewed_by) == {"township.government"}
     assert village_submit.condition is not None and "公示无异议" in village_submit.condition.zh
+    assert "拟退出贫困户认可" in village_submit.condition.zh
     assert "public-notice" in duty(shipped, f"{S12}9", "public-notice").artefacts
     township_submit = duty(shipped, f"{S12}4", "submit-exit-list")
     assert parties(township_submit, CounterpartyRole.approved_by) == {"wuyi.leading-group"}
