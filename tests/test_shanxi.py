@@ -300,7 +300,8 @@ def test_modalities_follow_the_wording(shipped: PolicySet) -> None:
 
 def test_township_submits_and_county_approves_village_exit(shipped: PolicySet) -> None:
     submit = duty(shipped, 40, "submit-village-exit")
-    assert parties(submit) == [(CounterpartyRole.approved_by, "county.leading-group")]
+    # 第四十条 says 报 (submit); the approval (批准退出) is 第三十三条's own duty.
+    assert parties(submit) == [(CounterpartyRole.reports_to, "county.leading-group")]
     assert duty(shipped, 33, "approve-village-exit").action is Action.approve
     assert duty(shipped, 40, "approve-household-exit").action is Action.approve
 
