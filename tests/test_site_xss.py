@@ -31,7 +31,7 @@ from responsibility.commands.docs import build_site
 FIXTURE = ROOT / "tests" / "fixtures" / "site-xss"
 PAYLOAD = (
     '</title><script>alert(1)</script>"><img src=x onerror=alert(2)>'
-    "'><svg onload=alert(5)>[链接](javascript:alert(4))<a href=\"javascript:alert(6)\">a</a>"
+    '\'><svg onload=alert(5)>[链接](javascript:alert(4))<a href="javascript:alert(6)">a</a>'
     '"]; click A call alert(3) {{ 7*7 }}{% if true %}j{% endif %} <!-- **粗** `码` |表| ==标== {: #x } &lt;'
 )
 SITE_NAME = f"«site»{PAYLOAD}"
@@ -147,7 +147,9 @@ def _search(page: Any, base: str, query: str, errors: list[str]) -> Visit:
         box.press("End")
         page.wait_for_timeout(500)
     text = page.locator(".md-search-result").inner_text()
-    return Visit(url=page.url, title=page.title(), text=text, mermaid="", active=page.evaluate(ACTIVE_CONTENT))
+    return Visit(
+        url=page.url, title=page.title(), text=text, mermaid="", active=page.evaluate(ACTIVE_CONTENT)
+    )
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@
 `docs build -d DIR` writes a static site into DIR (relative to the current directory). It
 refuses a DIR that is not empty unless it built the site there before (a `.responsibility-site`
 marker) or --force is given. The site is built beside DIR and moved into place only when it is
-complete (it has its index.html), so a failed build leaves the previous site as it was. `docs serve` serves the site and rebuilds it when a policy file changes.
+complete (it has its index.html), so a failed build leaves the previous site as it was.
+`docs serve` serves the site and rebuilds it when a policy file changes.
 Needs the `docs` extra: pip install 'responsibility[docs]'."""
 
 from __future__ import annotations
