@@ -24,9 +24,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.utils import meta
 
 from conftest import ROOT
 from responsibility.commands.docs import build_site
+from responsibility.model import Text
+from responsibility.sitepages import html_text, literal, page_head
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site-xss"
 PAYLOAD = (
@@ -263,3 +268,15 @@ def test_xlsx_cells_are_text_never_formulas(sweep: Sweep) -> None:
     cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     assert any(c.value == FORMULA for c in cells)
+
+
+@given(zh=st.text(min_size=1), en=st.none() | st.text(min_size=1))
+def test_page_title_front_matter_reads_back_as_the_escaped_title(zh: str, en: str | None) -> None:
+    """Whatever the title holds, MkDocs reads the front matter back as the title escaped for HTML,
+    and the page's Markdown starts at its H1 (nothing in the title ends the front matter)."""
+    source = "\n".join([*page_head(Text(zh=zh, en=en)), "body"])
+    body, data = meta.get_data(source)
+    plain = zh if en is None else f"{zh} {en}"
+    assert data == {"title": html_text(plain)}
+    assert body.startswith(f"# {literal(zh)}")
+    assert "<" not in data["title"] and '"' not in data["title"]
