@@ -166,6 +166,14 @@ def test_the_site_folder_gets_the_umask_mode(
     assert stat.S_IMODE(site.stat().st_mode) == 0o750
     assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o640
     assert stat.S_IMODE((site / "regulations").stat().st_mode) == 0o750
+    # A site left 0700 (as earlier versions made it) is rebuilt with the umask's mode.
+    site.chmod(0o700)
+    old = os.umask(0o022)
+    try:
+        assert _build() == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
 
 
 def test_jieba_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

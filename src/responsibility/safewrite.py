@@ -25,12 +25,18 @@ def current_umask() -> int:
     return mask
 
 
-def output_mode(path: Path, directory: bool = False) -> int:
-    """The permission bits `path` gets when written: those of what it replaces, else the umask's."""
+def new_mode(directory: bool = False) -> int:
+    """The mode a plain open() (0666) or mkdir() (0777) gives a new file or folder: less the umask."""
+    return (0o777 if directory else 0o666) & ~current_umask()
+
+
+def output_mode(path: Path) -> int:
+    """The permission bits file `path` gets when written: those of the file it replaces, as with
+    open(path, "w"), else those of a new file."""
     try:
         return stat.S_IMODE(path.stat().st_mode)
     except OSError:
-        return (0o777 if directory else 0o666) & ~current_umask()
+        return new_mode()
 
 
 def _needs_writing(path: Path, data: bytes, force: bool) -> bool:

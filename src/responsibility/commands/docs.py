@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..safewrite import output_mode
+from ..safewrite import new_mode
 from ..sitepages import html_text
 from ._common import add_policy_options, load_from
 
@@ -138,7 +138,9 @@ def build_site(
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    mode = output_mode(target, directory=True)  # mkdtemp makes it 0700 whatever the umask
+    # mkdtemp makes the folder 0700 whatever the umask. The site is a new folder each time (an
+    # old 0700 site is not kept that way): it gets what mkdir gives.
+    mode = new_mode(directory=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         os.chmod(staging, mode)
