@@ -81,30 +81,43 @@ def _build(*extra: str) -> int:
     return main(["docs", "build", "-d", "site-out", "--no-shipped", "--policies", str(FIXTURES), *extra])
 
 
-def test_a_relative_target_is_replaced_by_a_complete_site(
+def _old_site(folder: Path) -> dict[str, str]:
+    """A site an earlier `docs build` left (its marker, pages, 0700 as earlier versions made it)."""
+    (folder / "regulations").mkdir(parents=True)
+    (folder / MARKER).write_text("built by `responsibility docs build`\n", "utf-8")
+    (folder / "index.html").write_text("<p>the old site</p>", "utf-8")
+    (folder / "regulations" / "stale.html").write_text("old", "utf-8")
+    folder.chmod(0o700)
+    return _tree(folder)
+
+
+def _with_umask(mask: int, *extra: str) -> int:
+    old = os.umask(mask)
+    try:
+        return _build(*extra)
+    finally:
+        os.umask(old)
+
+
+def test_a_relative_target_is_replaced_by_the_same_site_as_an_absolute_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert _build() == 0
     site = tmp_path / "site-out"
-    assert (site / "index.html").is_file()
+    _old_site(site)
+    assert _with_umask(0o027) == 0
+    assert "site written to site-out" in capsys.readouterr().err
     assert (site / "regulations/fixture-xss-county/index.html").is_file()
-    (site / "stale.html").write_text("old", "utf-8")
-    assert _build("--site-name", "again") == 0
-    assert (site / "regulations/fixture-xss-county/index.html").is_file()
-    assert "again" in (site / "index.html").read_text("utf-8")
-    assert not (site / "stale.html").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site-out"]
-
-
-def test_relative_and_absolute_targets_build_the_same_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert _build() == 0
+    assert "the old site" not in (site / "index.html").read_text("utf-8")
+    assert not (site / "regulations" / "stale.html").exists()  # replaced as a whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site-out"]  # no staging folder left
+    # The modes mkdir and open give under the umask, not mkdtemp's 0700 (nor the old site's).
+    assert stat.S_IMODE(site.stat().st_mode) == 0o750
+    assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o640
+    assert stat.S_IMODE((site / "regulations").stat().st_mode) == 0o750
     absolute = tmp_path / "abs"
     assert main(["docs", "build", "-d", str(absolute), "--no-shipped", "--policies", str(FIXTURES)]) == 0
-    relative = _tree(tmp_path / "site-out")
+    relative = _tree(site)
     assert len(relative) > 20
     assert relative.keys() == _tree(absolute).keys()
 
@@ -129,11 +142,9 @@ def test_a_failed_build_leaves_the_old_site_untouched(
     how: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert _build() == 0
-    before = _tree(tmp_path / "site-out")
-    capsys.readouterr()
+    before = _old_site(tmp_path / "site-out")
     _failing(monkeypatch, how)
-    assert _build("--site-name", "broken") != 0
+    assert _build() != 0
     err = capsys.readouterr().err
     assert "site written" not in err
     # MkDocs logs a plugin's error (stderr, outside pytest) and aborts the build.
@@ -141,6 +152,7 @@ def test_a_failed_build_leaves_the_old_site_untouched(
     assert ("injected failure" in told) if how == "plugin error" else ("no index.html" in told), told
     assert "Traceback" not in err
     assert _tree(tmp_path / "site-out") == before
+    assert stat.S_IMODE((tmp_path / "site-out").stat().st_mode) == 0o700
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site-out"]
 
 
@@ -151,29 +163,6 @@ def test_a_failed_first_build_creates_no_target(
     _failing(monkeypatch, "no pages")
     assert _build() != 0
     assert list(tmp_path.iterdir()) == []
-
-
-def test_the_site_folder_gets_the_umask_mode(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    old = os.umask(0o027)
-    try:
-        assert _build() == 0
-    finally:
-        os.umask(old)
-    site = tmp_path / "site-out"
-    assert stat.S_IMODE(site.stat().st_mode) == 0o750
-    assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o640
-    assert stat.S_IMODE((site / "regulations").stat().st_mode) == 0o750
-    # A site left 0700 (as earlier versions made it) is rebuilt with the umask's mode.
-    site.chmod(0o700)
-    old = os.umask(0o022)
-    try:
-        assert _build() == 0
-    finally:
-        os.umask(old)
-    assert stat.S_IMODE(site.stat().st_mode) == 0o755
 
 
 def test_jieba_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
