@@ -12,12 +12,16 @@ plugins:
 The pages come from :mod:`responsibility.sitepages`; this module only loads the policies, adds
 the pages to the build as generated files (MkDocs 1.6 ``File.generated``), puts the index pages
 into the navigation where ``PREFIX/index.md`` is listed, enables the Mermaid fence the chain
-diagrams need, and watches the policy files under ``mkdocs serve``.
+diagrams need, keeps jieba's dictionary cache in the user cache folder, and watches the policy
+files under ``mkdocs serve``.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +67,7 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
     def __init__(self) -> None:
         self.policy_set: PolicySet | None = None
         self.roots: list[Path] = []
+        self.scratch: Path | None = None  # jieba's cache when no cache folder can be made
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
@@ -71,6 +76,7 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         if prefix != self.config.prefix:
             self.config.prefix = prefix
         _ensure_mermaid(config)
+        self.scratch = _keep_jieba_cache_out_of_tmp()
         config.extra_css.append(Paths(prefix).stylesheet())
         if self.config.local_mermaid:
             config.extra_javascript.append(MERMAID_URI)
@@ -122,6 +128,11 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         nav.pages = _flatten(nav.items)
         return nav
 
+    def on_shutdown(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for root in self.roots:
             if root.exists():
@@ -142,6 +153,41 @@ def _ensure_mermaid(config: MkDocsConfig) -> None:
     for needed in ("tables", "attr_list"):
         if needed not in config.markdown_extensions:
             config.markdown_extensions.append(needed)
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for responsibility: $XDG_CACHE_HOME/responsibility (an absolute
+    XDG_CACHE_HOME, as the XDG spec requires), else ~/.cache/responsibility."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "responsibility"
+
+
+def _keep_jieba_cache_out_of_tmp() -> Path | None:
+    """Point jieba's dictionary cache at the user cache folder; returns a scratch folder to remove.
+
+    Material's search segments Chinese with jieba, which otherwise writes a 9 MB
+    ``jieba.cache`` into the shared temporary folder, never removes it, and loads whatever file
+    of that name it finds there. Left alone when jieba is absent, already set up, or configured
+    by the site. Where no cache folder can be made, a private scratch folder is used instead and
+    removed when the build ends.
+    """
+    try:
+        import jieba
+    except ImportError:
+        return None
+    dt = jieba.dt
+    if dt.initialized or dt.tmp_dir is not None or dt.cache_file is not None:
+        return None
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        dt.tmp_dir = str(folder)
+        return None
+    except (OSError, RuntimeError):  # RuntimeError: no home directory to find
+        scratch = Path(tempfile.mkdtemp(prefix="responsibility-jieba-"))
+        dt.tmp_dir = str(scratch)
+        return scratch
 
 
 def _downloads(ps: PolicySet, paths: Paths) -> dict[str, bytes]:

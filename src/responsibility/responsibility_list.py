@@ -166,6 +166,10 @@ def _workbook(sheets: dict[str, list[Row]]) -> bytes:
         for line in ws.iter_rows():
             for cell in line:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+                # openpyxl stores a string that starts with "=" as a formula: policy text is
+                # text, so a summary such as =HYPERLINK(...) must not become a live formula.
+                if cell.data_type == "f":
+                    cell.data_type = "s"
         ws.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)

@@ -4,19 +4,23 @@
 actor, topic and central duty, and an index of each kind. It knows nothing of MkDocs (the plugin
 in :mod:`responsibility.mkdocs_plugin` adds the pages to a build), so it is tested on its own.
 
-Every piece of text taken from a policy file goes through :func:`literal` (or, inside a Mermaid
-diagram, :func:`mermaid_text`): a provision that contains ``<script>``, HTML or Markdown syntax
-is shown as the characters it is made of, never interpreted.
+Every piece of text taken from a policy file goes through the escaping helper of the context
+it lands in: :func:`literal` in Markdown, :func:`mermaid_text` in a Mermaid label and
+:func:`html_text` in the page title (front matter, :func:`page_head`). A provision that contains
+``<script>``, HTML or Markdown syntax is shown as the characters it is made of, never interpreted.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+import yaml
 
 from .labels import FREQUENCY_LABEL, MODALITY_LABEL, RESPONSIBILITY_LABEL, ROLE_LABEL
 from .model import (
@@ -69,6 +73,29 @@ def literal(text: str) -> str:
 def mermaid_text(text: str) -> str:
     """`text` for a quoted Mermaid label: everything but letters, digits and spaces as `#N;`."""
     return "".join(ch if ch.isalnum() or ch == " " else f"#{ord(ch)};" for ch in text)
+
+
+def html_text(text: str) -> str:
+    """`text` as HTML text or a quoted attribute value: ``& < > " '`` as character references."""
+    return html.escape(text, quote=True)
+
+
+def page_head(title: Text | str) -> list[str]:
+    """A page's first lines: YAML front matter giving its title, and the H1.
+
+    Themes print a page's title as HTML: Material puts ``page.meta.title`` into ``<title>``, the
+    header and the search index unescaped, and without it passes the title taken from the H1
+    through Jinja's ``striptags``, which decodes character references (so an escaped
+    ``</title><script>`` in the H1 became markup again). The title is therefore given as
+    plain text escaped for HTML, written by the YAML emitter as one double-quoted line (so any
+    character reads back unchanged and nothing can end the front matter early).
+    """
+    plain = title if isinstance(title, str) else " ".join(x for x in (title.zh, title.en) if x)
+    shown = literal(title) if isinstance(title, str) else text(title)
+    meta = yaml.safe_dump(
+        {"title": html_text(plain)}, allow_unicode=True, default_style='"', width=float("inf")
+    )
+    return ["---", meta.rstrip("\n"), "---", "", f"# {shown}", ""]
 
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -358,7 +385,7 @@ class SitePages:
 
     def regulation(self, reg: Regulation) -> str:
         page = self.paths.regulation(reg.id)
-        lines = [f"# {text(reg.title)}", ""]
+        lines = page_head(reg.title)
         meta: list[tuple[str, str]] = []
         if reg.document_number:
             meta.append(("Document number 文号", literal(reg.document_number)))
@@ -538,7 +565,7 @@ class SitePages:
     def actor(self, actor: Actor) -> str:
         page = self.paths.actor(actor.id)
         entries = self.by_actor[actor.id]
-        lines = [f"# {text(actor.name)}", ""]
+        lines = page_head(actor.name)
         facts = [("Level 层级", label(LEVEL_LABEL[actor.level])), ("Kind", literal(actor.kind.value))]
         if actor.part_of:
             facts.append(("Part of 隶属", self.actor_link(page, actor.part_of)))
@@ -694,7 +721,7 @@ class SitePages:
     def topic(self, topic_id: str) -> str:
         page = self.paths.topic(topic_id)
         topic = self.ps.topics[topic_id]
-        lines = [f"# {text(topic.name)}", ""]
+        lines = page_head(topic.name)
         if topic.note:
             lines += [literal(topic.note), ""]
         owners = self.topic_owners(topic_id)
@@ -802,8 +829,7 @@ class SitePages:
         page = self.paths.duty(entry.ref)
         duty = entry.duty
         lines = [
-            f"# {literal(duty.summary.zh)}",
-            "",
+            *page_head(duty.summary.zh),
             f"{text(duty.summary)} — {self.duty_link(page, entry.ref)}",
             "",
             f"> {literal(entry.provision.text)}",
@@ -896,7 +922,9 @@ __all__ = [
     "SitePages",
     "build_pages",
     "chain_edges",
+    "html_text",
     "literal",
     "mermaid_text",
+    "page_head",
     "responsibility_list_writer",
 ]

@@ -1,9 +1,10 @@
 """Build or serve the browsable site of a policy set, without a mkdocs.yml of your own.
 
-`docs build -d DIR` writes a static site into DIR. It refuses a DIR that is not empty unless it
-built the site there before (a `.responsibility-site` marker) or --force is given. The site is
-built beside DIR and moved into place only when complete, so a failed build leaves the previous
-site as it was. `docs serve` serves the site and rebuilds it when a policy file changes.
+`docs build -d DIR` writes a static site into DIR (relative to the current directory). It
+refuses a DIR that is not empty unless it built the site there before (a `.responsibility-site`
+marker) or --force is given. The site is built beside DIR and moved into place only when it is
+complete (it has its index.html), so a failed build leaves the previous site as it was.
+`docs serve` serves the site and rebuilds it when a policy file changes.
 Needs the `docs` extra: pip install 'responsibility[docs]'."""
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..safewrite import new_mode
+from ..sitepages import html_text
 from ._common import add_policy_options, load_from
 
 NAME = "docs"
@@ -84,9 +87,10 @@ def write_config(
     """A complete mkdocs.yml in `workdir` (with an empty docs dir), for the given policies."""
     docs_dir = workdir / "docs"
     docs_dir.mkdir(parents=True, exist_ok=True)
-    # JSON strings are YAML strings: user values cannot change the config's structure.
+    # JSON strings are YAML strings: user values cannot change the config's structure. The theme
+    # prints the site name into every page as HTML, unescaped: it is given escaped for HTML.
     text = CONFIG_TEMPLATE.format(
-        site_name=json.dumps(site_name, ensure_ascii=False),
+        site_name=json.dumps(html_text(site_name), ensure_ascii=False),
         docs_dir=json.dumps(str(docs_dir)),
         site_dir=json.dumps(str(site_dir)),
         policies=json.dumps([str(Path(p).resolve()) for p in policies], ensure_ascii=False),
@@ -126,13 +130,20 @@ def build_site(
     force: bool = False,
 ) -> None:
     """Build the site into `target`, replacing it only once the new site is complete."""
+    # MkDocs resolves a relative site_dir against the folder of its config file, which is a
+    # temporary folder here: every path handed to it is made absolute first.
+    target = Path(os.path.abspath(target))
     _check_target(target, force)
     mk_build, load_config = _import_mkdocs()
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    # mkdtemp makes the folder 0700 whatever the umask. The site is a new folder each time (an
+    # old 0700 site is not kept that way): it gets what mkdir gives.
+    mode = new_mode(directory=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
+        os.chmod(staging, mode)
         with tempfile.TemporaryDirectory(prefix="responsibility-docs-") as work:
             config_file = write_config(Path(work), staging, policies, include_shipped, site_name)
             try:
@@ -144,6 +155,8 @@ def build_site(
                     cfg.plugins.on_shutdown()
             except (Abort, ConfigurationError, PluginError) as exc:
                 raise ValueError(str(exc)) from None
+        if not (staging / "index.html").is_file():
+            raise ValueError(f"the build wrote no index.html; {target} is left as it was")
         (staging / MARKER).write_text("built by `responsibility docs build`\n", "utf-8")
         _swap(staging, target)
     finally:

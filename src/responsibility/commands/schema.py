@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..export import dumps
 from ..jsonschema import SCHEMAS, schema_for
-from ..safewrite import write_text_atomic
+from ..safewrite import write_files_atomic
 from ._common import write
 
 NAME = "schema"
@@ -24,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
     if args.write is None:
         write(dumps(schema_for(args.kind)))
         return 0
-    for kind in sorted(SCHEMAS):
-        write_text_atomic(Path(args.write) / f"{kind}.schema.json", dumps(schema_for(kind)), args.force)
+    # All or nothing: a refused (differing) file leaves every schema file as it was.
+    directory = Path(args.write)
+    files = {directory / f"{k}.schema.json": dumps(schema_for(k)).encode("utf-8") for k in sorted(SCHEMAS)}
+    write_files_atomic(files, args.force)
     return 0
