@@ -17,6 +17,10 @@ directory. Keys::
 
 Unknown keys, unknown rule codes and unknown severities are usage errors (exit 2) naming the
 file and the nearest valid value.
+
+Structural rules (``E``) are always in force, as a syntax error is in ruff: ``select`` and
+``ignore`` do not turn them off, and re-grading one under ``severity`` is a usage error. A policy
+that does not load cannot pass.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any
 
 from ..errors import Severity
 from ..policyset import suggest
-from . import BY_NAME, RULES, Rule
+from . import BY_NAME, RULES, Category, Rule
 
 KEYS = ("select", "ignore", "fail-on", "waivers", "grace-days", "docs-url", "severity")
 DEFAULT_DOCS_URL = "docs/rules/"
@@ -50,10 +54,16 @@ class Config:
     source: Path | None = None
 
     def selected(self) -> list[Rule]:
-        """The rules in force, with severity overrides applied, in code order."""
+        """The rules in force, with severity overrides applied, in code order.
+
+        Structural rules are always in force at their own severity (error), whatever select,
+        ignore or severity say: a file that does not load must fail the run.
+        """
         chosen = [r for r in RULES.values() if _matches(r, self.select or ("",))]
         chosen = [r for r in chosen if not (self.ignore and _matches(r, self.ignore))]
-        return [replace(r, severity=self.severity.get(r.code, r.severity)) for r in chosen]
+        chosen = [r for r in chosen if r.category != Category.structural]
+        graded = [replace(r, severity=self.severity.get(r.code, r.severity)) for r in chosen]
+        return sorted([*structural_rules(), *graded], key=lambda r: r.code)
 
     def merged(self, **overrides: Any) -> Config:
         """This configuration with command-line values (None means: not given) on top."""
@@ -62,6 +72,11 @@ class Config:
             if key in given:
                 given[key] = tuple(_validate_selector(s, "--" + key) for s in given[key])
         return replace(self, **given)
+
+
+def structural_rules() -> list[Rule]:
+    """The rules no configuration turns off or re-grades."""
+    return [r for r in RULES.values() if r.category == Category.structural]
 
 
 def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
@@ -120,7 +135,13 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
     ign = tuple(_validate_selector(str(s), where) for s in _strings(table, "ignore", where))
     sev: dict[str, Severity] = {}
     for code, value in dict(table.get("severity", {})).items():
-        sev[_rule_code(code, where)] = _severity(value, f"{where}: severity.{code}")
+        key = _rule_code(code, where)
+        if RULES[key].category == Category.structural:
+            raise ConfigError(
+                f"{where}: severity.{code}: {key} is structural and always an error; "
+                "fix the file instead of re-grading the rule"
+            )
+        sev[key] = _severity(value, f"{where}: severity.{code}")
     fail_on = _severity(table.get("fail-on", "error"), f"{where}: fail-on")
     waivers = table.get("waivers")
     grace = table.get("grace-days", 0)

@@ -57,7 +57,9 @@ class Report:
         return {s.value: c.get(s.value, 0) for s in Severity}
 
     def failing(self) -> list[Finding]:
-        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on]]
+        """Findings that fail the run: at or above fail_on, and every structural one whatever it says."""
+        floor = SEVERITY_RANK[self.fail_on]
+        return [f for f in self.findings if is_structural(f) or SEVERITY_RANK[f.severity] >= floor]
 
     def exit_code(self) -> int:
         return EXIT_FINDINGS if self.failing() else EXIT_CLEAN
@@ -71,6 +73,12 @@ class Report:
         if self.strict:
             text += f" ({self.refused} waiver{'s' if self.refused != 1 else ''} refused: --strict)"
         return text
+
+
+def is_structural(finding: Finding) -> bool:
+    """A finding of a structural rule: always reported, never waived, always failing."""
+    rule = RULES.get(finding.code)
+    return rule is not None and rule.category == Category.structural
 
 
 def structural(diag: Diagnostic) -> Finding:
@@ -129,7 +137,10 @@ def run(opts: Options) -> Report:
     wf: WaiverFile | None = read_waivers(waiver_path) if waiver_path is not None else None
     by_code = {r.code: r for r in rules}
     found = [replace(f, severity=by_code[f.code].severity) for f in found if f.code in by_code]
-    kept, waived, about, refused = apply(found, wf, opts.today, opts.strict)
+    # Structural findings are never waived: a waiver cannot make a file that does not load pass.
+    fixed = [f for f in found if is_structural(f)]
+    kept, waived, about, refused = apply([f for f in found if not is_structural(f)], wf, opts.today, opts.strict)
+    kept += fixed
     about = [replace(f, severity=by_code[f.code].severity) for f in about if f.code in by_code]
     report.findings = sorted(set(kept + about))
     report.waived = sorted(waived, key=lambda w: w.finding)
