@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import Diagnostic, PolicyError
+from .fidelity import check_source
 from .model import Catalogue, Regulation, RuleSet
 from .policyset import PolicySet, SourceInfo
 from .references import check_references
@@ -309,6 +310,13 @@ def source_key(obj: Document) -> str:
 
 def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
     problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
+    # the text is the authority: each regulation that names its source must reproduce it
+    problems += [
+        p
+        for d, o in parsed
+        if isinstance(o, Regulation)
+        for p in check_source(SourceInfo(d.display, d.marks), o, d.file)
+    ]
     sources = {source_key(o): SourceInfo(d.display, d.marks, str(d.file.resolve())) for d, o in parsed}
     regs = [o for _, o in parsed if isinstance(o, Regulation)]
     cats = [o for _, o in parsed if isinstance(o, Catalogue)]
