@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import responsibility
@@ -188,6 +188,7 @@ def test_locate_in_value_finds_the_kth_character_in_any_scalar_style(
     value = value.replace("  ", " ")  # a literal block must not start a line with extra indent
     doc = _scalar(value, style)
     loaded = yaml.safe_load(doc)["text"]
+    assume(isinstance(loaded, str))  # a plain 0 or 1 is a number, not a text
     squashed = squash(loaded)
     assert squashed == squash(value)
     k = pick % len(squashed)
