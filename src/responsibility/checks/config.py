@@ -11,6 +11,8 @@ directory. Keys::
     waivers = "waivers.yaml"       # relative to the configuration file
     grace-days = 30                # evidence: days after a period ends before an artefact is late
     docs-url = "https://example.org/responsibility/docs/rules/"   # base of the SARIF helpUri
+    exclude = ["tests/fixtures"]   # folders or files a directory walk does not enter (globs,
+                                   # relative to the configuration file); named paths are read
 
     [tool.responsibility.severity]  # (in responsibility.toml: [severity])
     C003 = "error"
@@ -25,6 +27,8 @@ that does not load cannot pass.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,7 +38,7 @@ from ..errors import Severity
 from ..policyset import suggest
 from . import BY_NAME, RULES, Category, Rule
 
-KEYS = ("select", "ignore", "fail-on", "waivers", "grace-days", "docs-url", "severity")
+KEYS = ("select", "ignore", "fail-on", "waivers", "grace-days", "docs-url", "severity", "exclude")
 DEFAULT_DOCS_URL = "docs/rules/"
 
 
@@ -52,6 +56,18 @@ class Config:
     grace_days: int = 0
     docs_url: str = DEFAULT_DOCS_URL
     source: Path | None = None
+    exclude: tuple[str, ...] = ()
+
+    def excluded(self, path: Path) -> bool:
+        """Whether a directory walk passes over `path`: it matches an `exclude` glob, taken
+        relative to the configuration file's folder (`*` also crosses `/`, as in fnmatch)."""
+        if not self.exclude or self.source is None:
+            return False
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.source.parent))
+        if rel.startswith(".."):
+            return False
+        rel = Path(rel).as_posix()
+        return any(fnmatch.fnmatchcase(rel, pat.strip("/")) for pat in self.exclude)
 
     def selected(self) -> list[Rule]:
         """The rules in force, with severity overrides applied, in code order.
@@ -156,6 +172,7 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
         waivers=(path.parent / str(waivers)) if waivers else None,
         grace_days=grace,
         docs_url=str(table.get("docs-url", DEFAULT_DOCS_URL)),
+        exclude=tuple(_globs(table, where)),
     )
 
 
@@ -163,6 +180,13 @@ def _strings(table: dict[str, Any], key: str, where: str) -> list[str]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: {key} must be a list of rule codes or names")
+    return value
+
+
+def _globs(table: dict[str, Any], where: str) -> list[str]:
+    value = table.get("exclude", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip("/ ") for v in value):
+        raise ConfigError(f"{where}: exclude must be a list of paths or globs, e.g. [\"tests/fixtures\"]")
     return value
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import SEVERITY_RANK, Diagnostic, PolicyError, Severity
 from ..evidence import Evaluation, EvidenceRow, Status, evaluate, parse_range, read_inventory
-from ..loader import load
+from ..loader import Skipped, load
 from ..model import Regulation
 from ..policyset import PolicySet
 from ..waivers import Waived, WaiverFile, apply, read_waivers
@@ -51,6 +51,7 @@ class Report:
     strict: bool = False
     refused: int = 0  # waivers not applied because of --strict
     loaded: bool = True  # False when the policies did not load (structural findings only)
+    skipped: list[Skipped] = field(default_factory=list)  # files a directory walk did not read
 
     def counts(self) -> dict[str, int]:
         c = Counter(f.severity.value for f in self.findings)
@@ -118,7 +119,12 @@ def run(opts: Options) -> Report:
     report = Report([], [], rules, cfg.fail_on, period=opts.period, strict=opts.strict)
     found: list[Finding] = []
     try:
-        ps = load([*opts.policies, *opts.paths], include_shipped=opts.include_shipped)
+        ps = load(
+            [*opts.policies, *opts.paths],
+            include_shipped=opts.include_shipped,
+            exclude=cfg.excluded if cfg.exclude else None,
+            skipped=report.skipped,
+        )
     except PolicyError as exc:
         found = [structural(d) for d in exc.diagnostics]
         report.loaded = False
