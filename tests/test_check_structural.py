@@ -71,9 +71,7 @@ def test_regrading_a_structural_rule_in_the_config_is_a_usage_error(tmp_path: Pa
         load_config(cfg)
 
 
-def test_cli_reports_the_regrading_with_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_reports_the_regrading_with_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cfg = tmp_path / "responsibility.toml"
     cfg.write_text('[severity]\nE001 = "info"\n')
     code = main(["check", str(BROKEN), "--policies", str(PARENT), "--config", str(cfg)])

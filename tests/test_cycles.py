@@ -3,6 +3,7 @@ without recursion, and the graph walks terminate even on a cyclic policy set bui
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 import time
@@ -117,7 +118,7 @@ def test_find_cycles_reports_a_real_cycle_per_knot(edges: list[tuple[int, int]])
     assert len(cycles) == len(knots)
     for cycle in cycles:
         # consecutive links, closing on the first, the first leaving the smallest node of the loop
-        assert all(a.target == b.source for a, b in zip(cycle, cycle[1:], strict=False))
+        assert all(a.target == b.source for a, b in itertools.pairwise(cycle))
         assert cycle[-1].target == cycle[0].source == min(k.source for k in cycle)
     assert (not cycles) == nx.is_directed_acyclic_graph(g)
 

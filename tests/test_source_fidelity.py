@@ -94,11 +94,15 @@ def test_a_deleted_character_and_an_extra_article(tmp_path: Path) -> None:
     with (central / "source.txt").open("a", encoding="utf-8") as fh:
         fh.write("第三十条 本条为测试所加。\n")
     [(_, _, _, code, message)] = _errors(central)
-    assert code == "E040" and "the encoding ends in provision art_29 (text), where the source goes on" in message
+    assert (
+        code == "E040" and "the encoding ends in provision art_29 (text), where the source goes on" in message
+    )
     assert "第三十条本条为测试所加" in message
 
 
-def test_a_missing_source_is_e041_at_the_source_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_source_is_e041_at_the_source_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     central = _copy(CENTRAL, tmp_path)
     (central / "source.txt").unlink()
     [(name, line, _, code, message)] = _errors(central)

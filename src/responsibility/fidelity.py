@@ -18,6 +18,7 @@ source file that is missing or unreadable is a finding too (E041).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,7 +196,10 @@ def _first_excerpt_difference(reg: Regulation, want: str) -> Difference | None:
                 continue
             if want.find(text) >= 0:
                 return Difference(
-                    piece, 0, want.find(text), f"{piece.what} is earlier in the source than the passage before it"
+                    piece,
+                    0,
+                    want.find(text),
+                    f"{piece.what} is earlier in the source than the passage before it",
                 )
             k, where = _longest_prefix(want, text, cursor)
             return Difference(piece, k, where + k, f"{piece.what} is not in the source")
@@ -266,16 +270,18 @@ def check_source(src: SourceInfo, reg: Regulation, yaml_file: Path) -> list[Diag
     if source_text is None:
         line, col = src.locate(("source",))
         hint = f"keep the text as received in {reg.source} beside the YAML, or remove source:"
-        return [Diagnostic(src.file, line, col, "E041", f"source text {reg.source} {problem}", "source", hint)]
+        return [
+            Diagnostic(src.file, line, col, "E041", f"source text {reg.source} {problem}", "source", hint)
+        ]
     diff = first_difference(reg, source_text)
     if diff is None:
         return []
     want, got = squash(source_text), squash(diff.piece.text)
     y_line, y_col = src.locate(diff.piece.path)
-    try:
-        y_line, y_col = locate_in_value(yaml_file.read_text("utf-8"), (y_line, y_col), diff.piece.text, diff.offset)
-    except (OSError, UnicodeDecodeError):  # pragma: no cover - the file was just read
-        pass
+    # the YAML was just read within the size limit; should that fail now, keep the value's mark
+    with contextlib.suppress(OSError, UnicodeDecodeError), yaml_file.open("rb") as fh:
+        yaml_text = fh.read(MAX_BYTES + 1).decode("utf-8")
+        y_line, y_col = locate_in_value(yaml_text, (y_line, y_col), diff.piece.text, diff.offset)
     s_line = _source_line(source_text, diff.source_at)
     back = min(10, diff.offset, diff.source_at)  # both excerpts start the same distance before it
     msg = (

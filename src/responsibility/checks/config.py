@@ -186,7 +186,7 @@ def _strings(table: dict[str, Any], key: str, where: str) -> list[str]:
 def _globs(table: dict[str, Any], where: str) -> list[str]:
     value = table.get("exclude", [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip("/ ") for v in value):
-        raise ConfigError(f"{where}: exclude must be a list of paths or globs, e.g. [\"tests/fixtures\"]")
+        raise ConfigError(f'{where}: exclude must be a list of paths or globs, e.g. ["tests/fixtures"]')
     return value
 
 

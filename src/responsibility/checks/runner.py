@@ -145,7 +145,9 @@ def run(opts: Options) -> Report:
     found = [replace(f, severity=by_code[f.code].severity) for f in found if f.code in by_code]
     # Structural findings are never waived: a waiver cannot make a file that does not load pass.
     fixed = [f for f in found if is_structural(f)]
-    kept, waived, about, refused = apply([f for f in found if not is_structural(f)], wf, opts.today, opts.strict)
+    kept, waived, about, refused = apply(
+        [f for f in found if not is_structural(f)], wf, opts.today, opts.strict
+    )
     kept += fixed
     about = [replace(f, severity=by_code[f.code].severity) for f in about if f.code in by_code]
     report.findings = sorted(set(kept + about))
