@@ -138,3 +138,14 @@ def test_check_at_the_repository_root_reads_only_the_project_policies(
         assert f"skipped {name}: declares no kind" in lines
     for folder in ("tests/fixtures", "examples"):
         assert f"skipped {folder}: excluded by the configuration" in lines
+
+
+def test_a_large_or_non_utf8_file_that_is_not_a_policy_is_passed_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _repo(tmp_path)
+    (repo / "data.yaml").write_text("rows:\n" + "- 1\n" * (1_200_000), "utf-8")  # over 4 MB
+    (repo / "legacy.yaml").write_bytes("title: 示例县\n".encode("gbk"))
+    code, doc, err = _check(capsys, monkeypatch, repo, "--verbose")
+    assert code == 0 and doc["findings"] == []
+    assert "skipped data.yaml: declares no kind" in err and "skipped legacy.yaml: declares no kind" in err

@@ -176,6 +176,16 @@ def read_document(
     """
     name = display_name(path)
     size = path.stat().st_size
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_BYTES + 1)
+    # Whether a found file is a policy is decided first, on its text read leniently, so that a
+    # large or non-UTF-8 YAML file that is not a policy is passed over rather than reported.
+    if found:
+        why = _not_a_policy(raw.decode("utf-8", errors="replace"))
+        if why is not None:
+            if skipped is not None:
+                skipped.append(Skipped(name, why))
+            return None
     if size > MAX_BYTES:
         raise PolicyError(
             [
@@ -189,15 +199,7 @@ def read_document(
                 )
             ]
         )
-    with path.open("rb") as fh:
-        raw = fh.read(MAX_BYTES + 1)
     text = decode(raw, name)
-    if found:
-        why = _not_a_policy(text)
-        if why is not None:
-            if skipped is not None:
-                skipped.append(Skipped(name, why))
-            return None
     top_kind = _TOP_KIND.search(text)
     if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
         return _Doc(path, name, {"kind": top_kind.group(1)}, {}, shipped)
