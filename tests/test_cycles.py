@@ -174,4 +174,3 @@ def test_trace_chain_owes_and_the_graph_terminate_on_a_cyclic_set() -> None:
     responsibility.graph.build(ps)
     assert time.perf_counter() - start < 30
     assert sys.getrecursionlimit() == limit  # nothing raised the limit to get through
-
