@@ -9,15 +9,25 @@ A reported practice (``status: practice``, e.g. a press feature) is not encoded 
 provisions are the passages that state the practice. For it the check is that the heading lines
 and the provision texts are verbatim excerpts of the source, in the source's order and without
 overlapping, again ignoring only whitespace. A regulation is always checked whole.
+
+The loader runs :func:`check_sources` on every regulation that names a ``source``, so
+``validate``, ``check`` and every other face refuse an encoding that has drifted from its text:
+the first differing character is reported at its line and column in the YAML (E040), and a
+source file that is missing or unreadable is a finding too (E041).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Division, Regulation, Status, walk_provisions
+from .errors import Diagnostic
+from .model import Division, Provision, Regulation, Status, walk_provisions
+from .policyset import SourceInfo
+from .yamlfile import MAX_BYTES, path_str
+from .yamlfile import Path as DocPath
 
 _WS = re.compile(r"\s+")
 
@@ -27,26 +37,46 @@ def squash(text: str) -> str:
     return _WS.sub("", text)
 
 
+@dataclass(frozen=True)
+class Piece:
+    """One printed value of the encoding and where it is in the YAML document."""
+
+    text: str
+    path: DocPath
+    what: str  # how a message names it: "provision art_3 (text)", "heading line 1"
+
+
+def printed_lines(reg: Regulation) -> list[list[Piece]]:
+    """The regulation as the encoding prints it, line by line: heading, divisions, provisions.
+
+    Labels marked ``label_inferred`` are not printed. Divisions and provisions are walked
+    iteratively in printed order (a division's provisions, then its sub-divisions).
+    """
+    lines = [[Piece(h, ("heading", i), f"heading line {i + 1}")] for i, h in enumerate(reg.heading)]
+    lines += [_provision_line(p, ("provisions", i)) for i, p in enumerate(reg.provisions)]
+    stack: list[tuple[Division, DocPath]] = [
+        (d, ("divisions", j)) for j, d in reversed(list(enumerate(reg.divisions)))
+    ]
+    while stack:
+        div, path = stack.pop()
+        title = [Piece(div.title.zh, (*path, "title", "zh"), f"division {div.id} (title)")]
+        label = [Piece(div.label, (*path, "label"), f"division {div.id} (label)")] if div.label else []
+        lines.append(label + title)
+        lines += [_provision_line(p, (*path, "provisions", i)) for i, p in enumerate(div.provisions)]
+        stack += [(sub, (*path, "divisions", j)) for j, sub in reversed(list(enumerate(div.divisions)))]
+    return lines
+
+
+def _provision_line(prov: Provision, path: DocPath) -> list[Piece]:
+    text = Piece(prov.text, (*path, "text"), f"provision {prov.id} (text)")
+    if prov.label is None or prov.label_inferred:
+        return [text]
+    return [Piece(prov.label, (*path, "label"), f"provision {prov.id} (label)"), text]
+
+
 def reconstruct(reg: Regulation) -> str:
     """The regulation's text as the encoding prints it: heading, then divisions and provisions."""
-    parts: list[str] = list(reg.heading)
-    for prov in reg.provisions:
-        parts.append(_provision_text(prov.label, prov.label_inferred, prov.text))
-
-    def visit(div: Division) -> None:
-        parts.append(f"{div.label or ''}{div.title.zh}")
-        for prov in div.provisions:
-            parts.append(_provision_text(prov.label, prov.label_inferred, prov.text))
-        for sub in div.divisions:
-            visit(sub)
-
-    for div in reg.divisions:
-        visit(div)
-    return "\n".join(parts)
-
-
-def _provision_text(label: str | None, inferred: bool, text: str) -> str:
-    return text if (label is None or inferred) else f"{label} {text}"
+    return "\n".join(" ".join(p.text for p in line) for line in printed_lines(reg))
 
 
 @dataclass(frozen=True)
@@ -108,3 +138,174 @@ def compare_excerpts(reg: Regulation, source_text: str) -> Mismatch | None:
 def source_path(reg: Regulation, yaml_file: Path) -> Path | None:
     """The source text kept beside the regulation's YAML, if it names one."""
     return None if reg.source is None else yaml_file.parent / reg.source
+
+
+# -- the check the loader runs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where an encoding first departs from its source: the YAML value and the character in it."""
+
+    piece: Piece
+    offset: int  # in the value's non-whitespace characters
+    source_at: int  # in the source's non-whitespace characters
+    message: str
+
+
+def first_difference(reg: Regulation, source_text: str) -> Difference | None:
+    """None when the encoding reproduces (or, for a practice, excerpts) its source; else where not."""
+    want = squash(source_text)
+    if reg.status is Status.practice:
+        return _first_excerpt_difference(reg, want)
+    pieces = [p for line in printed_lines(reg) for p in line]
+    got = "".join(squash(p.text) for p in pieces)
+    if want == got:
+        return None
+    if not pieces:
+        return Difference(Piece("", ("provisions",), "the regulation"), 0, 0, "the encoding holds no text")
+    i = next((k for k, (a, b) in enumerate(zip(want, got, strict=False)) if a != b), min(len(want), len(got)))
+    start, piece = 0, pieces[-1]
+    for candidate in pieces:
+        n = len(squash(candidate.text))
+        if i < start + n:
+            piece = candidate
+            break
+        start += n
+    else:  # the difference is past the encoding's end: point just after its last character
+        start = len(got) - len(squash(piece.text))
+    if i >= len(got):
+        what = f"the encoding ends in {piece.what}, where the source goes on"
+    elif i >= len(want):
+        what = f"{piece.what} goes on after the source ends"
+    else:
+        what = f"{piece.what} differs from the source"
+    return Difference(piece, i - start, min(i, max(0, len(want) - 1)), what)
+
+
+def _first_excerpt_difference(reg: Regulation, want: str) -> Difference | None:
+    cursor = 0
+    for line in printed_lines(reg):
+        for piece in line:
+            if piece.what.endswith("(label)") or piece.what.startswith("division"):
+                continue  # a practice's excerpts are its heading lines and provision texts
+            text = squash(piece.text)
+            at = want.find(text, cursor)
+            if at >= 0:
+                cursor = at + len(text)
+                continue
+            if want.find(text) >= 0:
+                return Difference(
+                    piece,
+                    0,
+                    want.find(text),
+                    f"{piece.what} is earlier in the source than the passage before it",
+                )
+            k, where = _longest_prefix(want, text, cursor)
+            return Difference(piece, k, where + k, f"{piece.what} is not in the source")
+    return None
+
+
+def _longest_prefix(want: str, text: str, cursor: int) -> tuple[int, int]:
+    """The longest prefix of `text` found in `want` after `cursor`: (its length, where it starts)."""
+    lo, hi, where = 0, len(text), cursor
+    while lo < hi:  # "the prefix of length n occurs" only gets harder as n grows: bisect it
+        mid = (lo + hi + 1) // 2
+        at = want.find(text[:mid], cursor)
+        if at >= 0:
+            lo, where = mid, at
+        else:
+            hi = mid - 1
+    return lo, where
+
+
+def _source_line(source_text: str, index: int) -> int:
+    """The line of the source holding its `index`-th non-whitespace character (1-based)."""
+    seen = 0
+    for number, line in enumerate(source_text.splitlines(), 1):
+        n = len(squash(line))
+        if index < seen + n:
+            return number
+        seen += n
+    return max(1, source_text.count("\n") + (0 if source_text.endswith("\n") else 1))
+
+
+def locate_in_value(yaml_text: str, start: tuple[int, int], value: str, offset: int) -> tuple[int, int]:
+    """Line and column in the YAML of the `offset`-th non-whitespace character of a scalar value.
+
+    Scans the file from the value's mark, matching the value's characters in order and stepping
+    over what is not part of the value (block indicators, quotes, escapes, line folding).
+    """
+    lines = yaml_text.splitlines()
+    want = squash(value)
+    j = 0
+    row, col = start[0] - 1, start[1] - 1
+    last = start
+    while row < len(lines):
+        line = lines[row]
+        while col < len(line):
+            c = line[col]
+            if not c.isspace() and j < len(want) and c == want[j]:
+                if j == offset:
+                    return row + 1, col + 1
+                j += 1
+                last = (row + 1, col + 2)
+                if j == len(want) and offset >= j:
+                    return last
+            col += 1
+        row, col = row + 1, 0
+    return last
+
+
+def _context(text: str, at: int, back: int) -> str:
+    return text[max(0, at - back) : at + 15]
+
+
+def check_source(src: SourceInfo, reg: Regulation, yaml_file: Path) -> list[Diagnostic]:
+    """The source-text findings of one regulation read from `yaml_file` (none when it names no source)."""
+    path = source_path(reg, yaml_file)
+    if path is None:
+        return []
+    source_text, problem = _read_source(path, yaml_file.parent)
+    if source_text is None:
+        line, col = src.locate(("source",))
+        hint = f"keep the text as received in {reg.source} beside the YAML, or remove source:"
+        return [
+            Diagnostic(src.file, line, col, "E041", f"source text {reg.source} {problem}", "source", hint)
+        ]
+    diff = first_difference(reg, source_text)
+    if diff is None:
+        return []
+    want, got = squash(source_text), squash(diff.piece.text)
+    y_line, y_col = src.locate(diff.piece.path)
+    # the YAML was just read within the size limit; should that fail now, keep the value's mark
+    with contextlib.suppress(OSError, UnicodeDecodeError), yaml_file.open("rb") as fh:
+        yaml_text = fh.read(MAX_BYTES + 1).decode("utf-8")
+        y_line, y_col = locate_in_value(yaml_text, (y_line, y_col), diff.piece.text, diff.offset)
+    s_line = _source_line(source_text, diff.source_at)
+    back = min(10, diff.offset, diff.source_at)  # both excerpts start the same distance before it
+    msg = (
+        f"{diff.message}: {reg.source}:{s_line} has …{_context(want, diff.source_at, back)}…, "
+        f"the encoding has …{_context(got, diff.offset, back)}…"
+    )
+    hint = f"the source text is the authority: copy the words from {reg.source} (only whitespace may differ)"
+    return [Diagnostic(src.file, y_line, y_col, "E040", msg, path_str(diff.piece.path), hint)]
+
+
+def _read_source(path: Path, folder: Path) -> tuple[str | None, str]:
+    """The source text, or None and why it cannot be used. Only regular UTF-8 files beside the YAML."""
+    try:
+        if not path.resolve().is_relative_to(folder.resolve()):
+            return None, "lies outside the regulation's folder; not read"
+        if not path.exists():
+            return None, "does not exist"
+        if not path.is_file():  # a FIFO or a device would block or never end
+            return None, "is not a regular file"
+        if path.stat().st_size > MAX_BYTES:
+            return None, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not read"
+        with path.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1).decode("utf-8"), ""
+    except UnicodeDecodeError:
+        return None, "is not UTF-8"
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop met by resolve()
+        return None, f"cannot be read: {getattr(exc, 'strerror', None) or exc}"

@@ -11,6 +11,15 @@ Loading has three stages, and every stage collects all of its problems before ra
 A policy set is composed from several roots: the policies shipped with the package and any
 number of user directories or files. A user file whose regulation (or catalogue) id is also
 shipped replaces the shipped one, so a county can check its own edited copy.
+
+Which files are policies: a file named on the command line always is (its kind defaults to
+``regulation``). In a directory, only a ``.yaml``/``.yml`` file that declares a top-level
+``kind:`` the tool knows is read (``regulation``, ``catalogue``, ``rules``; ``scenarios``,
+``facts``, ``evidence`` and ``waivers`` are read by their own commands), so a repository's
+``mkdocs.yml`` or CI configuration is never taken for a policy. A kind that is a near miss of a
+known one (``regulaton``) is read and reported (E011), and an empty file is reported (E006): both
+are policies gone wrong. Dot-directories and the configured ``exclude`` patterns are not entered.
+Files passed over are listed in ``skipped`` when the caller asks (``check --verbose``).
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ import difflib
 import importlib.resources
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +37,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import Diagnostic, PolicyError
+from .fidelity import check_source
 from .model import Catalogue, Regulation, RuleSet
 from .policyset import PolicySet, SourceInfo
 from .references import check_references
@@ -37,6 +47,8 @@ POLICY_SUFFIXES = (".yaml", ".yml")
 # Documents of these kinds live beside policies but are read by their own modules.
 _TOP_KIND = re.compile(r"^kind:[ \t]*([\w-]+)[ \t]*(?:#.*)?$", re.M)
 OTHER_KINDS = frozenset({"scenarios", "facts", "evidence", "waivers"})
+POLICY_KINDS = frozenset({"regulation", "catalogue", "rules"})
+KNOWN_KINDS = POLICY_KINDS | OTHER_KINDS
 # pydantic puts the tag of a discriminated union in an error's location; documents do not have it.
 _UNION_TAGS = frozenset({"condition", "ranking", "streak", "event", "procedure"})
 Document = Regulation | Catalogue | RuleSet
@@ -71,22 +83,45 @@ def display_name(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def discover(root: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Policy files under `root`, sorted; files that resolve outside it are refused unread."""
+@dataclass(frozen=True)
+class Skipped:
+    """A file met while walking a directory and not read as a policy, and why."""
+
+    file: str
+    reason: str
+
+
+Exclude = Callable[[Path], bool]
+
+
+def discover(
+    root: Path, exclude: Exclude | None = None, skipped: list[Skipped] | None = None
+) -> tuple[list[Path], list[Diagnostic]]:
+    """Policy files under `root`, sorted; files that resolve outside it are refused unread.
+
+    `exclude` is asked about every directory and file met below `root` (not `root` itself: a path
+    named on the command line is always read); what it excludes is noted in `skipped`.
+    """
     if root.is_file():
         return [root], []
     if not root.is_dir():
         return [], [Diagnostic(display_name(root), 1, 1, "E009", "no such file or directory")]
+    if exclude is not None and exclude(root):
+        exclude = None  # a folder the user names is read, even inside an excluded one
     base = root.resolve()
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames.sort()
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        if exclude is not None:
+            dirnames[:] = [d for d in dirnames if not _excluded(Path(dirpath) / d, exclude, skipped)]
         for fn in sorted(filenames):
             if not fn.endswith(POLICY_SUFFIXES):
                 continue
             p = Path(dirpath) / fn
+            if exclude is not None and _excluded(p, exclude, skipped):
+                continue
             if not p.resolve().is_relative_to(base):
                 problems.append(
                     Diagnostic(
@@ -103,10 +138,54 @@ def discover(root: Path) -> tuple[list[Path], list[Diagnostic]]:
     return files, problems
 
 
-def read_document(path: Path, shipped: bool = False) -> _Doc:
-    """One file read as plain data with marks; raises PolicyError for unreadable input."""
+def _excluded(path: Path, exclude: Exclude, skipped: list[Skipped] | None) -> bool:
+    if not exclude(path):
+        return False
+    if skipped is not None:
+        skipped.append(Skipped(display_name(path), "excluded by the configuration"))
+    return True
+
+
+def declared_kind(text: str) -> str | None:
+    """The top-level `kind:` a file declares, if any (read from the text, before parsing)."""
+    found = _TOP_KIND.search(text)
+    return found.group(1) if found else None
+
+
+def _not_a_policy(text: str) -> str | None:
+    """Why a file found in a directory is passed over, or None when it is read as a policy."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None  # empty: reported as E006, it is a policy gone wrong
+    kind = declared_kind(text)
+    if kind is None:
+        return "declares no kind"
+    if kind in OTHER_KINDS:
+        return f"kind {kind} is read by its own command, not as a policy"
+    if kind in POLICY_KINDS or difflib.get_close_matches(kind, sorted(KNOWN_KINDS), n=1, cutoff=0.75):
+        return None  # a near miss (regulaton) is read so that E011 names the kind meant
+    return f"kind {kind} is not one of {', '.join(sorted(KNOWN_KINDS))}"
+
+
+def read_document(
+    path: Path, shipped: bool = False, found: bool = False, skipped: list[Skipped] | None = None
+) -> _Doc | None:
+    """One file read as plain data with marks; raises PolicyError for unreadable input.
+
+    A file `found` in a directory (not named by the user) that is not a policy is None, noted
+    in `skipped`.
+    """
     name = display_name(path)
     size = path.stat().st_size
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_BYTES + 1)
+    # Whether a found file is a policy is decided first, on its text read leniently, so that a
+    # large or non-UTF-8 YAML file that is not a policy is passed over rather than reported.
+    if found:
+        why = _not_a_policy(raw.decode("utf-8", errors="replace"))
+        if why is not None:
+            if skipped is not None:
+                skipped.append(Skipped(name, why))
+            return None
     if size > MAX_BYTES:
         raise PolicyError(
             [
@@ -120,8 +199,6 @@ def read_document(path: Path, shipped: bool = False) -> _Doc:
                 )
             ]
         )
-    with path.open("rb") as fh:
-        raw = fh.read(MAX_BYTES + 1)
     text = decode(raw, name)
     top_kind = _TOP_KIND.search(text)
     if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
@@ -245,16 +322,20 @@ def load(
     paths: Sequence[str | os.PathLike[str]] = (),
     *,
     include_shipped: bool = True,
+    exclude: Exclude | None = None,
+    skipped: list[Skipped] | None = None,
 ) -> PolicySet:
     """Load and validate a policy set: the shipped policies (unless excluded) plus `paths`.
 
-    Raises :class:`PolicyError` with every problem found.
+    In directories only files that declare a policy kind are read; `exclude` prunes what a walk
+    meets; files passed over are appended to `skipped` when given. Raises :class:`PolicyError`
+    with every problem found.
     """
     roots: list[tuple[Path, bool]] = []
     if include_shipped:
         roots.append((shipped_root(), True))
     roots += [(Path(p), False) for p in paths]
-    docs, problems = _read_roots(roots)
+    docs, problems = _read_roots(roots, exclude, skipped)
     parsed: list[tuple[_Doc, Document]] = []
     for doc in docs:
         try:
@@ -274,12 +355,17 @@ def load(
     return policy_set
 
 
-def _read_roots(roots: Iterable[tuple[Path, bool]]) -> tuple[list[_Doc], list[Diagnostic]]:
+def _read_roots(
+    roots: Iterable[tuple[Path, bool]], exclude: Exclude | None, skipped: list[Skipped] | None
+) -> tuple[list[_Doc], list[Diagnostic]]:
     docs: list[_Doc] = []
     problems: list[Diagnostic] = []
     seen: set[Path] = set()
+    users = [os.path.abspath(r) for r, shipped in roots if not shipped]
     for root, shipped in roots:
-        files, found = discover(root)
+        # the shipped policies' own scenario files are noted only where the user asked for them
+        noted: list[Skipped] | None = [] if shipped and skipped is not None else skipped
+        files, found = discover(root, None if shipped else exclude, noted)
         problems += found
         for f in files:
             real = f.resolve()
@@ -287,12 +373,21 @@ def _read_roots(roots: Iterable[tuple[Path, bool]]) -> tuple[list[_Doc], list[Di
                 continue
             seen.add(real)
             try:
-                docs.append(read_document(f, shipped))
+                doc = read_document(f, shipped, found=f != root, skipped=noted)
             except PolicyError as exc:
                 problems += exc.diagnostics
             except OSError as exc:
                 problems.append(Diagnostic(display_name(f), 1, 1, "E009", f"cannot read: {exc.strerror}"))
+            else:
+                if doc is not None:
+                    docs.append(doc)
+        if noted is not skipped and skipped is not None and noted:
+            skipped += [k for k in noted if any(_below(os.path.abspath(k.file), u) for u in users)]
     return docs, problems
+
+
+def _below(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _override(parsed: list[tuple[_Doc, Document]]) -> list[tuple[_Doc, Document]]:
@@ -309,6 +404,13 @@ def source_key(obj: Document) -> str:
 
 def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
     problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
+    # the text is the authority: each regulation that names its source must reproduce it
+    problems += [
+        p
+        for d, o in parsed
+        if isinstance(o, Regulation)
+        for p in check_source(SourceInfo(d.display, d.marks), o, d.file)
+    ]
     sources = {source_key(o): SourceInfo(d.display, d.marks, str(d.file.resolve())) for d, o in parsed}
     regs = [o for _, o in parsed if isinstance(o, Regulation)]
     cats = [o for _, o in parsed if isinstance(o, Catalogue)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .cycles import check_cycles
 from .errors import Diagnostic
 from .model import Catalogue, Duty, Regulation, RuleSet, duty_ref
 from .policyset import SourceInfo, provision_paths, suggest
@@ -70,7 +71,7 @@ def check_references(parsed: Parsed) -> list[Diagnostic]:
             _check_actors(out, src, obj, index)
         else:
             _check_regulation(out, src, obj, index)
-    return out.problems
+    return out.problems + check_cycles(parsed)
 
 
 def _build_index(parsed: list[tuple[SourceInfo, Regulation | Catalogue]], out: _Collector) -> _Index:

@@ -11,16 +11,24 @@ directory. Keys::
     waivers = "waivers.yaml"       # relative to the configuration file
     grace-days = 30                # evidence: days after a period ends before an artefact is late
     docs-url = "https://example.org/responsibility/docs/rules/"   # base of the SARIF helpUri
+    exclude = ["tests/fixtures"]   # folders or files a directory walk does not enter (globs,
+                                   # relative to the configuration file); named paths are read
 
     [tool.responsibility.severity]  # (in responsibility.toml: [severity])
     C003 = "error"
 
 Unknown keys, unknown rule codes and unknown severities are usage errors (exit 2) naming the
 file and the nearest valid value.
+
+Structural rules (``E``) are always in force, as a syntax error is in ruff: ``select`` and
+``ignore`` do not turn them off, and re-grading one under ``severity`` is a usage error. A policy
+that does not load cannot pass.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,9 +36,9 @@ from typing import Any
 
 from ..errors import Severity
 from ..policyset import suggest
-from . import BY_NAME, RULES, Rule
+from . import BY_NAME, RULES, Category, Rule
 
-KEYS = ("select", "ignore", "fail-on", "waivers", "grace-days", "docs-url", "severity")
+KEYS = ("select", "ignore", "fail-on", "waivers", "grace-days", "docs-url", "severity", "exclude")
 DEFAULT_DOCS_URL = "docs/rules/"
 
 
@@ -48,12 +56,30 @@ class Config:
     grace_days: int = 0
     docs_url: str = DEFAULT_DOCS_URL
     source: Path | None = None
+    exclude: tuple[str, ...] = ()
+
+    def excluded(self, path: Path) -> bool:
+        """Whether a directory walk passes over `path`: it matches an `exclude` glob, taken
+        relative to the configuration file's folder (`*` also crosses `/`, as in fnmatch)."""
+        if not self.exclude or self.source is None:
+            return False
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.source.parent))
+        if rel.startswith(".."):
+            return False
+        rel = Path(rel).as_posix()
+        return any(fnmatch.fnmatchcase(rel, pat.strip("/")) for pat in self.exclude)
 
     def selected(self) -> list[Rule]:
-        """The rules in force, with severity overrides applied, in code order."""
+        """The rules in force, with severity overrides applied, in code order.
+
+        Structural rules are always in force at their own severity (error), whatever select,
+        ignore or severity say: a file that does not load must fail the run.
+        """
         chosen = [r for r in RULES.values() if _matches(r, self.select or ("",))]
         chosen = [r for r in chosen if not (self.ignore and _matches(r, self.ignore))]
-        return [replace(r, severity=self.severity.get(r.code, r.severity)) for r in chosen]
+        chosen = [r for r in chosen if r.category != Category.structural]
+        graded = [replace(r, severity=self.severity.get(r.code, r.severity)) for r in chosen]
+        return sorted([*structural_rules(), *graded], key=lambda r: r.code)
 
     def merged(self, **overrides: Any) -> Config:
         """This configuration with command-line values (None means: not given) on top."""
@@ -62,6 +88,11 @@ class Config:
             if key in given:
                 given[key] = tuple(_validate_selector(s, "--" + key) for s in given[key])
         return replace(self, **given)
+
+
+def structural_rules() -> list[Rule]:
+    """The rules no configuration turns off or re-grades."""
+    return [r for r in RULES.values() if r.category == Category.structural]
 
 
 def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
@@ -120,7 +151,13 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
     ign = tuple(_validate_selector(str(s), where) for s in _strings(table, "ignore", where))
     sev: dict[str, Severity] = {}
     for code, value in dict(table.get("severity", {})).items():
-        sev[_rule_code(code, where)] = _severity(value, f"{where}: severity.{code}")
+        key = _rule_code(code, where)
+        if RULES[key].category == Category.structural:
+            raise ConfigError(
+                f"{where}: severity.{code}: {key} is structural and always an error; "
+                "fix the file instead of re-grading the rule"
+            )
+        sev[key] = _severity(value, f"{where}: severity.{code}")
     fail_on = _severity(table.get("fail-on", "error"), f"{where}: fail-on")
     waivers = table.get("waivers")
     grace = table.get("grace-days", 0)
@@ -135,6 +172,7 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
         waivers=(path.parent / str(waivers)) if waivers else None,
         grace_days=grace,
         docs_url=str(table.get("docs-url", DEFAULT_DOCS_URL)),
+        exclude=tuple(_globs(table, where)),
     )
 
 
@@ -142,6 +180,13 @@ def _strings(table: dict[str, Any], key: str, where: str) -> list[str]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: {key} must be a list of rule codes or names")
+    return value
+
+
+def _globs(table: dict[str, Any], where: str) -> list[str]:
+    value = table.get("exclude", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip("/ ") for v in value):
+        raise ConfigError(f'{where}: exclude must be a list of paths or globs, e.g. ["tests/fixtures"]')
     return value
 
 

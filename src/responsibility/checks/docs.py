@@ -27,6 +27,13 @@ def index_page() -> str:
         "Select or ignore rules by code, code prefix or name in `[tool.responsibility]` of "
         "pyproject.toml or in responsibility.toml; override severities under `severity`."
     )
+    lines += [
+        "",
+        "Structural rules (`E`) are always in force, as syntax errors are in ruff: a structural "
+        "finding is reported and fails the run whatever `select`, `ignore`, `fail-on`, `--select`, "
+        "`--ignore` or `--fail-on` say; it cannot be re-graded under `severity` (a usage error) "
+        "and no waiver applies to it. A policy that does not load never passes.",
+    ]
     for cat in Category:
         lines += [
             "",

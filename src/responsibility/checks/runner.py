@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import SEVERITY_RANK, Diagnostic, PolicyError, Severity
 from ..evidence import Evaluation, EvidenceRow, Status, evaluate, parse_range, read_inventory
-from ..loader import load
+from ..loader import Skipped, load
 from ..model import Regulation
 from ..policyset import PolicySet
 from ..waivers import Waived, WaiverFile, apply, read_waivers
@@ -51,13 +51,16 @@ class Report:
     strict: bool = False
     refused: int = 0  # waivers not applied because of --strict
     loaded: bool = True  # False when the policies did not load (structural findings only)
+    skipped: list[Skipped] = field(default_factory=list)  # files a directory walk did not read
 
     def counts(self) -> dict[str, int]:
         c = Counter(f.severity.value for f in self.findings)
         return {s.value: c.get(s.value, 0) for s in Severity}
 
     def failing(self) -> list[Finding]:
-        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on]]
+        """Findings that fail the run: at or above fail_on, and every structural one whatever it says."""
+        floor = SEVERITY_RANK[self.fail_on]
+        return [f for f in self.findings if is_structural(f) or SEVERITY_RANK[f.severity] >= floor]
 
     def exit_code(self) -> int:
         return EXIT_FINDINGS if self.failing() else EXIT_CLEAN
@@ -71,6 +74,12 @@ class Report:
         if self.strict:
             text += f" ({self.refused} waiver{'s' if self.refused != 1 else ''} refused: --strict)"
         return text
+
+
+def is_structural(finding: Finding) -> bool:
+    """A finding of a structural rule: always reported, never waived, always failing."""
+    rule = RULES.get(finding.code)
+    return rule is not None and rule.category == Category.structural
 
 
 def structural(diag: Diagnostic) -> Finding:
@@ -110,7 +119,12 @@ def run(opts: Options) -> Report:
     report = Report([], [], rules, cfg.fail_on, period=opts.period, strict=opts.strict)
     found: list[Finding] = []
     try:
-        ps = load([*opts.policies, *opts.paths], include_shipped=opts.include_shipped)
+        ps = load(
+            [*opts.policies, *opts.paths],
+            include_shipped=opts.include_shipped,
+            exclude=cfg.excluded if cfg.exclude else None,
+            skipped=report.skipped,
+        )
     except PolicyError as exc:
         found = [structural(d) for d in exc.diagnostics]
         report.loaded = False
@@ -129,7 +143,12 @@ def run(opts: Options) -> Report:
     wf: WaiverFile | None = read_waivers(waiver_path) if waiver_path is not None else None
     by_code = {r.code: r for r in rules}
     found = [replace(f, severity=by_code[f.code].severity) for f in found if f.code in by_code]
-    kept, waived, about, refused = apply(found, wf, opts.today, opts.strict)
+    # Structural findings are never waived: a waiver cannot make a file that does not load pass.
+    fixed = [f for f in found if is_structural(f)]
+    kept, waived, about, refused = apply(
+        [f for f in found if not is_structural(f)], wf, opts.today, opts.strict
+    )
+    kept += fixed
     about = [replace(f, severity=by_code[f.code].severity) for f in about if f.code in by_code]
     report.findings = sorted(set(kept + about))
     report.waived = sorted(waived, key=lambda w: w.finding)

@@ -1,11 +1,16 @@
 """Check implementing rules in CI: structure, conformance to their parents, and the evidence of
 the artefacts they require.
 
-`responsibility check PATH` checks the regulation(s) at PATH against the parents they declare in
+`responsibility check [PATH ...]` (default: `.`) checks the regulation(s) at PATH against the
+parents they declare in
 `implements:` (resolved from the shipped policies and `--policies DIR`); `--against ID` names one
 parent instead. With `--evidence DIR --period 2018[..2019]` it also evaluates the inventory of
 artefacts at DIR. Rules, severities and the failing threshold come from `[tool.responsibility]`
 in pyproject.toml or from responsibility.toml (see `responsibility rule`).
+
+In a directory only files that declare a policy `kind:` are read (so a repository's mkdocs.yml or
+CI files are not taken for policies), and the configuration's `exclude` folders are not entered;
+`--verbose` lists every file passed over, and why, on standard error.
 
 Exit status: 0 clean, 1 findings at or above --fail-on (default: error), 2 usage or tool error.
 """
@@ -30,7 +35,12 @@ HELP = "check implementing rules and evidence (CI)"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="regulation files or directories to check")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="regulation files or directories to check (default: .)"
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="list the files passed over, and why, on stderr"
+    )
     p.add_argument(
         "--policies",
         action="append",
@@ -95,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     report = run_checks(
         Options(
-            paths=[Path(p) for p in args.paths],
+            paths=[Path(p) for p in args.paths or ["."]],
             policies=[Path(p) for p in args.policies],
             include_shipped=not args.no_shipped,
             against=args.against,
@@ -108,5 +118,8 @@ def run(args: argparse.Namespace) -> int:
             config=cfg,
         )
     )
+    if args.verbose:
+        for skip in report.skipped:
+            print(f"skipped {skip.file}: {skip.reason}", file=sys.stderr)
     write(render(report, args.format, RenderOptions(color=_colour(args.color), docs_url=cfg.docs_url)))
     return report.exit_code()
