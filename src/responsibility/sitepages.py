@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from .labels import FREQUENCY_LABEL, MODALITY_LABEL, RESPONSIBILITY_LABEL, ROLE_LABEL
 from .model import (
-    LEVEL_ORDER,
     UPWARD_ROLES,
     Actor,
     ActorKind,
@@ -32,6 +31,7 @@ from .model import (
 )
 from .policyset import DutyEntry, PolicySet, provision_paths
 from .queries import chain
+from .semantics import STATUS_LABEL, ParentStatus, duty_levels, is_excerpt, parent_status, role_of
 
 # --- escaping -----------------------------------------------------------------------------------
 
@@ -264,7 +264,7 @@ class SitePages:
         return "; ".join(out)
 
     def levels_of(self, duty: Duty) -> set[Level]:
-        return {self.ps.actors[o.actor].level for o in duty.owners if o.actor in self.ps.actors}
+        return set(duty_levels(self.ps, duty))
 
     # -- pages ---------------------------------------------------------------------------------
     def build(self) -> dict[str, str]:
@@ -424,7 +424,16 @@ class SitePages:
             for rt in trace(self.ps, e.ref).regulations:
                 if rt.regulation == reg.id:
                     status[rt.status].append(e.ref)
+        if is_excerpt(reg):
+            received = ", ".join(reg.coverage.received) if reg.coverage else ""
+            lines += [
+                f"This regulation is an excerpt: only {literal(received)} were received. Parent duties "
+                "those provisions do not carry out are not assessed (未收录 not in the received text), "
+                "not missing.",
+                "",
+            ]
         changed = [c for t in compare(self.ps, parent, reg.id).topics for c in t.changed]
+        n_assessed, excerpt = len(status[TraceStatus.not_assessed]), is_excerpt(reg)
         lines += [
             "| | duties |",
             "|---|---|",
@@ -432,6 +441,7 @@ class SitePages:
             f"| Declined with a reason 说明未实施 | {len(status[TraceStatus.not_implemented])} |",
             f"| Missing 缺失 (addressed to this level, neither carried out nor declined) "
             f"| {len(status[TraceStatus.missing])} |",
+            *([f"| Not assessed 未收录 not in the received text | {n_assessed} |"] if excerpt else []),
             f"| Local additions 新增 | {len(added)} |",
             f"| Carried out with a changed owner, modality or frequency 有变化 | {len(changed)} |",
             "",
@@ -439,6 +449,10 @@ class SitePages:
         if status[TraceStatus.missing]:
             lines += ["**Missing 缺失**", ""]
             lines += [f"- {self.duty_link(page, ref)}" for ref in status[TraceStatus.missing]]
+            lines.append("")
+        if status[TraceStatus.not_assessed]:
+            lines += ["**Not assessed 未收录 not in the received text**", ""]
+            lines += [f"- {self.duty_link(page, ref)}" for ref in status[TraceStatus.not_assessed]]
             lines.append("")
         if changed:
             lines += ["**Changed 有变化**", ""]
@@ -688,8 +702,7 @@ class SitePages:
 
     def role_of(self, actor_id: str) -> str:
         """A concrete body compares as the role type it fills (武邑县人民政府 → county government)."""
-        actor = self.ps.actors.get(actor_id)
-        return actor.role if actor is not None and actor.role else actor_id
+        return role_of(self.ps, actor_id)
 
     def topic(self, topic_id: str) -> str:
         page = self.paths.topic(topic_id)
@@ -789,15 +802,6 @@ class SitePages:
         visit(ref, 0)
         return out
 
-    def applies_to(self, duty: Duty, reg: Regulation) -> bool:
-        """Whether a local regulation at its level is expected to carry out `duty`."""
-        if reg.level not in LEVEL_ORDER:
-            return True
-        for lv in self.levels_of(duty):
-            if lv not in LEVEL_ORDER or LEVEL_ORDER[lv] >= LEVEL_ORDER[reg.level]:
-                return True
-        return False
-
     def central_duty(self, entry: DutyEntry) -> str:
         page = self.paths.duty(entry.ref)
         duty = entry.duty
@@ -831,17 +835,17 @@ class SitePages:
             return "\n".join(
                 [*lines, "No local regulation in the loaded policies implements this regulation.", ""]
             )
-        implementing = {self.ps.duty_entry(r).regulation.id for _, r in tree}
         lines += ["| Regulation | Status 状态 |", "|---|---|"]
         for reg_id in locals_:
-            reg = self.ps.regulations[reg_id]
-            reason = next((n.reason for n in reg.not_implemented if n.duty == entry.ref), None)
-            if reg_id in implementing:
+            verdict = parent_status(self.ps, entry, self.ps.regulations[reg_id])
+            if verdict.status == ParentStatus.implemented:
                 status = "implemented 已落实"
-            elif reason is not None:
-                status = f"not implemented 未落实 — {literal(reason)}"
-            elif not self.applies_to(duty, reg):
+            elif verdict.status == ParentStatus.not_implemented:
+                status = f"not implemented 未落实 — {literal(verdict.reason)}"
+            elif verdict.status == ParentStatus.not_addressed:
                 status = "not applicable at this level 不适用"
+            elif verdict.status == ParentStatus.not_assessed:
+                status = NOT_ASSESSED
             else:
                 status = MISSING
             lines.append(f"| {self.regulation_link(page, reg_id)} | {status} |")
@@ -849,6 +853,10 @@ class SitePages:
 
 
 MISSING = '<span class="rsp-missing">missing 缺失</span>: no duty implements it and no reason is recorded'
+NOT_ASSESSED = (
+    f"not assessed {STATUS_LABEL[ParentStatus.not_assessed][0]} {STATUS_LABEL[ParentStatus.not_assessed][1]}:"
+    " the regulation is an excerpt and the received provisions do not carry it out"
+)
 
 
 def _node(ident: str) -> str:
