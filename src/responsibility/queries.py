@@ -624,7 +624,7 @@ MATRIX_LEVELS: tuple[Level, ...] = (
 
 @dataclass(frozen=True)
 class FieldChange:
-    field: str  # owners | responsibility | modality | frequency
+    field: str  # owners | responsibility | modality | frequency | artefacts
     a: str
     b: str
 

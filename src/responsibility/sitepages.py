@@ -443,7 +443,7 @@ class SitePages:
             f"| {len(status[TraceStatus.missing])} |",
             *([f"| Not assessed 未收录 not in the received text | {n_assessed} |"] if excerpt else []),
             f"| Local additions 新增 | {len(added)} |",
-            f"| Carried out with a changed owner, modality or frequency 有变化 | {len(changed)} |",
+            f"| Carried out with a changed owner, modality, frequency or artefacts 有变化 | {len(changed)} |",
             "",
         ]
         if status[TraceStatus.missing]:
