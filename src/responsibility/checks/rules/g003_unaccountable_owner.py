@@ -6,8 +6,9 @@ reports to, signs with, is approved, reviewed, assessed or supervised by another
 body's assessment or supervision duty targets it — itself or through anything it answers
 through: its role type, the composites it is a member of and the bodies it is `part_of`,
 transitively (a 县委书记 answers through 县委, a member of 县委、县政府, which reports every year;
-`semantics.accountability_closure`, the same walk `chain` takes; see docs/semantics.md). Central bodies, 各级 (`all`) and non-state actors are
-exempt: the text cannot place them under anyone.
+`semantics.accountability_closure`, the same walk `chain` takes; see docs/semantics.md).
+Central bodies, 各级 (`all`) and non-state actors are exempt: the text cannot place them under
+anyone.
 
 ## Why
 The responsibility system works by pressing responsibility down and reporting up (层层落实).
