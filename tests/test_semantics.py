@@ -256,3 +256,25 @@ def test_explanation_reads_duty_provision_and_naming_regulation_notes(shipped: P
 
 def test_check_fixture_parent_loads() -> None:
     assert responsibility.load([PARENT]).regulation("fx-province")
+
+
+def test_evidence_accepts_an_artefact_of_a_kind_that_satisfies_the_duty(tmp_path: Path) -> None:
+    import shutil
+
+    d = _catalogue(
+        tmp_path, "- {id: fx-pool-ledger, name: {zh: 项目库台账}, satisfies: [project-pool]}\n"
+        "- {id: fx-other, name: {zh: 其他材料}}\n"
+    )  # fmt: skip
+    shutil.copy(BASE / "fx-county.yaml", d / "fx-county.yaml")
+    inventory = tmp_path / "evidence"
+    shutil.copytree(BASE.parent / "evidence" / "complete", inventory)
+    csv = (inventory / "evidence.csv").read_text("utf-8")
+    assert "\nproject-pool," in csv
+
+    def pool_findings(kind: str) -> list[str]:
+        (inventory / "evidence.csv").write_text(csv.replace("\nproject-pool,", f"\n{kind},"), "utf-8")
+        report = check(d, evidence=inventory, period="2018")
+        return [f.code for f in report.findings if "project-pool" in f.target]
+
+    assert pool_findings("fx-pool-ledger") == []
+    assert pool_findings("fx-other") == ["V001"]
