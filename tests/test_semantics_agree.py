@@ -27,11 +27,15 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SETS: dict[str, tuple[list[Path], list[Path], bool]] = {
     "shipped": ([ROOT / "policies"], [], True),
     "check-base": ([FIXTURES / "check" / "base"], [FIXTURES / "check" / "parent"], True),
-    "check-C001-fail": ([FIXTURES / "check" / "rules" / "C001" / "fail"], [FIXTURES / "check" / "parent"], True),
     "site": ([FIXTURES / "site" / "centre.yaml", *sorted((FIXTURES / "site").glob("county_*.yaml")),
               FIXTURES / "site" / "province.yaml"], [], True),
     "graph": ([FIXTURES / "graph"], [], True),
     "excerpt": ([FIXTURES / "excerpt"], [], True),
+    # every conformance rule's passing and failing case (each a copy of the base with one edit)
+    **{
+        f"check-{case.parent.name}-{case.name}": ([case], [FIXTURES / "check" / "parent"], True)
+        for case in sorted((FIXTURES / "check" / "rules").glob("C00[1-6]/*"))
+    },
 }  # fmt: skip
 
 LINK = re.compile(r"[(/]([a-z0-9-]+)\.md#([a-z0-9_]+)--([a-z0-9-]+)\)")
