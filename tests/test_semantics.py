@@ -278,3 +278,21 @@ def test_evidence_accepts_an_artefact_of_a_kind_that_satisfies_the_duty(tmp_path
 
     assert pool_findings("fx-pool-ledger") == []
     assert pool_findings("fx-other") == ["V001"]
+
+
+def test_the_committed_schemas_describe_coverage_and_satisfies() -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema_dir = ROOT / "policies" / "schema"
+    regulation = json.loads((schema_dir / "regulation.schema.json").read_text("utf-8"))
+    catalogue = json.loads((schema_dir / "catalogue.schema.json").read_text("utf-8"))
+    assert "coverage" in regulation["properties"]
+    assert "satisfies" in json.dumps(catalogue)
+    doc = yaml.safe_load((EXCERPT / "fx-excerpt.yaml").read_text("utf-8"))
+    jsonschema.validate(doc, regulation)
+    doc["coverage"]["kind"] = "partial"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, regulation)

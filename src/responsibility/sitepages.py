@@ -263,9 +263,6 @@ class SitePages:
             out.append(f"[{shown}]({rel(page, self.paths.topic(t))})" if topic else shown)
         return "; ".join(out)
 
-    def levels_of(self, duty: Duty) -> set[Level]:
-        return set(duty_levels(self.ps, duty))
-
     # -- pages ---------------------------------------------------------------------------------
     def build(self) -> dict[str, str]:
         pages: dict[str, str] = {self.paths.home(): self.home()}
@@ -334,7 +331,7 @@ class SitePages:
         levels = [lv for lv in Level]
         counts: dict[str, dict[Level, int]] = {r: defaultdict(int) for r in self.ps.regulations}
         for e in self.ps.all_duties():
-            for lv in self.levels_of(e.duty):
+            for lv in duty_levels(self.ps, e.duty):
                 counts[e.regulation.id][lv] += 1
         used = [lv for lv in levels if any(c[lv] for c in counts.values())]
         if not used:
@@ -700,10 +697,6 @@ class SitePages:
                     out[e.regulation.id][actor.level].add(o.actor)
         return out
 
-    def role_of(self, actor_id: str) -> str:
-        """A concrete body compares as the role type it fills (武邑县人民政府 → county government)."""
-        return role_of(self.ps, actor_id)
-
     def topic(self, topic_id: str) -> str:
         page = self.paths.topic(topic_id)
         topic = self.ps.topics[topic_id]
@@ -735,8 +728,9 @@ class SitePages:
                 cell = "<br>".join(self.actor_link(page, a) for a in sorted(mine)) or "·"
                 if parent is not None:
                     theirs = owners.get(parent, {}).get(lv, set())
-                    mine_roles = {self.role_of(a) for a in mine}
-                    their_roles = {self.role_of(a) for a in theirs}
+                    # owners compare by the role they fill (武邑县人民政府 → county government)
+                    mine_roles = {role_of(self.ps, a) for a in mine}
+                    their_roles = {role_of(self.ps, a) for a in theirs}
                     if mine_roles != their_roles:
                         added = sorted(mine_roles - their_roles)
                         dropped = sorted(their_roles - mine_roles)
