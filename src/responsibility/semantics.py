@@ -122,7 +122,7 @@ def descendants(ps: PolicySet, ref: str) -> frozenset[str]:
 def ancestors(ps: PolicySet, ref: str) -> frozenset[str]:
     """The duty and every duty it implements, transitively (duties outside the library are kept
     as ids but not followed)."""
-    return _ancestor_index(ps)[ref] if ref in _ancestor_index(ps) else frozenset({ref})
+    return _ancestor_index(ps).get(ref, frozenset({ref}))
 
 
 _ANCESTORS: weakref.WeakKeyDictionary[PolicySet, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
