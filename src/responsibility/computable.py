@@ -47,6 +47,7 @@ from .model import (
     Ties,
 )
 from .policyset import PolicySet, citations
+from .semantics import role_of, within
 
 AnyRule = ConditionRule | RankingRule | StreakRule | EventRule | ProcedureRule
 
@@ -107,11 +108,6 @@ def rule_citation(rs: RuleSet, reg: Regulation, rule: AnyRule) -> str:
 
 
 # -- places -------------------------------------------------------------------------------------
-
-
-def within(place: str, area: str) -> bool:
-    """Place ids nest by dots: `cn.shanxi.xinzhou.kelan` is within `cn.shanxi` (and `cn`)."""
-    return place == area or place.startswith(area + ".")
 
 
 def _level(ps: PolicySet, row: Row) -> str | None:
@@ -257,7 +253,7 @@ def _evaluate_rule(ctx: _Ctx, facts: Facts) -> Iterator[RuleFinding]:
 
 
 def _in_scope(ctx: _Ctx, row: Row, level: Level | None) -> bool:
-    if not within(row.place, ctx.reg.jurisdiction):
+    if not within(ctx.ps, row.place, ctx.reg.jurisdiction):
         return False
     return level is None or _level(ctx.ps, row) == level.value
 
@@ -282,7 +278,7 @@ def _condition(ctx: _Ctx, rule: ConditionRule, facts: Facts) -> Iterator[RuleFin
     series = _series(rows)
     require = compiled(rule.require)
     for row in rows:
-        if not within(row.place, ctx.reg.jurisdiction) or not require.names & set(row.data):
+        if not within(ctx.ps, row.place, ctx.reg.jurisdiction) or not require.names & set(row.data):
             continue
         if rule.level is not None and _level(ctx.ps, row) is None:
             hint = f"add level: {rule.level.value} (or the level it has) to the row"
@@ -432,7 +428,7 @@ def _event(ctx: _Ctx, rule: EventRule, facts: Facts) -> Iterator[RuleFinding]:
     status = _counties(facts)
     forbid = compiled(rule.forbid)
     for row in facts.rows(rule.table):
-        if not within(row.place, ctx.reg.jurisdiction):
+        if not within(ctx.ps, row.place, ctx.reg.jurisdiction):
             continue
         env = _EventEnv(row, status.get(row.place))
         if not _applies(rule.applies, env):
@@ -483,7 +479,7 @@ def actor_matches(ps: PolicySet, taken_by: Iterable[str], wanted: str) -> bool:
     and a composite (村两委) is present when it is named or all of its members are.
     """
     got = set(taken_by)
-    roles = {ps.actors[a].role for a in got if a in ps.actors and ps.actors[a].role}
+    roles = {role_of(ps, a) for a in got}
     if wanted in got or wanted in roles:
         return True
     actor = ps.actors.get(wanted)
@@ -498,7 +494,7 @@ def _procedure(ctx: _Ctx, rule: ProcedureRule, facts: Facts) -> Iterator[RuleFin
         if isinstance(named, str):
             if named != ctx.ref:
                 continue
-        elif row.data.get("subject") != rule.subject or not within(row.place, ctx.reg.jurisdiction):
+        elif row.data.get("subject") != rule.subject or not within(ctx.ps, row.place, ctx.reg.jurisdiction):
             continue
         problems = check_case(ctx.ps, rule, row.steps)
         subject = str(row.data["id"])

@@ -38,10 +38,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from .checks.context import owner_roles
 from .errors import PolicyError
 from .model import LEVEL_ORDER, PERIODS_PER_YEAR, UPWARD_ROLES, ActorKind, Frequency, Level, Regulation
 from .policyset import DutyEntry, PolicySet
+from .semantics import owner_roles, satisfying, within
 from .yamlfile import load_text
 
 MANIFESTS = ("evidence.yaml", "evidence.csv")
@@ -511,20 +511,9 @@ class _Bodies:
         self.reg = reg
         below: dict[Level, list[str]] = defaultdict(list)
         for place in ps.places.values():
-            if self._under(place.id):
+            if within(ps, place.id, reg.jurisdiction):
                 below[place.level].append(place.id)
         self.by_level = {lv: sorted(ids) for lv, ids in below.items()}
-
-    def _under(self, place_id: str) -> bool:
-        seen = set()
-        cur: str | None = place_id
-        while cur is not None and cur not in seen:
-            if cur == self.reg.jurisdiction:
-                return True
-            seen.add(cur)
-            parent = self.ps.places.get(cur)
-            cur = parent.parent if parent else None
-        return False
 
     def places_for(self, actor_id: str) -> list[str]:
         actor = self.ps.actors.get(actor_id)
@@ -563,11 +552,14 @@ def _duty_rows(
     rows = []
     for (body, place), roles in sorted(owners_at.items()):
         for kind in duty.artefacts:
+            # an artefact of a kind that satisfies the one required fills the slot (a rolling
+            # plan for an implementation plan): semantics.satisfying, as C006 reads it
+            kinds = sorted(satisfying(chk.ps, kind))
             for period in expected:
                 if period is None:
-                    pool = [a for a in chk.by_body.get((kind, place), []) if a.date <= span[1]]
+                    pool = [a for k in kinds for a in chk.by_body.get((k, place), []) if a.date <= span[1]]
                 else:
-                    pool = chk.by_slot.get((kind, place, period), [])
+                    pool = [a for k in kinds for a in chk.by_slot.get((k, place, period), [])]
                 best: tuple[Status, Artefact | None] = (Status.missing, None)
                 for a in pool:
                     if not chk.producer_keys(a.producer) & roles:

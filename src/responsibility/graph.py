@@ -35,6 +35,7 @@ from .model import (
     Regulation,
 )
 from .policyset import PolicySet, suggest
+from .semantics import is_inherited, place_at_level, place_chain, role_closure, within
 
 
 class NodeType(StrEnum):
@@ -329,72 +330,8 @@ def graphml(g: nx.MultiDiGraph) -> str:
 
 
 # -- place and actor hierarchy -----------------------------------------------------------------
-
-
-def place_chain(ps: PolicySet, place: str | None) -> list[str]:
-    """The place and its ancestors, innermost first: 武邑县, 衡水市, 河北省, 中国."""
-    out: list[str] = []
-    while place is not None and place not in out:
-        out.append(place)
-        parent = ps.places.get(place)
-        place = parent.parent if parent else None
-    return out
-
-
-def place_at_level(ps: PolicySet, place: str | None, level: Level) -> str | None:
-    """The ancestor (or self) of `place` at `level`, if the place hierarchy has one."""
-    for p in place_chain(ps, place):
-        if ps.places[p].level == level:
-            return p
-    return None
-
-
-def within(ps: PolicySet, place: str | None, area: str) -> bool:
-    """Whether `place` lies in `area` (or is it)."""
-    return area in place_chain(ps, place)
-
-
-def role_closure(ps: PolicySet, actor: str) -> dict[str, tuple[str, ...]]:
-    """The actor ids whose duties apply to `actor`, each with the steps that lead there.
-
-    Steps are ``member:X`` (a member of composite X shares X's duties) and ``role:X`` (a concrete
-    actor fills role type X). The actor itself maps to ``()``.
-    """
-    composites = _composites(ps)
-    out: dict[str, tuple[str, ...]] = {actor: ()}
-    todo = [actor]
-    while todo:
-        cur = todo.pop(0)
-        nxt: list[tuple[str, str]] = [(c, f"member:{c}") for c in sorted(composites.get(cur, []))]
-        role = ps.actors[cur].role if cur in ps.actors else None
-        if role is not None:
-            nxt.append((role, f"role:{role}"))
-        for target, step in nxt:
-            if target not in out:
-                out[target] = (*out[cur], step)
-                todo.append(target)
-    return out
-
-
-_COMPOSITES: weakref.WeakKeyDictionary[PolicySet, dict[str, list[str]]] = weakref.WeakKeyDictionary()
-
-
-def _composites(ps: PolicySet) -> dict[str, list[str]]:
-    """Member id → the composites it belongs to (cached per policy set)."""
-    found = _COMPOSITES.get(ps)
-    if found is None:
-        found = {}
-        for a in ps.actors.values():
-            if a.kind == ActorKind.composite:
-                for m in a.members:
-                    found.setdefault(m, []).append(a.id)
-        _COMPOSITES[ps] = found
-    return found
-
-
-def is_inherited(steps: tuple[str, ...]) -> bool:
-    """A duty reached through a role type is inherited; through a composite, it is the actor's own."""
-    return any(s.startswith("role:") for s in steps)
+# Containment and role matching are answered in semantics.py; the graph re-exports them for
+# callers that imported them from here.
 
 
 def concrete_actors(ps: PolicySet) -> list[Actor]:
@@ -421,10 +358,14 @@ __all__ = [
     "from_node_link",
     "graph_of",
     "graphml",
+    "is_inherited",
     "node_id",
     "node_link_json",
     "owners_of",
+    "place_at_level",
+    "place_chain",
     "role_closure",
     "split_node_id",
     "to_node_link",
+    "within",
 ]

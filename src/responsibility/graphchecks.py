@@ -6,8 +6,10 @@ path in the YAML document, for ``PolicySet.locate``) with a reason:
 * ``G001`` cycles in reports-to: a body that, through reports-to, reports to itself;
 * ``G002`` duties with no owner;
 * ``G003`` actors that own duties but answer to no one (no reports-to, signs-with, approved-by,
-  reviewed-by, assessed-by or supervised-by link from the actor, a composite it belongs to, its
-  role type or the body it is part of, nor an assessment or supervision that targets it);
+  reviewed-by, assessed-by or supervised-by link from the actor or anything it answers through
+  — its role type, the composites it is a member of, the bodies it is part of, transitively,
+  :func:`~responsibility.semantics.accountability_closure` — nor an assessment or supervision
+  that targets one of them);
 * ``G004`` implements links that point down a level (a provincial duty implementing a county's).
 """
 
@@ -29,11 +31,11 @@ from .graph import (
     graph_of,
     in_edges,
     node_id,
-    role_closure,
     split_node_id,
 )
-from .model import LEVEL_ORDER, ActorKind, Level
+from .model import LEVEL_ORDER, Level
 from .policyset import PolicySet
+from .semantics import accountability_closure
 from .yamlfile import Path
 
 
@@ -122,8 +124,7 @@ def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
         )
         if not owned or actor.level in EXEMPT_LEVELS:
             continue
-        related = set(role_closure(ps, actor.id)) | _bodies(ps, actor.id) | _members(ps, actor.id)
-        if related & answers:
+        if set(accountability_closure(ps, actor.id)) & answers:
             continue
         out.append(
             _finding(
@@ -134,21 +135,6 @@ def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
 
 
 EXEMPT_LEVELS = frozenset({Level.central, Level.all, Level.society})
-
-
-def _bodies(ps: PolicySet, actor: str) -> set[str]:
-    """The bodies an actor is part of, transitively (an office answers through its group)."""
-    out: set[str] = set()
-    cur = ps.actors[actor].part_of
-    while cur is not None and cur not in out:
-        out.add(cur)
-        cur = ps.actors[cur].part_of
-    return out
-
-
-def _members(ps: PolicySet, actor: str) -> set[str]:
-    a = ps.actors[actor]
-    return set(a.members) if a.kind == ActorKind.composite else set()
 
 
 def downward_implements(ps: PolicySet) -> list[GraphFinding]:

@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 # Ids are lower-case ASCII so they are stable in URLs, file names and graph exports.
 SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
@@ -301,6 +301,37 @@ class NotImplemented(Strict):
     reason: NonEmpty
 
 
+class CoverageKind(StrEnum):
+    """How much of its text a regulation's encoding holds."""
+
+    full = "full"  # the whole text
+    excerpt = "excerpt"  # only the provisions listed in `received`
+
+
+class Coverage(Strict):
+    """Whether the encoding holds the whole text or only an excerpt of it.
+
+    For an excerpt, parent duties the received provisions do not carry out are *not assessed*
+    (未收录 not in the received text) rather than missing: the rest of the text may carry them out.
+    """
+
+    kind: CoverageKind = CoverageKind.full
+    received: list[Eid] = Field(
+        default_factory=list, description="For an excerpt: the provisions received, e.g. [art_1, art_2]."
+    )
+    note: NonEmpty | None = Field(
+        None, description="Where the excerpt comes from, what is known of the rest."
+    )
+
+    @model_validator(mode="after")
+    def _received_matches_kind(self) -> Coverage:
+        if self.kind == CoverageKind.excerpt and not self.received:
+            raise ValueError("an excerpt lists the provisions received in `received`")
+        if self.kind == CoverageKind.full and self.received:
+            raise ValueError("`received` is for an excerpt (kind: excerpt); a full text receives all")
+        return self
+
+
 class Scope(Strict):
     """Whom the regulation applies to, as the text states it."""
 
@@ -338,6 +369,11 @@ class ArtefactKind(Strict):
 
     id: Slug
     name: Text
+    satisfies: list[Slug] = Field(
+        default_factory=list,
+        description="Kinds an artefact of this kind also counts as (a rolling plan is an "
+        "implementation plan); transitive, and a kind may not reach itself.",
+    )
     note: NonEmpty | None = None
 
 
@@ -363,6 +399,9 @@ class Regulation(Strict):
     level: Level
     jurisdiction: Slug = Field(description="Place id the regulation governs.")
     scope: Scope | None = None
+    coverage: Coverage | None = Field(
+        None, description="Omitted for a full text; `kind: excerpt` with `received` for a part."
+    )
     implements: list[Slug] = Field(default_factory=list, description="Regulations in this library.")
     cites: list[CitedDocument] = Field(default_factory=list)
     mechanisms: list[Mechanism] = Field(default_factory=list)

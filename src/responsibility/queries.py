@@ -32,15 +32,23 @@ from .graph import (
     NodeType,
     graph_of,
     in_edges,
-    is_inherited,
     node_id,
-    place_at_level,
-    role_closure,
     split_node_id,
-    within,
 )
 from .model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
 from .policyset import DutyEntry, PolicySet, suggest
+from .semantics import (
+    ParentStatus,
+    accountability_closure,
+    ancestors,
+    is_inherited,
+    parent_status,
+    place_at_level,
+    role_closure,
+    role_of,
+    satisfies,
+    within,
+)
 
 # -- shared pieces -----------------------------------------------------------------------------
 
@@ -316,7 +324,8 @@ class _Index:
     instances: dict[str, list[str]] = field(default_factory=dict)  # role → concrete actors (closure)
     up: dict[str, list[_Rel]] = field(default_factory=dict)  # lower → relations
     down: dict[str, list[_Rel]] = field(default_factory=dict)  # upper → relations
-    closures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    closures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # role_closure
+    answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # upward: + part-of
 
 
 _INDEX: weakref.WeakKeyDictionary[PolicySet, _Index] = weakref.WeakKeyDictionary()
@@ -329,6 +338,7 @@ def _index(ps: PolicySet) -> _Index:
     idx = _Index()
     for a in ps.actors.values():
         idx.closures[a.id] = role_closure(ps, a.id)
+        idx.answers[a.id] = accountability_closure(ps, a.id)
         if a.kind == ActorKind.concrete:
             for other in idx.closures[a.id]:
                 if other != a.id:
@@ -426,7 +436,8 @@ def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
 
     Links come from counterparty relations (reports to, signs with, assessed by, supervised by)
     of the duties the actor owns, as its own, as a member of a composite, or through its role
-    type. A signs-with relation is oriented by level (the higher body is above). With a
+    type; upward also through the body it is part of (``semantics.accountability_closure``).
+    A signs-with relation is oriented by level (the higher body is above). With a
     regulation, links are those it states plus those of the regulations it implements
     (inherited), except parent duties it carries out itself or lists as not implemented.
     """
@@ -448,7 +459,9 @@ def _walk(
     while todo:
         cur, place, depth = todo.popleft()
         found = False
-        for via_actor, steps in sorted(idx.closures[cur].items()):
+        # upward an actor answers through the bodies it is part of too (县委书记 via 县委)
+        closure = idx.answers[cur] if upward else idx.closures[cur]
+        for via_actor, steps in sorted(closure.items()):
             rels = idx.up.get(via_actor, []) if upward else idx.down.get(via_actor, [])
             for rel in rels:
                 if not _applies(ps, scope, rel, place):
@@ -490,11 +503,9 @@ def _link(
 # -- trace -------------------------------------------------------------------------------------
 
 
-class TraceStatus(StrEnum):
-    implemented = "implemented"
-    not_implemented = "not-implemented"  # listed in the regulation's not_implemented, with a reason
-    missing = "missing"  # addressed to its level, yet neither carried out nor declined
-    not_addressed = "not-addressed"  # every owner sits above the regulation's level
+# A regulation's status for a traced duty is semantics.ParentStatus: implemented,
+# not-implemented (declined with a reason), missing, not-addressed, not-assessed (an excerpt).
+TraceStatus = ParentStatus
 
 
 @dataclass(frozen=True)
@@ -579,35 +590,15 @@ def _reg_rank(ps: PolicySet, reg_id: str) -> int:
     return LEVEL_ORDER.get(ps.regulations[reg_id].level, 99)
 
 
-def addressed_to(ps: PolicySet, duty: Duty, level: Level) -> bool:
-    """Whether a duty lands on `level` or below: some owner sits at that level or lower, or at all."""
-    rank = LEVEL_ORDER.get(level)
-    if rank is None:
-        return True
-    for o in duty.owners:
-        owner_rank = LEVEL_ORDER.get(ps.actors[o.actor].level)
-        if owner_rank is None or owner_rank >= rank:
-            return True
-    return False
-
-
 def _reg_status(
     ps: PolicySet, root: DutyEntry, reg_id: str, in_tree: dict[str, list[str]]
 ) -> RegulationTrace:
     reg = ps.regulations[reg_id]
-    mine = tuple(sorted(set(in_tree.get(reg_id, []))))
-    declined = {n.duty: n.reason for n in reg.not_implemented}
-    tree_refs = {root.ref} | {d for ds in in_tree.values() for d in ds}
-    reason = next((declined[d] for d in sorted(tree_refs) if d in declined), None)
-    if mine:
-        status = TraceStatus.implemented
-    elif reason is not None:
-        status = TraceStatus.not_implemented
-    elif addressed_to(ps, root.duty, reg.level):
-        status = TraceStatus.missing
-    else:
-        status = TraceStatus.not_addressed
-    return RegulationTrace(reg.id, reg.title.zh, reg.level.value, reg.jurisdiction, status, mine, reason)
+    verdict = parent_status(ps, root, reg)
+    reason = None if verdict.status == ParentStatus.implemented else verdict.reason
+    return RegulationTrace(
+        reg.id, reg.title.zh, reg.level.value, reg.jurisdiction, verdict.status, verdict.duties, reason
+    )
 
 
 def walk_tree(nodes: Iterable[TraceNode], depth: int = 1) -> Iterable[tuple[int, TraceNode]]:
@@ -633,7 +624,7 @@ MATRIX_LEVELS: tuple[Level, ...] = (
 
 @dataclass(frozen=True)
 class FieldChange:
-    field: str  # owners | responsibility | modality | frequency
+    field: str  # owners | responsibility | modality | frequency | artefacts
     a: str
     b: str
 
@@ -671,35 +662,9 @@ class Comparison:
     matrix: tuple[MatrixRow, ...]
 
 
-def _anchors(ps: PolicySet, ref: str) -> set[str]:
-    """The duty and every duty it implements, transitively."""
-    out = {ref}
-    todo = [ref]
-    while todo:
-        for parent in ps.duty(todo.pop()).implements:
-            if parent not in out and ps.has_duty(parent):
-                out.add(parent)
-                todo.append(parent)
-    return out
-
-
-def _role_of(ps: PolicySet, actor: str) -> str:
-    """The role type an actor fills; a concrete composite (县委和县政府 of 武邑) maps to the role
-    composite with the same member roles (县级党委和政府), so it is not reported as a new owner."""
-    a = ps.actors[actor]
-    if a.kind == ActorKind.concrete and a.role:
-        return a.role
-    if a.kind == ActorKind.composite:
-        roles = frozenset(_role_of(ps, m) for m in a.members)
-        for c in ps.actors.values():
-            if c.kind == ActorKind.composite and c.id != a.id and frozenset(c.members) == roles:
-                return c.id
-    return actor
-
-
 def _differences(ps: PolicySet, a: Duty, b: Duty) -> tuple[FieldChange, ...]:
     def owners(d: Duty) -> str:
-        return ", ".join(sorted({_role_of(ps, o.actor) for o in d.owners}))
+        return ", ".join(sorted({role_of(ps, o.actor) for o in d.owners}))
 
     def kinds(d: Duty) -> str:
         return ", ".join(sorted({o.responsibility.value for o in d.owners}))
@@ -709,29 +674,44 @@ def _differences(ps: PolicySet, a: Duty, b: Duty) -> tuple[FieldChange, ...]:
         ("responsibility", kinds(a), kinds(b)),
         ("modality", a.modality.value, b.modality.value),
         ("frequency", a.frequency.value if a.frequency else "-", b.frequency.value if b.frequency else "-"),
+        ("artefacts", ", ".join(sorted(a.artefacts)) or "-", ", ".join(sorted(b.artefacts)) or "-"),
     ]
     return tuple(FieldChange(f, x, y) for f, x, y in pairs if x != y)
+
+
+def _comparable(ps: PolicySet, a: str, b: str) -> bool:
+    """Whether two duties sharing an anchor can be counterparts: one implements the other, or
+    their artefacts are compatible (either produces none, or a kind of one satisfies one of the
+    other's kinds, either way)."""
+    if a in ancestors(ps, b) or b in ancestors(ps, a):
+        return True
+    arts_a, arts_b = ps.duty(a).artefacts, ps.duty(b).artefacts
+    if not arts_a or not arts_b:
+        return True
+    return any(satisfies(ps, x, y) or satisfies(ps, y, x) for x in arts_a for y in arts_b)
 
 
 def compare(ps: PolicySet, reg_a: str, reg_b: str) -> Comparison:
     """Regulation B against A, per topic.
 
     Two duties are counterparts when one implements the other (directly or through others) or
-    both implement a common duty (two provinces carrying out one central article). Owners are
-    compared by role type, so 武邑县委 matches 县级党委.
+    both implement a common duty (two provinces carrying out one central article) — unless both
+    produce artefacts and none of one's kinds satisfies one of the other's (semantics.satisfies):
+    two provinces that split one central duty into a rolling plan and an annual plan have no
+    counterpart for each other's plan. Owners are compared by role type, so 武邑县委 matches 县级党委.
     """
     ps.regulation(reg_a)
     ps.regulation(reg_b)
     da, db = ps.duties(reg_a), ps.duties(reg_b)
-    anchors_a = {e.ref: _anchors(ps, e.ref) for e in da}
+    anchors_a = {e.ref: ancestors(ps, e.ref) for e in da}
     by_anchor: dict[str, set[str]] = {}
     for ref, anc in anchors_a.items():
         for x in anc:
             by_anchor.setdefault(x, set()).add(ref)
     pairs: set[tuple[str, str]] = set()
     for e in db:
-        for x in _anchors(ps, e.ref):
-            pairs |= {(a, e.ref) for a in by_anchor.get(x, ())}
+        for x in ancestors(ps, e.ref):
+            pairs |= {(a, e.ref) for a in by_anchor.get(x, ()) if _comparable(ps, a, e.ref)}
     paired_a, paired_b = {a for a, _ in pairs}, {b for _, b in pairs}
     diffs: dict[str, dict[str, list[Any]]] = {}
 

@@ -63,6 +63,7 @@ def check_references(parsed: Parsed) -> list[Diagnostic]:
     index = _build_index([(s, o) for s, o in parsed if not isinstance(o, RuleSet)], out)
     regs = {o.id: o for _, o in parsed if isinstance(o, Regulation)}
     rule_docs: dict[str, str] = {}
+    _check_satisfies(out, [(s, o) for s, o in parsed if isinstance(o, Catalogue)], index)
     for src, obj in parsed:
         if isinstance(obj, RuleSet):
             out.unique(rule_docs, obj.id, src, ("regulation",), "rules document for regulation")
@@ -125,8 +126,43 @@ def _check_actors(out: _Collector, src: SourceInfo, obj: Regulation | Catalogue,
             out.ref(src, ("places", i, "parent"), p.parent, idx.places, "place")
 
 
+def _check_satisfies(out: _Collector, cats: list[tuple[SourceInfo, Catalogue]], idx: _Index) -> None:
+    """`satisfies` names artefact kinds, and no kind satisfies itself through others (a cycle
+    would make two kinds one; merge them instead)."""
+    edges: dict[str, list[str]] = {}
+    where: dict[str, tuple[SourceInfo, Path]] = {}
+    for src, cat in cats:
+        for i, k in enumerate(cat.artefact_kinds):
+            where.setdefault(k.id, (src, ("artefact_kinds", i, "satisfies")))
+            for j, target in enumerate(k.satisfies):
+                out.ref(src, ("artefact_kinds", i, "satisfies", j), target, idx.artefacts, "artefact kind")
+                edges.setdefault(k.id, []).append(target)
+    for kind in sorted(edges):
+        seen: set[str] = set()
+        todo = list(edges[kind])
+        while todo:
+            cur = todo.pop()
+            if cur == kind:
+                src, path = where[kind]
+                out.add(
+                    src,
+                    path,
+                    "E021",
+                    f"artefact kind '{kind}' satisfies itself through `satisfies`",
+                    "satisfies runs from the narrower kind to the wider; remove the link closing the cycle",
+                )
+                break
+            if cur not in seen:
+                seen.add(cur)
+                todo += edges.get(cur, [])
+
+
 def _check_regulation(out: _Collector, src: SourceInfo, reg: Regulation, idx: _Index) -> None:
     _check_actors(out, src, reg, idx)
+    if reg.coverage is not None:
+        provisions = {p.id for p, _, _ in provision_paths(reg)}
+        for i, pid in enumerate(reg.coverage.received):
+            out.ref(src, ("coverage", "received", i), pid, provisions, f"provision of {reg.id}")
     for i, a in enumerate(reg.issuers):
         out.ref(src, ("issuers", i), a, idx.actors, "actor")
     out.ref(src, ("jurisdiction",), reg.jurisdiction, idx.places, "place")

@@ -24,7 +24,6 @@ import yaml
 
 from .labels import FREQUENCY_LABEL, MODALITY_LABEL, RESPONSIBILITY_LABEL, ROLE_LABEL
 from .model import (
-    LEVEL_ORDER,
     UPWARD_ROLES,
     Actor,
     ActorKind,
@@ -36,6 +35,7 @@ from .model import (
 )
 from .policyset import DutyEntry, PolicySet, provision_paths
 from .queries import chain
+from .semantics import STATUS_LABEL, ParentStatus, duty_levels, is_excerpt, parent_status, role_of
 
 # --- escaping -----------------------------------------------------------------------------------
 
@@ -290,9 +290,6 @@ class SitePages:
             out.append(f"[{shown}]({rel(page, self.paths.topic(t))})" if topic else shown)
         return "; ".join(out)
 
-    def levels_of(self, duty: Duty) -> set[Level]:
-        return {self.ps.actors[o.actor].level for o in duty.owners if o.actor in self.ps.actors}
-
     # -- pages ---------------------------------------------------------------------------------
     def build(self) -> dict[str, str]:
         pages: dict[str, str] = {self.paths.home(): self.home()}
@@ -361,7 +358,7 @@ class SitePages:
         levels = [lv for lv in Level]
         counts: dict[str, dict[Level, int]] = {r: defaultdict(int) for r in self.ps.regulations}
         for e in self.ps.all_duties():
-            for lv in self.levels_of(e.duty):
+            for lv in duty_levels(self.ps, e.duty):
                 counts[e.regulation.id][lv] += 1
         used = [lv for lv in levels if any(c[lv] for c in counts.values())]
         if not used:
@@ -451,7 +448,16 @@ class SitePages:
             for rt in trace(self.ps, e.ref).regulations:
                 if rt.regulation == reg.id:
                     status[rt.status].append(e.ref)
+        if is_excerpt(reg):
+            received = ", ".join(reg.coverage.received) if reg.coverage else ""
+            lines += [
+                f"This regulation is an excerpt: only {literal(received)} were received. Parent duties "
+                "those provisions do not carry out are not assessed (未收录 not in the received text), "
+                "not missing.",
+                "",
+            ]
         changed = [c for t in compare(self.ps, parent, reg.id).topics for c in t.changed]
+        n_assessed, excerpt = len(status[TraceStatus.not_assessed]), is_excerpt(reg)
         lines += [
             "| | duties |",
             "|---|---|",
@@ -459,13 +465,18 @@ class SitePages:
             f"| Declined with a reason 说明未实施 | {len(status[TraceStatus.not_implemented])} |",
             f"| Missing 缺失 (addressed to this level, neither carried out nor declined) "
             f"| {len(status[TraceStatus.missing])} |",
+            *([f"| Not assessed 未收录 not in the received text | {n_assessed} |"] if excerpt else []),
             f"| Local additions 新增 | {len(added)} |",
-            f"| Carried out with a changed owner, modality or frequency 有变化 | {len(changed)} |",
+            f"| Carried out with a changed owner, modality, frequency or artefacts 有变化 | {len(changed)} |",
             "",
         ]
         if status[TraceStatus.missing]:
             lines += ["**Missing 缺失**", ""]
             lines += [f"- {self.duty_link(page, ref)}" for ref in status[TraceStatus.missing]]
+            lines.append("")
+        if status[TraceStatus.not_assessed]:
+            lines += ["**Not assessed 未收录 not in the received text**", ""]
+            lines += [f"- {self.duty_link(page, ref)}" for ref in status[TraceStatus.not_assessed]]
             lines.append("")
         if changed:
             lines += ["**Changed 有变化**", ""]
@@ -713,11 +724,6 @@ class SitePages:
                     out[e.regulation.id][actor.level].add(o.actor)
         return out
 
-    def role_of(self, actor_id: str) -> str:
-        """A concrete body compares as the role type it fills (武邑县人民政府 → county government)."""
-        actor = self.ps.actors.get(actor_id)
-        return actor.role if actor is not None and actor.role else actor_id
-
     def topic(self, topic_id: str) -> str:
         page = self.paths.topic(topic_id)
         topic = self.ps.topics[topic_id]
@@ -749,8 +755,9 @@ class SitePages:
                 cell = "<br>".join(self.actor_link(page, a) for a in sorted(mine)) or "·"
                 if parent is not None:
                     theirs = owners.get(parent, {}).get(lv, set())
-                    mine_roles = {self.role_of(a) for a in mine}
-                    their_roles = {self.role_of(a) for a in theirs}
+                    # owners compare by the role they fill (武邑县人民政府 → county government)
+                    mine_roles = {role_of(self.ps, a) for a in mine}
+                    their_roles = {role_of(self.ps, a) for a in theirs}
                     if mine_roles != their_roles:
                         added = sorted(mine_roles - their_roles)
                         dropped = sorted(their_roles - mine_roles)
@@ -816,15 +823,6 @@ class SitePages:
         visit(ref, 0)
         return out
 
-    def applies_to(self, duty: Duty, reg: Regulation) -> bool:
-        """Whether a local regulation at its level is expected to carry out `duty`."""
-        if reg.level not in LEVEL_ORDER:
-            return True
-        for lv in self.levels_of(duty):
-            if lv not in LEVEL_ORDER or LEVEL_ORDER[lv] >= LEVEL_ORDER[reg.level]:
-                return True
-        return False
-
     def central_duty(self, entry: DutyEntry) -> str:
         page = self.paths.duty(entry.ref)
         duty = entry.duty
@@ -857,17 +855,17 @@ class SitePages:
             return "\n".join(
                 [*lines, "No local regulation in the loaded policies implements this regulation.", ""]
             )
-        implementing = {self.ps.duty_entry(r).regulation.id for _, r in tree}
         lines += ["| Regulation | Status 状态 |", "|---|---|"]
         for reg_id in locals_:
-            reg = self.ps.regulations[reg_id]
-            reason = next((n.reason for n in reg.not_implemented if n.duty == entry.ref), None)
-            if reg_id in implementing:
+            verdict = parent_status(self.ps, entry, self.ps.regulations[reg_id])
+            if verdict.status == ParentStatus.implemented:
                 status = "implemented 已落实"
-            elif reason is not None:
-                status = f"not implemented 未落实 — {literal(reason)}"
-            elif not self.applies_to(duty, reg):
+            elif verdict.status == ParentStatus.not_implemented:
+                status = f"not implemented 未落实 — {literal(verdict.reason)}"
+            elif verdict.status == ParentStatus.not_addressed:
                 status = "not applicable at this level 不适用"
+            elif verdict.status == ParentStatus.not_assessed:
+                status = NOT_ASSESSED
             else:
                 status = MISSING
             lines.append(f"| {self.regulation_link(page, reg_id)} | {status} |")
@@ -875,6 +873,10 @@ class SitePages:
 
 
 MISSING = '<span class="rsp-missing">missing 缺失</span>: no duty implements it and no reason is recorded'
+NOT_ASSESSED = (
+    f"not assessed {STATUS_LABEL[ParentStatus.not_assessed][0]} {STATUS_LABEL[ParentStatus.not_assessed][1]}:"
+    " the regulation is an excerpt and the received provisions do not carry it out"
+)
 
 
 def _node(ident: str) -> str:

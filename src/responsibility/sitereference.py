@@ -25,6 +25,7 @@ API_MODULES = (
     "responsibility",
     "responsibility.loader",
     "responsibility.policyset",
+    "responsibility.semantics",
     "responsibility.model",
     "responsibility.errors",
     "responsibility.export",

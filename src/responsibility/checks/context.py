@@ -1,10 +1,8 @@
 """What conformance rules see: one local regulation, its parents, and indexes between them.
 
-A parent duty *applies* to a local regulation when one of its owners sits at a level the local
-regulation governs: its own level and every level below it (a county rule governs the county,
-its townships and villages). Owners at the level ``all`` (各级) or ``society`` do not make a
-duty applicable: whether 各级 binds a given county is a reading of the text, which the author
-records in ``implements`` or ``not_implemented`` rather than the checker guessing it.
+Which parent duties apply to the local regulation, and what each is to it (implemented,
+declined, missing, not addressed, not assessed), is decided in :mod:`responsibility.semantics`
+(see ``docs/semantics.md``); the rules here read those answers and never decide them again.
 """
 
 from __future__ import annotations
@@ -13,38 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..model import LEVEL_ORDER, Actor, ActorKind, Duty, Level, Regulation
+from ..model import Level, Regulation
 from ..policyset import DutyEntry, PolicySet
+from ..semantics import Verdict, applies, governed_levels, parent_status
 from ..yamlfile import Path
-
-
-def governed_levels(level: Level) -> frozenset[Level]:
-    """The levels a regulation at `level` governs: its own and every one below."""
-    if level not in LEVEL_ORDER:
-        return frozenset()
-    return frozenset(lv for lv, rank in LEVEL_ORDER.items() if rank >= LEVEL_ORDER[level])
-
-
-def role_of(actor: Actor) -> str:
-    """The role type an actor fills: itself for a role, its role for a concrete body."""
-    return actor.role if actor.kind == ActorKind.concrete and actor.role else actor.id
-
-
-def owner_roles(ps: PolicySet, actor_id: str) -> frozenset[str]:
-    """An actor's role type, and for a composite (党委和政府) each member's role type too."""
-    actor = ps.actors.get(actor_id)
-    if actor is None:
-        return frozenset({actor_id})
-    roles = {role_of(actor)}
-    base = ps.actors.get(role_of(actor), actor)
-    for m in base.members:
-        member = ps.actors.get(m)
-        roles.add(role_of(member) if member else m)
-    return frozenset(roles)
-
-
-def duty_levels(ps: PolicySet, duty: Duty) -> frozenset[Level]:
-    return frozenset(ps.actors[o.actor].level for o in duty.owners if o.actor in ps.actors)
 
 
 @dataclass
@@ -92,13 +62,24 @@ class ConformanceContext:
     def levels(self) -> frozenset[Level]:
         return governed_levels(self.regulation.level)
 
-    def applies(self, duty: Duty) -> bool:
-        return bool(duty_levels(self.ps, duty) & self.levels)
-
     @cached_property
     def applicable(self) -> list[DutyEntry]:
         """Parent duties addressed to a level this regulation governs, in parent document order."""
-        return [e for p in self.parents for e in self.ps.duties(regulation=p.id) if self.applies(e.duty)]
+        return [
+            e
+            for p in self.parents
+            for e in self.ps.duties(regulation=p.id)
+            if applies(self.ps, e.duty, self.regulation)
+        ]
+
+    @cached_property
+    def verdicts(self) -> list[tuple[DutyEntry, Verdict]]:
+        """Every parent duty with what it is to this regulation (semantics.parent_status)."""
+        return [
+            (e, parent_status(self.ps, e, self.regulation))
+            for p in self.parents
+            for e in self.ps.duties(regulation=p.id)
+        ]
 
     def implemented_pairs(self) -> list[tuple[DutyEntry, list[DutyEntry]]]:
         """Each parent duty (in a parent) that local duties implement, with those local duties."""

@@ -2,7 +2,9 @@
 duties that implement it, and those that implement them), and for every regulation that
 implements the duty's regulation its status: implemented, not-implemented (declined in
 `not_implemented`, with the reason), missing (addressed to its level, yet neither carried out nor
-declined), or not-addressed (every owner sits above the regulation's level)."""
+declined), not-addressed (every owner sits above the regulation's level) or not-assessed (未收录:
+the regulation is an excerpt and the received provisions do not carry it out). Each status comes
+with its reason; C001 and the site give the same statuses (docs/semantics.md)."""
 
 from __future__ import annotations
 

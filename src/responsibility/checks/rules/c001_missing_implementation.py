@@ -2,10 +2,12 @@
 
 ## What it checks
 For every duty of each parent regulation (those in `implements:`, or the one named with
-`--against`) whose owners sit at a level the local rule governs — its own level and every level
-below it — that some local duty lists it in `implements`, or that the regulation lists it in
-`not_implemented` with a reason. Parent duties owned at the level `all` (各级) are not counted:
-whether 各级 binds the county is for the author to record.
+`--against`) that applies to the local rule — an owner sits at a level the rule governs (its
+own and every level below), at `all` (各级, which binds every level) or in `society` — that some
+local duty implements it, or that the regulation lists it in `not_implemented` with a reason.
+The answer is `semantics.parent_status`, the same one `trace` and the site's 缺失 lists give
+(see docs/semantics.md). A regulation that is an excerpt (`coverage: kind: excerpt`) gets no
+finding for a duty its received provisions do not carry out: that duty is *not assessed*.
 
 The finding is reported where the local rule names the parent (its `implements:` entry), with
 the parent's article (第十九条) and the parent duty's id as target.
@@ -42,6 +44,7 @@ not_implemented:
 from collections.abc import Iterator
 
 from ...errors import Severity
+from ...semantics import ParentStatus
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext
 
@@ -55,8 +58,8 @@ RULE = Rule(
 
 
 def check(ctx: ConformanceContext) -> Iterator[Finding]:
-    for parent in ctx.applicable:
-        if parent.ref in ctx.implementing or parent.ref in ctx.not_implemented:
+    for parent, verdict in ctx.verdicts:
+        if verdict.status != ParentStatus.missing:
             continue
         summary = parent.duty.summary.zh
         yield RULE.finding(

@@ -1,10 +1,14 @@
 """A local duty implements a parent duty but gives it to owners at another level.
 
 ## What it checks
-For each local duty that `implements` a parent duty, that at least one of its owners sits at a
-level one of the parent duty's owners sits at. The comparison uses the owners' levels in the
-catalogue (a concrete body such as 示例县人民政府 has the level of its role). Owners at the level
-`all` (各级, which binds every level) or `society` are not compared.
+For each parent duty the local regulation implements, that at least one of the local duties
+implementing it has an owner at a level one of the parent duty's owners sits at. The rule fires
+only when *no* implementing duty sits at a parent owner's level, and then at each implementing
+duty: a city's extra review layer that carries out a county duty is not a wrong level when the
+same regulation also gives the county its own duty implementing it (the layer is added
+oversight, not a transfer). The comparison uses the owners' levels in the catalogue (a concrete
+body such as 示例县人民政府 has the level of its role). Parent owners at the level `all` (各级,
+which binds every level) or `society` are satisfied by any level.
 
 ## Why
 Handing a county duty down to townships (or up to the city) changes who answers for it; the
@@ -32,8 +36,9 @@ from collections.abc import Iterator
 
 from ...errors import Severity
 from ...model import LEVEL_ORDER
+from ...semantics import duty_levels
 from .. import Category, Finding, Rule
-from ..context import ConformanceContext, duty_levels
+from ..context import ConformanceContext
 
 RULE = Rule(
     "C002",
@@ -52,9 +57,11 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         want = duty_levels(ctx.ps, parent.duty)
         if not want <= HIERARCHY:
             continue  # 各级 (all) binds every level; society is outside the hierarchy
+        if not want or any(duty_levels(ctx.ps, local.duty) & want for local in locals_):
+            continue  # some implementing duty sits at the parent's level: others add layers
         for local in locals_:
             got = duty_levels(ctx.ps, local.duty)
-            if not want or got & want or not got <= HIERARCHY:
+            if not got <= HIERARCHY:
                 continue
             yield RULE.finding(
                 ctx.where((*local.path, "owners")),

@@ -4,7 +4,9 @@
 For each local duty that implements a parent duty and has owners at the parent's level, that
 one of its owners fills the same role as one of the parent's owners. A concrete body counts as
 its role (示例县人民政府 is a `county.government`); a joint owner (县级党委和政府) counts as
-itself and each of its members. When the owner differs the duty must carry a `note` saying why.
+itself and each of its members (`semantics.same_owner`). When the owner differs a note must say
+why — on the duty, on its provision (one note on the article covers its duties), or a
+regulation-level note naming the duty's id (`semantics.explanation`; see the writing guide).
 
 ## Why
 The parent measure names who answers for a duty (县级政府 for the project pool, 县级党委和政府
@@ -30,8 +32,9 @@ or keep the new owner and add `note: 县扶贫办 builds the pool on behalf of t
 from collections.abc import Iterator
 
 from ...errors import Severity
+from ...semantics import duty_levels, explanation, same_owner
 from .. import Category, Finding, Rule
-from ..context import ConformanceContext, duty_levels, owner_roles
+from ..context import ConformanceContext
 
 RULE = Rule(
     "C003",
@@ -44,12 +47,11 @@ RULE = Rule(
 
 def check(ctx: ConformanceContext) -> Iterator[Finding]:
     for parent, locals_ in ctx.implemented_pairs():
-        want = frozenset().union(*(owner_roles(ctx.ps, o.actor) for o in parent.duty.owners))
+        want = [o.actor for o in parent.duty.owners]
         for local in locals_:
-            if local.duty.note or not duty_levels(ctx.ps, local.duty) & duty_levels(ctx.ps, parent.duty):
+            if explanation(local) or not duty_levels(ctx.ps, local.duty) & duty_levels(ctx.ps, parent.duty):
                 continue  # explained, or a level change that wrong-level reports
-            got = frozenset().union(*(owner_roles(ctx.ps, o.actor) for o in local.duty.owners))
-            if got & want:
+            if same_owner(ctx.ps, [o.actor for o in local.duty.owners], want):
                 continue
             yield RULE.finding(
                 ctx.where((*local.path, "owners")),

@@ -2,7 +2,9 @@
 
 ## What it checks
 For each parent duty that local duties implement, that every artefact kind in the parent's
-`artefacts` is produced by at least one of the implementing duties.
+`artefacts` is produced by at least one of the implementing duties — as that kind or as a kind
+the catalogue says `satisfies` it (a `rolling-plan` is an `implementation-plan`;
+`semantics.satisfies`, the same test evidence matching uses).
 
 ## Why
 Artefacts — responsibility letters, progress reports, project pools, public notices — are what
@@ -30,6 +32,7 @@ inspect, and the evidence check stops expecting it.
 from collections.abc import Iterator
 
 from ...errors import Severity
+from ...semantics import satisfies
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext
 
@@ -47,7 +50,7 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         produced = {a for e in locals_ for a in e.duty.artefacts}
         first = locals_[0]
         for kind in parent.duty.artefacts:
-            if kind in produced:
+            if any(satisfies(ctx.ps, p, kind) for p in produced):
                 continue
             yield RULE.finding(
                 ctx.where((*first.path, "artefacts") if first.duty.artefacts else first.path),
