@@ -78,12 +78,16 @@ COUNTERPARTY_EDGES: frozenset[EdgeType] = frozenset(EdgeType(r.value) for r in C
 UPWARD_EDGES: frozenset[EdgeType] = frozenset(EdgeType(r.value) for r in UPWARD_ROLES)
 
 
-# A duty to assess, supervise, inspect or audit a target puts the target under the owner.
+# A duty to assess, supervise, inspect, audit, manage or hold to account a target puts the target
+# under the owner.
 TARGET_RELATIONS: dict[str, CounterpartyRole] = {
     Action.assess.value: CounterpartyRole.assessed_by,
     Action.supervise.value: CounterpartyRole.supervised_by,
     Action.inspect.value: CounterpartyRole.supervised_by,
     Action.audit.value: CounterpartyRole.supervised_by,
+    # 管理 of a body or person (对…第一书记的管理) and 问责/约谈/召回 place the target under the owner.
+    Action.manage.value: CounterpartyRole.supervised_by,
+    Action.hold_accountable.value: CounterpartyRole.supervised_by,
 }
 
 

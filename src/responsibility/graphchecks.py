@@ -8,8 +8,8 @@ path in the YAML document, for ``PolicySet.locate``) with a reason:
 * ``G003`` actors that own duties but answer to no one (no reports-to, signs-with, approved-by,
   reviewed-by, assessed-by or supervised-by link from the actor or anything it answers through
   — its role type, the composites it is a member of, the bodies it is part of, transitively,
-  :func:`~responsibility.semantics.accountability_closure` — nor an assessment or supervision
-  that targets one of them);
+  :func:`~responsibility.semantics.accountability_closure` — nor a duty to assess, supervise,
+  inspect, audit, manage or hold to account that targets one of them);
 * ``G004`` implements links that point down a level (a provincial duty implementing a county's).
 """
 

@@ -68,7 +68,10 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
                 f"implements {parent.ref} (owned at {_names(want)}) with owners at {_names(got)}",
                 target=local.ref,
                 provision=local.citation,
-                hint=f"give the duty to an owner at {_names(want)} level, or explain the change in a note",
+                hint=(
+                    f"give the duty to an owner at {_names(want)} level; if the text moves it, say why in"
+                    " a note and waive the finding"
+                ),
             )
 
 

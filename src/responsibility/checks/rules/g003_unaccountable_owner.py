@@ -3,10 +3,11 @@
 ## What it checks
 For every body owning a duty of the checked regulation: that some duty links it upward — it
 reports to, signs with, is approved, reviewed, assessed or supervised by another body, or another
-body's assessment or supervision duty targets it — itself or through anything it answers
-through: its role type, the composites it is a member of and the bodies it is `part_of`,
-transitively (a 县委书记 answers through 县委, a member of 县委、县政府, which reports every year;
-`semantics.accountability_closure`, the same walk `chain` takes; see docs/semantics.md).
+body's duty to assess, supervise, inspect, audit, manage (管理) or hold it to account (问责、约谈、召回)
+targets it — itself or through anything it answers through: its role type, the composites it is a
+member of and the bodies it is `part_of`, transitively (a 县委书记 answers through 县委, a member
+of 县委、县政府, which reports every year; `semantics.accountability_closure`, the same walk
+`chain` takes; see docs/semantics.md).
 Central bodies, 各级 (`all`) and non-state actors are exempt: the text cannot place them under
 anyone.
 
