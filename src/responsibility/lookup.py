@@ -133,7 +133,11 @@ class Index:
         return [self.items[i] for i in dict.fromkeys(ids)][:n]
 
     def resolve(
-        self, kind: str, wanted: str, display: Callable[[Named], Named] | None = None, asked: str | None = None
+        self,
+        kind: str,
+        wanted: str,
+        display: Callable[[Named], Named] | None = None,
+        asked: str | None = None,
     ) -> str:
         """The one id `wanted` names, or LookupFailure / AmbiguousName naming the candidates
         (each passed through `display`; the message quotes `asked`, by default `wanted`)."""

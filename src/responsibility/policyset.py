@@ -168,7 +168,9 @@ class PolicySet:
 
     def provision_entry(self, ref: str) -> ProvisionEntry:
         found = self._provisions.get(ref)
-        return found if found is not None else self._provisions[lookup.parse_ref(self, ref, ("provision",)).ref]
+        if found is None:
+            found = self._provisions[lookup.parse_ref(self, ref, ("provision",)).ref]
+        return found
 
     def duty(self, ref: str) -> Duty:
         return self.duty_entry(ref).duty

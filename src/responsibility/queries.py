@@ -36,8 +36,8 @@ from .graph import (
     node_id,
     split_node_id,
 )
-from .model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
 from .lookup import actor_id, duty_or_provision, duty_ref, regulation_id, topic_id
+from .model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
 from .policyset import DutyEntry, PolicySet
 from .semantics import (
     ParentStatus,

@@ -47,3 +47,10 @@ def resolve(option: str, find: Callable[[PolicySet, str], T], ps: PolicySet, tex
     except LookupFailure as exc:
         exc.option = exc.option or option
         raise
+
+
+def resolve_optional(
+    option: str, find: Callable[[PolicySet, str], T], ps: PolicySet, text: str | None
+) -> T | None:
+    """:func:`resolve` for an option that may be absent."""
+    return None if text is None else resolve(option, find, ps, text)

@@ -13,7 +13,7 @@ from ..export import dumps
 from ..policyset import PolicySet
 from ..queries import Chain, Link, as_data, chain
 from ..table import render
-from ._common import add_format, add_policy_options, load_from, resolve, write
+from ._common import add_format, add_policy_options, load_from, resolve, resolve_optional, write
 
 NAME = "chain"
 HELP = "to whom a body answers, and who answers to it"
@@ -64,7 +64,7 @@ def render_chain(ps: PolicySet, result: Chain) -> str:
 def run(args: argparse.Namespace) -> int:
     ps = load_from(args)
     actor = resolve("ACTOR", lookup.actor_id, ps, args.actor)
-    reg = None if args.regulation is None else resolve("--regulation", lookup.regulation_id, ps, args.regulation)
+    reg = resolve_optional("--regulation", lookup.regulation_id, ps, args.regulation)
     result = chain(ps, actor, reg)
     write(dumps(as_data(result)) if args.format == "json" else render_chain(ps, result))
     return 0

@@ -7,7 +7,7 @@ import argparse
 from .. import lookup
 from ..export import dumps, duty_record
 from ..table import render
-from ._common import add_format, add_policy_options, load_from, resolve, write
+from ._common import add_format, add_policy_options, load_from, resolve, resolve_optional, write
 
 NAME = "duties"
 HELP = "list the duties of a regulation"
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     prov = None
     if args.provision is not None:
         prov = resolve("--provision", lambda p, t: lookup.provision_id(p, reg, t), ps, args.provision)
-    actor = None if args.actor is None else resolve("--actor", lookup.actor_id, ps, args.actor)
+    actor = resolve_optional("--actor", lookup.actor_id, ps, args.actor)
     entries = ps.duties(reg, prov, actor)
     if args.format == "json":
         write(dumps([duty_record(ps, e.regulation, e.provision, e.duty) for e in entries]))

@@ -10,7 +10,7 @@ from .. import lookup
 from ..export import dumps
 from ..queries import Owes, as_data, owes
 from ..table import render
-from ._common import add_format, add_policy_options, load_from, resolve, write
+from ._common import add_format, add_policy_options, load_from, resolve, resolve_optional, write
 
 NAME = "owes"
 HELP = "what a body owes, grouped by topic"
@@ -50,8 +50,8 @@ def render_owes(result: Owes) -> str:
 def run(args: argparse.Namespace) -> int:
     ps = load_from(args)
     actor = resolve("ACTOR", lookup.actor_id, ps, args.actor)
-    reg = None if args.regulation is None else resolve("--regulation", lookup.regulation_id, ps, args.regulation)
-    topic = None if args.topic is None else resolve("--topic", lookup.topic_id, ps, args.topic)
+    reg = resolve_optional("--regulation", lookup.regulation_id, ps, args.regulation)
+    topic = resolve_optional("--topic", lookup.topic_id, ps, args.topic)
     result = owes(ps, actor, reg, topic)
     write(dumps(as_data(result)) if args.format == "json" else render_owes(result))
     return 0
