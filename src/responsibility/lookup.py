@@ -150,7 +150,11 @@ class Index:
             shown = [show(self.items[i]) for i in found]
             raise AmbiguousName(kind, asked or wanted, [s.id for s in shown], [s.show(True) for s in shown])
         near = [show(it) for it in self.near(wanted)]
-        raise LookupFailure(kind, asked or wanted, [s.id for s in near], [s.show(zh_first) for s in near])
+        every = [show(it).show(zh_first) for it in self.items.values()]
+        # nothing close among a handful (five regulations): name them all
+        hint = f"known: {', '.join(every)}" if not near and len(every) <= 10 else ""
+        names = [s.show(zh_first) for s in near]
+        raise LookupFailure(kind, asked or wanted, [s.id for s in near], names, hint)
 
 
 # One index per policy set and kind, built on first use (a policy set is immutable once loaded).
