@@ -37,7 +37,9 @@ def _shipped_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     real = _common.load
 
     def load(paths: list[str], include_shipped: bool = True) -> PolicySet:
-        return shipped_set() if not paths and include_shipped else real(paths, include_shipped=include_shipped)
+        return (
+            shipped_set() if not paths and include_shipped else real(paths, include_shipped=include_shipped)
+        )
 
     monkeypatch.setattr(_common, "load", load)
 
@@ -295,7 +297,9 @@ def test_actors_table_puts_chinese_first_and_filters(capsys: pytest.CaptureFixtu
     assert lines[0].split()[:2] == ["zh", "id"]
     rows = [ln.split() for ln in lines[2:]]
     assert ["武邑县人民政府", "wuyi.county-government", "county", "concrete", "武邑县"] == rows[-1][:5]
-    assert all(r[2] == "county" for r in rows) and all("政府" in r[0] or "government" in " ".join(r) for r in rows)
+    assert all(r[2] == "county" for r in rows) and all(
+        "政府" in r[0] or "government" in " ".join(r) for r in rows
+    )
 
 
 def test_actors_json_records(capsys: pytest.CaptureFixture[str]) -> None:
@@ -319,7 +323,9 @@ def test_places_topics_artefacts(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert [r["id"] for r in json.loads(out)] == ["cn.hebei.hengshui.wuyi"]
     code, out, _ = run(capsys, "places", "--level", "province", "--format", "json")
-    assert {r["zh"] for r in json.loads(out)} == {p.name.zh for p in ps.places.values() if p.level == "province"}
+    assert {r["zh"] for r in json.loads(out)} == {
+        p.name.zh for p in ps.places.values() if p.level == "province"
+    }
     code, out, _ = run(capsys, "topics", "--regulation", "central", "--format", "json")
     used = Counter(t for e in ps.duties("central") for t in e.duty.topics)
     assert {r["id"]: int(r["duties"]) for r in json.loads(out)} == dict(used)
@@ -366,3 +372,28 @@ def test_tour_example_runs_as_shown(cmd: str, shown: list[str], capsys: pytest.C
     assert out.strip()
     if shown:
         assert out.splitlines() == shown
+
+
+def _guide_examples() -> list[tuple[str, list[str]]]:
+    """`$ responsibility …` lines of docs/guide/cli.md with what is shown under each."""
+    guide = (ROOT / "docs" / "guide" / "cli.md").read_text("utf-8")
+    out: list[tuple[str, list[str]]] = []
+    for block in guide.split("```")[1::2]:
+        for ln in block.splitlines()[1:]:
+            if ln.startswith("$ "):
+                out.append((ln[2:].split("  #")[0].strip(), []))
+            elif out:
+                out[-1][1].append(ln)
+    return out
+
+
+@pytest.mark.parametrize(("cmd", "shown"), _guide_examples(), ids=lambda x: str(x)[:60])
+def test_guide_example_prints_what_it_shows(
+    cmd: str, shown: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *shlex.split(cmd)[1:])
+    if shown and shown[0].startswith("responsibility: error:"):
+        assert code == 2 and err.splitlines() == shown
+    else:
+        assert code == 0, err
+        assert out.strip() and (not shown or out.splitlines() == shown)
