@@ -263,6 +263,31 @@ def test_every_duty_resolves_by_its_id_and_by_label_and_summary(entry: object) -
             lookup.duty_ref(ps, by_names)
 
 
+def test_every_name_in_the_shipped_set_round_trips() -> None:
+    """Exhaustively: each kind's ids resolve to themselves, and each Chinese name that names one
+    thing gives back its id (Hypothesis above samples; this walks them all)."""
+    ps = shipped_set()
+    kinds = [
+        (lookup.actor_id, {a.id: a.name.zh for a in ps.actors.values()}),
+        (lookup.place_id, {p.id: p.name.zh for p in ps.places.values()}),
+        (lookup.topic_id, {t.id: t.name.zh for t in ps.topics.values()}),
+        (lookup.artefact_kind_id, {k.id: k.name.zh for k in ps.artefact_kinds.values()}),
+        (lookup.regulation_id, {r.id: r.title.zh for r in ps.regulations.values()}),
+    ]
+    for find, names in kinds:
+        unique = _unique([(lookup.normalise(zh), i) for i, zh in names.items()])
+        assert len(unique) >= len(names) - 8  # the few shared names are the exception
+        for i in names:
+            assert find(ps, i) == i
+        for _, i in unique:
+            assert find(ps, names[i]) == i
+        for zh in {names[i] for i in names} - {names[i] for _, i in unique}:
+            with pytest.raises(AmbiguousName):
+                find(ps, zh)
+    for reg, pid, citation in PROVISIONS:
+        assert lookup.provision_id(ps, reg, citation) == pid
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.integers(min_value=1, max_value=999))
 def test_arabic_article_numbers_read_as_printed(n: int) -> None:
@@ -315,6 +340,20 @@ def test_actors_json_records(capsys: pytest.CaptureFixture[str]) -> None:
             "place": "cn.hebei.hengshui.wuyi",
         }
     ]
+
+
+def test_actors_by_place_are_those_sitting_within_it(capsys: pytest.CaptureFixture[str]) -> None:
+    ps = shipped_set()
+    code, out, err = run(capsys, "actors", "--place", "衡水", "--format", "json")
+    assert code == 0, err
+    listed = {r["id"] for r in json.loads(out)}
+    hengshui = {a.id for a in ps.actors.values() if a.place and a.place.startswith("cn.hebei.hengshui")}
+    assert listed == hengshui and "wuyi.hengshui-leading-group" in listed
+    code, _, err = run(capsys, "actors", "--place", "衡水县")
+    assert (
+        code == 2
+        and "argument --place: unknown place '衡水县'; did you mean 衡水市 (cn.hebei.hengshui)" in err
+    )
 
 
 def test_places_topics_artefacts(capsys: pytest.CaptureFixture[str]) -> None:

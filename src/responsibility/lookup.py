@@ -173,11 +173,17 @@ def _index(ps: PolicySet, key: str, build: Callable[[], Iterable[Named]]) -> Ind
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|自治州|自治区)$")
 
 
+def _short(place: str) -> tuple[str, ...]:
+    """A place as people say it, without 省/市/县: 武邑县 → 武邑, 甘肃省 → 甘肃."""
+    short = _PLACE_SUFFIX.sub("", place)
+    return (short,) if short and short != place else ()
+
+
 def _regulations(ps: PolicySet) -> Iterable[Named]:
     for r in ps.regulations.values():
         place = ps.places.get(r.jurisdiction)
-        names = (place.name.zh, _PLACE_SUFFIX.sub("", place.name.zh)) if place else ()
-        yield Named(r.id, r.title.zh, r.title.en, tuple(n for n in names if n))
+        names = (place.name.zh, *_short(place.name.zh)) if place else ()
+        yield Named(r.id, r.title.zh, r.title.en, names)
 
 
 def regulation_id(ps: PolicySet, text: str) -> str:
@@ -196,10 +202,14 @@ def actor_id(ps: PolicySet, text: str) -> str:
 
 
 def place_id(ps: PolicySet, text: str) -> str:
-    """A place by id or name (武邑县, Wuyi County)."""
+    """A place by id or name (武邑县, 武邑, Wuyi County)."""
     if text in ps.places:
         return text
-    idx = _index(ps, "place", lambda: (Named(p.id, p.name.zh, p.name.en) for p in ps.places.values()))
+    idx = _index(
+        ps,
+        "place",
+        lambda: (Named(p.id, p.name.zh, p.name.en, _short(p.name.zh)) for p in ps.places.values()),
+    )
     return idx.resolve("place", text)
 
 
@@ -330,6 +340,7 @@ def duty_ref(ps: PolicySet, text: str) -> str:
 
 
 def duty_or_provision(ps: PolicySet, text: str) -> Ref:
+    """A duty or a provision, by ids or names: central/第十九条, central/art_19/project-pool."""
     return parse_ref(ps, text)
 
 

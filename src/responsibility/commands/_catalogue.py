@@ -25,12 +25,16 @@ class Listing:
     rows: Callable[[PolicySet, argparse.Namespace, str | None], Iterable[dict[str, str | None]]]
 
 
-def add_listing_arguments(p: argparse.ArgumentParser, levels: bool) -> None:
+def add_listing_arguments(p: argparse.ArgumentParser, levels: bool, place: bool = False) -> None:
     p.add_argument(
         "name", nargs="?", metavar="NAME", help="only entries whose id or name contains this (武邑, 规划)"
     )
     if levels:
         p.add_argument("--level", choices=[lv.value for lv in Level], help="only this level")
+    if place:
+        p.add_argument(
+            "--place", metavar="PLACE", help="only bodies sitting in this place or within it (武邑县)"
+        )
     p.add_argument("--regulation", metavar="ID", help="only those a regulation names (an id or name)")
     add_format(p)
     add_policy_options(p)
@@ -81,7 +85,10 @@ def owners_in(ps: PolicySet, regulation: str) -> set[str]:
 
 def actor_rows(ps: PolicySet, args: argparse.Namespace, reg: str | None) -> Iterable[dict[str, str | None]]:
     owners = owners_in(ps, reg) if reg is not None else None
+    area = None if args.place is None else resolve("--place", lookup.place_id, ps, args.place)
     for a in sorted(ps.actors.values(), key=lambda a: (_rank(a.level), a.id)):
+        if area is not None and not within(ps, a.place, area):
+            continue
         if (args.level is None or a.level.value == args.level) and (owners is None or a.id in owners):
             yield {"id": a.id, "zh": a.name.zh, "en": a.name.en, "level": a.level.value,
                    "kind": a.kind.value, "place": a.place}  # fmt: skip
