@@ -72,19 +72,9 @@ def _matches(record: dict[str, str | None], name: str | None) -> bool:
     return any(key in lookup.normalise(record.get(f) or "") for f in ("id", "zh", "en"))
 
 
-def owners_in(ps: PolicySet, regulation: str) -> set[str]:
-    """Bodies that own duties in `regulation`: named owners, and the members of a composite owner
-    (they share its duties, as PolicySet.owning_ids counts them)."""
-    found: set[str] = set()
-    for e in ps.duties(regulation):
-        for o in e.duty.owners:
-            found.add(o.actor)
-            found |= set(ps.actors[o.actor].members)
-    return found
-
-
 def actor_rows(ps: PolicySet, args: argparse.Namespace, reg: str | None) -> Iterable[dict[str, str | None]]:
-    owners = owners_in(ps, reg) if reg is not None else None
+    # owning a duty as `duties --actor` counts it: named owner, or member of a joint owner
+    owners = {a.id for a in ps.actors.values() if ps.duties(reg, actor=a.id)} if reg is not None else None
     area = None if args.place is None else resolve("--place", lookup.place_id, ps, args.place)
     for a in sorted(ps.actors.values(), key=lambda a: (_rank(a.level), a.id)):
         if area is not None and not within(ps, a.place, area):
