@@ -253,7 +253,7 @@ def provision_id(ps: PolicySet, regulation: str, text: str, asked: str | None = 
     def full(it: Named) -> Named:  # shown as a ref a person can type back: central/第九条
         return Named(f"{reg}/{it.id}", f"{reg}/{it.zh}")
 
-    return idx.resolve("provision", text, full, asked=asked or f"{reg}/{text}").removeprefix(f"{reg}/")
+    return idx.resolve("provision", text, full, asked=asked or f"{reg}/{text}")
 
 
 def _duties_of(ps: PolicySet, reg: str, prov: str) -> Index:
