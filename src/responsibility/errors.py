@@ -50,14 +50,43 @@ class PolicyError(Exception):
 
 
 class LookupFailure(KeyError):
-    """An id that is not in the policy set, with the nearest valid ids."""
+    """An id or name that is not in the policy set, with the nearest valid ones.
 
-    def __init__(self, kind: str, wanted: str, suggestions: list[str]) -> None:
+    `suggestions` are ids; `shown` is how the message names them (武邑县人民政府
+    (wuyi.county-government) when Chinese was typed). `option` is the command-line option or
+    argument the text came from, set by the command that resolved it.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        wanted: str,
+        suggestions: list[str],
+        shown: list[str] | None = None,
+        hint: str = "",
+    ) -> None:
         self.kind = kind
         self.wanted = wanted
         self.suggestions = suggestions
+        self.shown = shown if shown is not None else list(suggestions)
+        self.hint = hint
+        self.option: str | None = None
         super().__init__(wanted)
 
+    def _where(self) -> str:
+        return f"argument {self.option}: " if self.option else ""
+
     def __str__(self) -> str:
-        near = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        return f"unknown {self.kind} '{self.wanted}'{near}"
+        near = f"; did you mean {', '.join(self.shown)}?" if self.shown else ""
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{self._where()}unknown {self.kind} '{self.wanted}'{near}{hint}"
+
+
+class AmbiguousName(LookupFailure):
+    """A name that fits several things: `suggestions` are all their ids, `shown` their names."""
+
+    def __str__(self) -> str:
+        return (
+            f"{self._where()}ambiguous {self.kind} '{self.wanted}': it names {', '.join(self.shown)}; "
+            "name one of them (by id or as shown)"
+        )

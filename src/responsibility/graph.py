@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
     import networkx as nx
 
-from .errors import LookupFailure
 from .model import (
     LEVEL_ORDER,
     UPWARD_ROLES,
@@ -34,7 +33,7 @@ from .model import (
     Level,
     Regulation,
 )
-from .policyset import PolicySet, suggest
+from .policyset import PolicySet
 from .semantics import is_inherited, place_at_level, place_chain, role_closure, within
 
 
@@ -347,9 +346,8 @@ def level_rank(level: Level) -> int | None:
 
 
 def lookup_actor(ps: PolicySet, actor: str) -> Actor:
-    if actor not in ps.actors:
-        raise LookupFailure("actor", actor, suggest(actor, ps.actors))
-    return ps.actors[actor]
+    """An actor by id or name (武邑县人民政府): responsibility.lookup, through PolicySet.actor."""
+    return ps.actor(actor)
 
 
 __all__ = [

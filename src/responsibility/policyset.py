@@ -6,12 +6,12 @@ It is plain data plus indexes; it never touches the file system.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .errors import LookupFailure
+from . import lookup
+from .lookup import suggest
 from .model import (
     Actor,
     ActorKind,
@@ -72,15 +72,6 @@ class DutyEntry:
     @property
     def ref(self) -> str:
         return duty_ref(self.regulation.id, self.provision.id, self.duty.id)
-
-
-def suggest(wanted: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """The nearest valid ids, for 'did you mean' hints."""
-    pool = sorted(set(candidates))
-    near = difflib.get_close_matches(wanted, pool, n=n, cutoff=0.5)
-    if not near:  # ids are often prefixes of one another: county.gov → county.government
-        near = [c for c in pool if c.startswith(wanted) or wanted in c][:n]
-    return near
 
 
 def provision_paths(reg: Regulation) -> Iterator[tuple[Provision, Division | None, Path]]:
@@ -165,38 +156,44 @@ class PolicySet:
                     self._duties.setdefault(d.ref, d)
 
     # -- lookups -------------------------------------------------------------------------------
+    # Each takes an id or what a person types (第九条, 武邑县人民政府): an exact id is a dict
+    # look-up; anything else goes through the one resolver, responsibility.lookup, which raises
+    # LookupFailure (or AmbiguousName) naming the nearest ids.
     def regulation(self, reg_id: str) -> Regulation:
-        if reg_id not in self.regulations:
-            raise LookupFailure("regulation", reg_id, suggest(reg_id, self.regulations))
-        return self.regulations[reg_id]
+        found = self.regulations.get(reg_id)
+        return found if found is not None else self.regulations[lookup.regulation_id(self, reg_id)]
 
     def provision(self, reg_id: str, provision_id: str) -> Provision:
         return self.provision_entry(f"{reg_id}/{provision_id}").provision
 
     def provision_entry(self, ref: str) -> ProvisionEntry:
-        if ref not in self._provisions:
-            raise LookupFailure("provision", ref, suggest(ref, self._provisions))
-        return self._provisions[ref]
+        found = self._provisions.get(ref)
+        if found is None:
+            found = self._provisions[lookup.parse_ref(self, ref, ("provision",)).ref]
+        return found
 
     def duty(self, ref: str) -> Duty:
         return self.duty_entry(ref).duty
 
     def duty_entry(self, ref: str) -> DutyEntry:
-        if ref not in self._duties:
-            raise LookupFailure("duty", ref, suggest(ref, self._duties))
-        return self._duties[ref]
+        found = self._duties.get(ref)
+        return found if found is not None else self._duties[lookup.duty_ref(self, ref)]
 
     def has_duty(self, ref: str) -> bool:
+        """Whether `ref` is exactly the id of a duty (no name is resolved)."""
         return ref in self._duties
 
+    def has_provision(self, ref: str) -> bool:
+        """Whether `ref` is exactly the id of a provision, REG/PROVISION (no name is resolved)."""
+        return ref in self._provisions
+
     def actor(self, actor_id: str) -> Actor:
-        if actor_id not in self.actors:
-            raise LookupFailure("actor", actor_id, suggest(actor_id, self.actors))
-        return self.actors[actor_id]
+        found = self.actors.get(actor_id)
+        return found if found is not None else self.actors[lookup.actor_id(self, actor_id)]
 
     def provisions(self, reg_id: str | None = None) -> list[ProvisionEntry]:
         if reg_id is not None:
-            self.regulation(reg_id)
+            reg_id = self.regulation(reg_id).id
         return [p for p in self._provisions.values() if reg_id in (None, p.regulation.id)]
 
     def all_duties(self) -> list[DutyEntry]:
@@ -208,17 +205,18 @@ class PolicySet:
         provision: str | None = None,
         actor: str | None = None,
     ) -> list[DutyEntry]:
-        """Duties filtered by regulation, provision id and owning actor (in document order).
+        """Duties filtered by regulation, provision and owning actor (in document order); each
+        an id or a name (第九条, 武邑县人民政府).
 
         An actor owns a duty when it is an owner, or a member of a composite owner
         (the county government owns what 县级党委和政府 owns).
         """
         if regulation is not None:
-            self.regulation(regulation)
+            regulation = self.regulation(regulation).id
         if provision is not None:
             if regulation is None:
                 raise ValueError("a provision id needs its regulation")
-            self.provision_entry(f"{regulation}/{provision}")
+            provision = lookup.provision_id(self, regulation, provision)
         owners = self.owning_ids(actor) if actor is not None else None
         out = []
         for d in self._duties.values():
@@ -233,7 +231,7 @@ class PolicySet:
 
     def owning_ids(self, actor_id: str) -> set[str]:
         """The actor and every composite it belongs to: the ids whose duties it shares."""
-        self.actor(actor_id)
+        actor_id = self.actor(actor_id).id
         ids = {actor_id}
         ids |= {a.id for a in self.actors.values() if a.kind == ActorKind.composite and actor_id in a.members}
         return ids

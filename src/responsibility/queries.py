@@ -9,7 +9,9 @@
 
 Every result is a frozen dataclass of plain values (strings, ints, tuples, dicts), so the CLI,
 the docs site and the checker share them and :func:`as_data` turns any of them into JSON data.
-An unknown id raises :class:`~responsibility.errors.LookupFailure` naming the nearest ids.
+Every id argument also takes what a person types (武邑县人民政府, central/第十九条), resolved by
+:mod:`responsibility.lookup`; an unknown one raises :class:`~responsibility.errors.LookupFailure`
+naming the nearest.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
     import networkx as nx
 
-from .errors import LookupFailure
 from .graph import (
     TARGET_RELATIONS,
     EdgeType,
@@ -35,8 +36,9 @@ from .graph import (
     node_id,
     split_node_id,
 )
+from .lookup import actor_id, duty_or_provision, duty_ref, regulation_id, topic_id
 from .model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
-from .policyset import DutyEntry, PolicySet, suggest
+from .policyset import DutyEntry, PolicySet
 from .semantics import (
     ParentStatus,
     accountability_closure,
@@ -136,14 +138,12 @@ class Who:
 
 def who(ps: PolicySet, ref: str) -> Who:
     """The owners of a duty, or of every duty of a provision, read from the graph's owns edges."""
-    if ps.has_duty(ref):
-        entries, kind = [ps.duty_entry(ref)], "duty"
-    elif ref.count("/") == 1 and ref in {p.ref for p in ps.provisions()}:
-        reg, prov = ref.split("/")
-        entries, kind = ps.duties(reg, prov), "provision"
+    found = duty_or_provision(ps, ref)  # an id or names: central/第十九条
+    if found.kind == "duty":
+        entries, kind = [ps.duty_entry(found.ref)], "duty"
     else:
-        pool = [d.ref for d in ps.all_duties()] + [p.ref for p in ps.provisions()]
-        raise LookupFailure("duty or provision", ref, suggest(ref, pool))
+        reg, prov = found.ref.split("/")
+        entries, kind = ps.duties(reg, prov), "provision"
     g = graph_of(ps)
     index = _index(ps)
     out = []
@@ -199,11 +199,12 @@ def owes(ps: PolicySet, actor: str, regulation: str | None = None, topic: str | 
     joint duty), and — for a concrete actor — what its role type owns under every regulation that
     governs its place (those duties are marked inherited).
     """
+    actor = actor_id(ps, actor)  # ids or names: 武邑县人民政府, 规划
     me = actor_ref(ps, actor)
     if regulation is not None:
-        ps.regulation(regulation)
-    if topic is not None and topic not in ps.topics:
-        raise LookupFailure("topic", topic, suggest(topic, ps.topics))
+        regulation = regulation_id(ps, regulation)
+    if topic is not None:
+        topic = topic_id(ps, topic)
     g = graph_of(ps)
     place = ps.actors[actor].place
     owed: list[OwedDuty] = []
@@ -441,6 +442,8 @@ def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
     regulation, links are those it states plus those of the regulations it implements
     (inherited), except parent duties it carries out itself or lists as not implemented.
     """
+    actor = actor_id(ps, actor)  # an id or a name: 武邑县人民政府
+    regulation = None if regulation is None else regulation_id(ps, regulation)
     me = actor_ref(ps, actor)
     scope = _scope(ps, regulation)
     idx = _index(ps)
@@ -540,6 +543,7 @@ def trace(ps: PolicySet, duty: str) -> Trace:
     The regulations considered are those that implement the duty's regulation, directly or
     through others (a county rule implementing its province's), plus any with a duty in the tree.
     """
+    duty = duty_ref(ps, duty)  # an id or names: central/第十九条/建立扶贫项目库
     root = ps.duty_entry(duty)
     g = graph_of(ps)
     tree = _tree(ps, g, duty, {duty})
@@ -700,8 +704,7 @@ def compare(ps: PolicySet, reg_a: str, reg_b: str) -> Comparison:
     two provinces that split one central duty into a rolling plan and an annual plan have no
     counterpart for each other's plan. Owners are compared by role type, so 武邑县委 matches 县级党委.
     """
-    ps.regulation(reg_a)
-    ps.regulation(reg_b)
+    reg_a, reg_b = regulation_id(ps, reg_a), regulation_id(ps, reg_b)
     da, db = ps.duties(reg_a), ps.duties(reg_b)
     anchors_a = {e.ref: ancestors(ps, e.ref) for e in da}
     by_anchor: dict[str, set[str]] = {}

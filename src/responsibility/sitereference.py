@@ -25,6 +25,7 @@ API_MODULES = (
     "responsibility",
     "responsibility.loader",
     "responsibility.policyset",
+    "responsibility.lookup",
     "responsibility.semantics",
     "responsibility.model",
     "responsibility.errors",

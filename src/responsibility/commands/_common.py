@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TypeVar
 
+from ..errors import LookupFailure
 from ..loader import load
 from ..policyset import PolicySet
+
+T = TypeVar("T")
 
 
 def add_policy_options(p: argparse.ArgumentParser) -> None:
@@ -32,3 +37,20 @@ def load_from(args: argparse.Namespace) -> PolicySet:
 
 def write(text: str) -> None:
     sys.stdout.write(text)
+
+
+def resolve(option: str, find: Callable[[PolicySet, str], T], ps: PolicySet, text: str) -> T:
+    """`text` as typed for `option` (an id, 第九条, 武邑县人民政府) resolved by `find` (one of
+    responsibility.lookup's functions); an unknown or ambiguous name names the option (exit 2)."""
+    try:
+        return find(ps, text)
+    except LookupFailure as exc:
+        exc.option = exc.option or option
+        raise
+
+
+def resolve_optional(
+    option: str, find: Callable[[PolicySet, str], T], ps: PolicySet, text: str | None
+) -> T | None:
+    """:func:`resolve` for an option that may be absent."""
+    return None if text is None else resolve(option, find, ps, text)

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import argparse
 
+from .. import lookup
 from ..export import dumps
 from ..policyset import PolicySet
 from ..queries import Chain, Link, as_data, chain
 from ..table import render
-from ._common import add_format, add_policy_options, load_from, write
+from ._common import add_format, add_policy_options, load_from, resolve, resolve_optional, write
 
 NAME = "chain"
 HELP = "to whom a body answers, and who answers to it"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("actor", metavar="ACTOR", help="e.g. county.government")
-    p.add_argument("--regulation", metavar="ID", help="links this regulation states or inherits")
+    p.add_argument("actor", metavar="ACTOR", help="an id or name: county.government, 武邑县人民政府")
+    p.add_argument(
+        "--regulation", metavar="ID", help="links this regulation states or inherits (an id or name)"
+    )
     add_format(p)
     add_policy_options(p)
 
@@ -60,6 +63,8 @@ def render_chain(ps: PolicySet, result: Chain) -> str:
 
 def run(args: argparse.Namespace) -> int:
     ps = load_from(args)
-    result = chain(ps, args.actor, args.regulation)
+    actor = resolve("ACTOR", lookup.actor_id, ps, args.actor)
+    reg = resolve_optional("--regulation", lookup.regulation_id, ps, args.regulation)
+    result = chain(ps, actor, reg)
     write(dumps(as_data(result)) if args.format == "json" else render_chain(ps, result))
     return 0

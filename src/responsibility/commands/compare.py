@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import argparse
 
+from .. import lookup
 from ..export import dumps
 from ..queries import MATRIX_LEVELS, Comparison, as_data, compare
 from ..table import render
-from ._common import add_format, add_policy_options, load_from, write
+from ._common import add_format, add_policy_options, load_from, resolve, write
 
 NAME = "compare"
 HELP = "compare two regulations topic by topic"
@@ -39,6 +40,8 @@ def render_comparison(result: Comparison) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = compare(load_from(args), args.a, args.b)
+    ps = load_from(args)
+    a = resolve("REG_A", lookup.regulation_id, ps, args.a)  # an id or a name: 山西, 甘肃省…
+    result = compare(ps, a, resolve("REG_B", lookup.regulation_id, ps, args.b))
     write(dumps(as_data(result)) if args.format == "json" else render_comparison(result))
     return 0

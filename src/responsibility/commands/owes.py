@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import argparse
 
+from .. import lookup
 from ..export import dumps
 from ..queries import Owes, as_data, owes
 from ..table import render
-from ._common import add_format, add_policy_options, load_from, write
+from ._common import add_format, add_policy_options, load_from, resolve, resolve_optional, write
 
 NAME = "owes"
 HELP = "what a body owes, grouped by topic"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("actor", metavar="ACTOR", help="e.g. county.government")
-    p.add_argument("--regulation", metavar="ID", help="only this regulation's duties")
-    p.add_argument("--topic", metavar="ID", help="only this topic, e.g. planning")
+    p.add_argument("actor", metavar="ACTOR", help="an id or name: county.government, 武邑县人民政府")
+    p.add_argument("--regulation", metavar="ID", help="only this regulation's duties (an id or name)")
+    p.add_argument("--topic", metavar="ID", help="only this topic: planning, 规划计划")
     add_format(p)
     add_policy_options(p)
 
@@ -47,6 +48,10 @@ def render_owes(result: Owes) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = owes(load_from(args), args.actor, args.regulation, args.topic)
+    ps = load_from(args)
+    actor = resolve("ACTOR", lookup.actor_id, ps, args.actor)
+    reg = resolve_optional("--regulation", lookup.regulation_id, ps, args.regulation)
+    topic = resolve_optional("--topic", lookup.topic_id, ps, args.topic)
+    result = owes(ps, actor, reg, topic)
     write(dumps(as_data(result)) if args.format == "json" else render_owes(result))
     return 0

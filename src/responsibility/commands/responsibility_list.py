@@ -9,9 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import lookup
 from ..responsibility_list import to_csv, to_xlsx
 from ..safewrite import write_bytes_atomic
-from ._common import add_policy_options, load_from
+from ._common import add_policy_options, load_from, resolve
 
 NAME = "list"
 HELP = "write the responsibility list (责任清单) as CSV or XLSX"
@@ -31,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and args.output is None:
         raise ValueError("XLSX is binary: give an output file with -o FILE")
     ps = load_from(args)
-    data = to_csv(ps, args.regulation) if args.format == "csv" else to_xlsx(ps, args.regulation)
+    regs = [resolve("--regulation", lookup.regulation_id, ps, r) for r in args.regulation or ()] or None
+    data = to_csv(ps, regs) if args.format == "csv" else to_xlsx(ps, regs)
     if args.output is None:
         sys.stdout.buffer.write(data)
     else:

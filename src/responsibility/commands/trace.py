@@ -4,23 +4,31 @@ implements the duty's regulation its status: implemented, not-implemented (decli
 `not_implemented`, with the reason), missing (addressed to its level, yet neither carried out nor
 declined), not-addressed (every owner sits above the regulation's level) or not-assessed (未收录:
 the regulation is an excerpt and the received provisions do not carry it out). Each status comes
-with its reason; C001 and the site give the same statuses (docs/semantics.md)."""
+with its reason; C001 and the site give the same statuses (docs/semantics.md).
+
+Given a provision (central/art_19, central/第十九条) it traces each of the provision's duties in
+turn; `--format json` then prints a list of traces, one per duty."""
 
 from __future__ import annotations
 
 import argparse
 
+from .. import lookup
 from ..export import dumps
 from ..queries import Trace, as_data, trace, walk_tree
 from ..table import render
-from ._common import add_format, add_policy_options, load_from, write
+from ._common import add_format, add_policy_options, load_from, resolve, write
 
 NAME = "trace"
-HELP = "how a duty is implemented in each local regulation"
+HELP = "how a duty (or each duty of a provision) is implemented in each local regulation"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("duty", metavar="DUTY", help="e.g. central/art_9/annual-report")
+    p.add_argument(
+        "duty",
+        metavar="DUTY_OR_PROVISION",
+        help="e.g. central/art_9/annual-report, central/第九条/每年报告…, or a provision: central/第九条",
+    )
     add_format(p)
     add_policy_options(p)
 
@@ -39,6 +47,19 @@ def render_trace(result: Trace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = trace(load_from(args), args.duty)
-    write(dumps(as_data(result)) if args.format == "json" else render_trace(result))
+    ps = load_from(args)
+    found = resolve("DUTY_OR_PROVISION", lookup.duty_or_provision, ps, args.duty)
+    if found.kind == "duty":
+        result = trace(ps, found.ref)
+        write(dumps(as_data(result)) if args.format == "json" else render_trace(result))
+        return 0
+    reg, prov = found.ref.split("/")
+    results = [trace(ps, e.ref) for e in ps.duties(reg, prov)]
+    if args.format == "json":
+        write(dumps([as_data(r) for r in results]))
+    elif not results:
+        entry = ps.provision_entry(found.ref)
+        write(f"{found.ref} {entry.citation}: no duties ({entry.provision.no_duty_reason or '-'})\n")
+    else:
+        write("\n".join(render_trace(r) for r in results))
     return 0

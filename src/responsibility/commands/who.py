@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import argparse
 
+from .. import lookup
 from ..export import dumps
 from ..queries import Who, as_data, who
 from ..table import render
-from ._common import add_format, add_policy_options, load_from, write
+from ._common import add_format, add_policy_options, load_from, resolve, write
 
 NAME = "who"
 HELP = "who owns a duty or a provision's duties"
@@ -17,7 +18,9 @@ HELP = "who owns a duty or a provision's duties"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "ref", metavar="DUTY_OR_PROVISION", help="e.g. central/art_9/annual-report or central/art_9"
+        "ref",
+        metavar="DUTY_OR_PROVISION",
+        help="e.g. central/art_9/annual-report, central/art_9 or central/第九条",
     )
     add_format(p)
     add_policy_options(p)
@@ -35,6 +38,7 @@ def render_who(result: Who) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = who(load_from(args), args.ref)
+    ps = load_from(args)
+    result = who(ps, resolve("DUTY_OR_PROVISION", lookup.duty_or_provision, ps, args.ref).ref)
     write(dumps(as_data(result)) if args.format == "json" else render_who(result))
     return 0
