@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from check_helpers import BASE, FIXTURES, RULES_DIR, check, codes
+from check_helpers import BASE, FIXTURES, RULES_DIR, check, codes, policies_loaded_once
 from responsibility.evidence import Period, escapes, parse_period, parse_range, periods
 
 COMPLETE = FIXTURES / "evidence" / "complete"
@@ -159,7 +159,7 @@ def test_adding_an_artefact_never_adds_a_finding(base_drop: set[int], extra: lis
     # A fresh folder per example: Hypothesis runs an example again when it replays or shrinks, and
     # equal examples can be drawn twice, so a name derived from the example (or a tmp_path shared
     # by every example) collides.
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, policies_loaded_once():
         _check_added_artefacts(Path(tmp) / "inv", base_drop, extra)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from check_helpers import FIXTURES, RULES_DIR, check, codes
+from check_helpers import FIXTURES, RULES_DIR, check, codes, policies_loaded_once
 
 GOLDEN = FIXTURES / "golden"
 C001_FAIL = RULES_DIR / "C001" / "fail"
@@ -80,7 +80,7 @@ def test_removing_a_waiver_never_removes_a_finding(chosen: list[int], data: st.D
     entries = [POOL[i] for i in chosen]
     drop = data.draw(st.sampled_from(range(len(entries))))
     # Each example writes its own file (never a tmp_path shared by every example).
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, policies_loaded_once():
         file = Path(tmp) / "waivers.yaml"
         before = _findings(file, entries)
         after = _findings(file, entries[:drop] + entries[drop + 1 :])
