@@ -39,11 +39,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 import responsibility
+from responsibility import loader
 from responsibility.policyset import PolicySet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +74,32 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture(scope="session")
 def shipped() -> PolicySet:
     return responsibility.load()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shipped_files_parsed_once() -> Iterator[None]:
+    """Parse each shipped policy file once per test process, not once per `load()`.
+
+    Every in-process check, query and command loads the shipped policies beside its own files;
+    parsing their YAML again each time was a third of the suite's CPU time. The cache holds only
+    shipped files, keyed by their resolved path, modification time, size and the working folder
+    (the displayed name depends on it), so a changed file or another folder is read afresh.
+    Files a test writes are never shipped files and are always read. Loaders never change a read
+    document, so sharing one is safe."""
+    real = loader.read_document
+    cache: dict[tuple[str, int, int, str], Any] = {}
+
+    def read_document(path: Path, shipped: bool = False, *args: Any, **kwargs: Any) -> Any:
+        if not shipped or args or kwargs:
+            return real(path, shipped, *args, **kwargs)
+        st = path.stat()
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size, os.getcwd())
+        if key not in cache:
+            cache[key] = real(path, shipped)
+        return cache[key]
+
+    with mock.patch.object(loader, "read_document", read_document):
+        yield
 
 
 # -- built sites -----------------------------------------------------------------------------------
