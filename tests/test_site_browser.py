@@ -16,9 +16,13 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, ROOT, chromium_path, mkdocs_build
 
 ARTIFACTS = ROOT / "test-artifacts"
+HOSTILE = ROOT / "tests" / "fixtures" / "site" / "hostile"
+# The helpers moved to conftest.py; these names stay importable for tests that used them here.
+_build = mkdocs_build
+__all__ = ["ARTIFACTS", "CHROMIUM_ARGS", "HOSTILE", "OPEN_SHADOW_ROOTS", "_build", "chromium_path"]
 
 
 @pytest.fixture(scope="module", autouse=True)
