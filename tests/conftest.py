@@ -258,5 +258,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             str(profile), executable_path=executable, headless=True, args=CHROMIUM_ARGS
         )
         context.add_init_script(OPEN_SHADOW_ROOTS)
+        # Playwright waits 30 s by default; a shared, loaded machine can need more.
+        context.set_default_timeout(90_000)
+        context.set_default_navigation_timeout(90_000)
         yield context
         context.close()
