@@ -82,21 +82,31 @@ def _shipped_files_parsed_once() -> Iterator[None]:
 
     Every in-process check, query and command loads the shipped policies beside its own files;
     parsing their YAML again each time was a third of the suite's CPU time. The cache holds only
-    shipped files, keyed by their resolved path, modification time, size and the working folder
-    (the displayed name depends on it), so a changed file or another folder is read afresh.
-    Files a test writes are never shipped files and are always read. Loaders never change a read
-    document, so sharing one is safe."""
+    shipped files, keyed by their resolved path, modification time, size, the working folder (the
+    displayed name depends on it) and the plain (bool, str, int) options of the call, so a changed
+    file or another folder is read afresh. Only documents are kept: a file passed over (None,
+    noted in the caller's list) or refused (an exception) is read again every time, so its side
+    effects happen as without the cache. Files a test writes are never shipped files and are
+    always read. Loaders never change a read document, so sharing one is safe."""
     real = loader.read_document
-    cache: dict[tuple[str, int, int, str], Any] = {}
+    cache: dict[tuple[object, ...], Any] = {}
+
+    def plain(v: object) -> bool:
+        return v is None or isinstance(v, bool | int | str)
 
     def read_document(path: Path, shipped: bool = False, *args: Any, **kwargs: Any) -> Any:
-        if not shipped or args or kwargs:
+        if not shipped:
             return real(path, shipped, *args, **kwargs)
         st = path.stat()
-        key = (str(path.resolve()), st.st_mtime_ns, st.st_size, os.getcwd())
-        if key not in cache:
-            cache[key] = real(path, shipped)
-        return cache[key]
+        options = tuple(a if plain(a) else type(a).__name__ for a in args)
+        named = tuple(sorted((k, v) for k, v in kwargs.items() if plain(v)))
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size, os.getcwd(), options, named)
+        doc = cache.get(key)
+        if doc is None:
+            doc = real(path, shipped, *args, **kwargs)
+            if doc is not None:
+                cache[key] = doc
+        return doc
 
     with mock.patch.object(loader, "read_document", read_document):
         yield
