@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 from conftest import ROOT
@@ -46,7 +47,7 @@ def codes(report: Report) -> list[str]:
     return [f.code for f in report.findings]
 
 
-_LOADED: dict[tuple[tuple[str, ...], bool], PolicySet] = {}
+_LOADED: dict[tuple[object, ...], tuple[PolicySet, dict[str, list[Any]]]] = {}
 
 
 @contextmanager
@@ -55,14 +56,25 @@ def policies_loaded_once() -> Iterator[None]:
 
     For property tests whose examples vary only the evidence or the waivers: loading the same
     unchanged policy files again in every example is most of an example's cost and tests nothing
-    new (loading is tested on its own). Never use it where a test writes policy files."""
+    new (loading is tested on its own). Lists the loader appends to (files it passed over) get
+    the same entries on every call. Never use it where a test writes policy files."""
     real = runner.load
 
-    def load(paths: Sequence[str | os.PathLike[str]] = (), *, include_shipped: bool = True) -> PolicySet:
-        key = (tuple(str(p) for p in paths), include_shipped)
+    def load(paths: Sequence[str | os.PathLike[str]] = (), **kwargs: Any) -> PolicySet:
+        outputs = {k: v for k, v in kwargs.items() if isinstance(v, list)}
+        key = (
+            tuple(str(p) for p in paths),
+            tuple(sorted((k, repr(v)) for k, v in kwargs.items() if k not in outputs)),
+        )
         if key not in _LOADED:
-            _LOADED[key] = real(paths, include_shipped=include_shipped)
-        return _LOADED[key]
+            before = {k: len(v) for k, v in outputs.items()}
+            ps = real(paths, **kwargs)
+            _LOADED[key] = ps, {k: v[before[k] :] for k, v in outputs.items()}
+            return ps
+        ps, appended = _LOADED[key]
+        for k, items in appended.items():
+            outputs[k].extend(items)
+        return ps
 
     with mock.patch.object(runner, "load", load):
         yield
