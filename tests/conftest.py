@@ -1,16 +1,275 @@
+"""Settings and fixtures shared by the whole test suite.
+
+Hypothesis profiles
+    ``ci`` (the default, also under CI=true): derandomised, so every run draws the same examples
+    and a failure reproduces by running the test again; no deadline and no ``too_slow`` health
+    check, both of which depend on the machine's load and so make tests flaky on a shared machine.
+    ``sweep`` (``HYPOTHESIS_PROFILE=sweep python -m pytest ...``): a new random seed on every run
+    and 1,000 examples for tests that do not set their own number; run it locally, repeatedly,
+    to look for what the fixed examples miss (``--hypothesis-seed=N`` replays one sweep).
+    Each Hypothesis example must get its own files: make them inside the test body
+    (``tempfile.TemporaryDirectory()``), never under a ``tmp_path`` that every example shares.
+
+Built sites (session-scoped, built once per run and shared by every test file)
+    ``project_site``: the project's own site, ``mkdocs build --strict`` of the root mkdocs.yml.
+    ``fixture_site``: a small foreign site whose mkdocs.yml adds the ``responsibility`` plugin for
+    ``tests/fixtures/site`` (with its ``hostile/`` policies), pages under ``rules/``.
+    Both are :class:`BuiltSite` values (``.path``, ``.log``) and are read-only: copy one before
+    changing it. Build a site of your own with :func:`mkdocs_build`, in a module-scoped fixture.
+    ``serve(directory) -> url`` serves a folder on localhost; ``browser`` is a headless Chromium
+    (Playwright persistent context) shared by every browser test. ``project_url`` and
+    ``fixture_url`` are the two sites above, served.
+
+Under pytest-xdist each worker is a process of its own; the two sites are still built once per
+run: the first worker to need one builds it under a file lock and the others reuse it.
+"""
+
 from __future__ import annotations
 
+import fcntl
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import responsibility
+from responsibility import loader
 from responsibility.policyset import PolicySet
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+SITE_FIXTURES = ROOT / "tests" / "fixtures" / "site"
+CATALOGUE = ROOT / "policies" / "catalogue"
+
+settings.register_profile(
+    "ci",
+    derandomize=True,  # implies database=None: nothing carried over from an earlier run
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "sweep",
+    derandomize=False,
+    max_examples=1000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
 def shipped() -> PolicySet:
     return responsibility.load()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shipped_files_parsed_once() -> Iterator[None]:
+    """Parse each shipped policy file once per test process, not once per `load()`.
+
+    Every in-process check, query and command loads the shipped policies beside its own files;
+    parsing their YAML again each time was a third of the suite's CPU time. The cache holds only
+    shipped files, keyed by their resolved path, modification time, size, the working folder (the
+    displayed name depends on it) and the plain (bool, str, int) options of the call, so a changed
+    file or another folder is read afresh. Only documents are kept: a file passed over (None,
+    noted in the caller's list) or refused (an exception) is read again every time, so its side
+    effects happen as without the cache. Files a test writes are never shipped files and are
+    always read. Loaders never change a read document, so sharing one is safe."""
+    real = loader.read_document
+    cache: dict[tuple[object, ...], Any] = {}
+
+    def plain(v: object) -> bool:
+        return v is None or isinstance(v, bool | int | str)
+
+    def read_document(path: Path, shipped: bool = False, *args: Any, **kwargs: Any) -> Any:
+        if not shipped:
+            return real(path, shipped, *args, **kwargs)
+        st = path.stat()
+        options = tuple(a if plain(a) else type(a).__name__ for a in args)
+        named = tuple(sorted((k, v) for k, v in kwargs.items() if plain(v)))
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size, os.getcwd(), options, named)
+        doc = cache.get(key)
+        if doc is None:
+            doc = real(path, shipped, *args, **kwargs)
+            if doc is not None:
+                cache[key] = doc
+        return doc
+
+    with mock.patch.object(loader, "read_document", read_document):
+        yield
+
+
+# -- built sites -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path  # the site folder (index.html at its top)
+    log: str  # what `mkdocs build` wrote to stderr
+
+
+def mkdocs_build(config: Path, out: Path) -> str:
+    """`mkdocs build --strict` of `config` into `out`, as a user runs it; returns its stderr.
+
+    A subprocess, so the build sees a fresh interpreter and its warnings are the real output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stderr
+
+
+def _shared_dir(factory: pytest.TempPathFactory) -> Path:
+    # Under xdist every worker has its own basetemp inside the run's folder; share the parent.
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def build_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], str]) -> BuiltSite:
+    """Run `build(folder) -> log` once per test run (across xdist workers) and share the result."""
+    root = _shared_dir(factory) / "shared-sites"
+    root.mkdir(exist_ok=True)
+    work, log, done = root / name, root / f"{name}.log", root / f"{name}.done"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(work, ignore_errors=True)  # a half-built folder from a failed attempt
+            work.mkdir()
+            log.write_text(build(work), "utf-8")
+            done.touch()
+    return BuiltSite(work / "site", log.read_text("utf-8"))
+
+
+def _build_project_site(work: Path) -> str:
+    return mkdocs_build(ROOT / "mkdocs.yml", work / "site")
+
+
+def write_fixture_config(work: Path, extra: str = "") -> Path:
+    """A county office's own MkDocs site that adds the plugin in a few lines (fixture policies)."""
+    (work / "docs").mkdir(exist_ok=True)
+    (work / "docs" / "index.md").write_text(
+        "# A county office's site\n\n[Policies](rules/index.md)\n", "utf-8"
+    )
+    # Only the catalogue is needed beside the fixtures; leaving out the shipped regulations keeps
+    # the build small (the project site covers them).
+    policies = json.dumps([str(CATALOGUE), str(SITE_FIXTURES)])
+    (work / "mkdocs.yml").write_text(
+        "site_name: test\ntheme: {name: material}\n"
+        "plugins:\n  - search\n  - responsibility:\n"
+        f"      policies: {policies}\n      include_shipped: false\n      prefix: rules\n{extra}",
+        "utf-8",
+    )
+    return work / "mkdocs.yml"
+
+
+def _build_fixture_site(work: Path) -> str:
+    return mkdocs_build(write_fixture_config(work), work / "site")
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_once(tmp_path_factory, "project", _build_project_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_once(tmp_path_factory, "fixture", _build_fixture_site)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """`serve(directory)` serves a folder on 127.0.0.1 from a thread and returns its URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(directory: Path) -> str:
+        handler = functools.partial(_Quiet, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for s in servers:
+        s.shutdown()
+        s.server_close()
+
+
+@pytest.fixture(scope="session")
+def project_url(project_site: BuiltSite, serve: Callable[[Path], str]) -> str:
+    return serve(project_site.path)
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site: BuiltSite, serve: Callable[[Path], str]) -> str:
+    return serve(fixture_site.path)
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Material renders Mermaid into a closed shadow root; open it so a test can see the SVG.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
+"""
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if path is None:
+        pytest.fail(
+            "Chromium is missing: install Debian's package (apt-get install -y chromium); .ci/run does"
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright; open a page per test and close it."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright is missing: pip install -e '.[test]' (the browser extra)")
+    executable = chromium_path()
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile), executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        context.add_init_script(OPEN_SHADOW_ROOTS)
+        # Playwright waits 30 s by default; a shared, loaded machine can need more.
+        context.set_default_timeout(90_000)
+        context.set_default_navigation_timeout(90_000)
+        yield context
+        context.close()

@@ -1,7 +1,8 @@
 """Broken policy files: each gets a clear, positioned error, exit 1, no traceback, bounded cost.
 
-The CLI runs in a subprocess so that exit codes, stderr and resource use are the real ones.
-CPU time (not wall time, which depends on machine load) and peak RSS come from wait4.
+The CLI runs in a subprocess where exit codes and resource use must be the real ones: CPU time
+(not wall time, which depends on machine load) and peak RSS come from wait4. Tests that check
+only the messages and the exit code call `responsibility.cli.main` in-process, which is cheaper.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from responsibility.cli import main
 
 MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text("utf-8")
 
@@ -39,6 +41,16 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
         err.seek(0)
         code = os.waitstatus_to_exitcode(status)
         return Run(code, out.read(), err.read(), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def run_main(
+    *args: str | Path, cwd: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Run:
+    """The CLI in-process, from `cwd` (names in messages are relative to it); no resource figures."""
+    monkeypatch.chdir(cwd)
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err, 0.0, 0.0)
 
 
 def with_change(old: str, new: str) -> str:
@@ -117,12 +129,14 @@ def test_a_20_mb_file_is_refused_unread(tmp_path: Path) -> None:
     assert r.max_rss_mb < 300
 
 
-def test_all_errors_of_a_run_are_reported_together(tmp_path: Path) -> None:
+def test_all_errors_of_a_run_are_reported_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = with_change("actor: city.government", "actor: city.goverment")
     broken = broken.replace("topics: [reporting]", "topics: [reportin]")
     (tmp_path / "a.yaml").write_text(broken, "utf-8")
     (tmp_path / "b.yaml").write_bytes(b"kind: regulation\nid: b\nid: c\n")
-    r = run_cli("validate", tmp_path, cwd=tmp_path)
+    r = run_main("validate", tmp_path, cwd=tmp_path, monkeypatch=monkeypatch, capsys=capsys)
     assert r.code == 1
     lines = [ln for ln in r.err.splitlines() if ": E" in ln]
     assert len(lines) == 3
@@ -130,19 +144,29 @@ def test_all_errors_of_a_run_are_reported_together(tmp_path: Path) -> None:
     assert "did you mean reporting?" in r.err
 
 
-def test_symlink_out_of_the_root_is_refused_and_not_read(tmp_path: Path) -> None:
+def test_symlink_out_of_the_root_is_refused_and_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     outside = tmp_path / "outside.yaml"
     outside.write_text("this: [is not read", "utf-8")
     root = tmp_path / "root"
     root.mkdir()
     (root / "link.yaml").symlink_to(outside)
-    r = run_cli("validate", root, cwd=tmp_path)
+    r = run_main("validate", root, cwd=tmp_path, monkeypatch=monkeypatch, capsys=capsys)
     assert r.code == 1
     assert "E008" in r.err and "E001" not in r.err
 
 
-def test_valid_fixture_passes(tmp_path: Path) -> None:
-    r = run_cli("validate", ROOT / "tests" / "fixtures" / "minimal.yaml")
+def test_valid_fixture_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r = run_main(
+        "validate",
+        ROOT / "tests" / "fixtures" / "minimal.yaml",
+        cwd=tmp_path,
+        monkeypatch=monkeypatch,
+        capsys=capsys,
+    )
     assert r.code == 0, r.err
 
 

@@ -1,8 +1,9 @@
 """The built site in a real browser: headless Chromium (Debian's package) driven by Playwright.
 
-Two sites are built with `mkdocs build --strict`: the project's own (mkdocs.yml at the root) and
-a test-only site whose plugin config adds a hostile policy directory. Each is served on
-localhost from a thread. Screenshots go to test-artifacts/ (gitignored).
+Two sites, each built once per run by `mkdocs build --strict` in conftest.py and shared with the
+other site tests: the project's own (mkdocs.yml at the root) and a test-only site whose plugin
+config adds the fixture policies, hostile ones among them. Each is served on localhost from a
+thread. Screenshots go to test-artifacts/ (gitignored).
 
 No browser is ever downloaded: Chromium comes from the system (`.ci/run` installs it), and the
 test fails with a clear message when Chromium or Playwright is missing.
@@ -10,133 +11,30 @@ test fails with a clear message when Chromium or Playwright is missing.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import json
-import os
-import shutil
-import subprocess
-import sys
-import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, ROOT, chromium_path, mkdocs_build
 
 ARTIFACTS = ROOT / "test-artifacts"
 HOSTILE = ROOT / "tests" / "fixtures" / "site" / "hostile"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# Material renders Mermaid into a closed shadow root; open it so the test can see the SVG.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
-"""
+# The helpers moved to conftest.py; these names stay importable for tests that used them here.
+_build = mkdocs_build
+__all__ = ["ARTIFACTS", "CHROMIUM_ARGS", "HOSTILE", "OPEN_SHADOW_ROOTS", "_build", "chromium_path"]
 
 
-def chromium_path() -> str:
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if path is None:
-        pytest.fail(
-            "Chromium is missing: install Debian's package (apt-get install -y chromium); .ci/run does"
-        )
-    return path
-
-
-def _build(config: Path, out: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def serve() -> Iterator[Any]:
-    servers: list[http.server.ThreadingHTTPServer] = []
-
-    def start(directory: Path) -> str:
-        handler = functools.partial(_Quiet, directory=str(directory))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield start
-    for s in servers:
-        s.shutdown()
-        s.server_close()
-
-
-@pytest.fixture(scope="module")
-def project_site(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> str:
-    out = tmp_path_factory.mktemp("project-site")
-    _build(ROOT / "mkdocs.yml", out)
-    url: str = serve(out)
-    return url
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> str:
-    work = tmp_path_factory.mktemp("hostile-site")
-    (work / "docs").mkdir()
-    (work / "docs" / "index.md").write_text("# Test-only site\n", "utf-8")
-    (work / "mkdocs.yml").write_text(
-        "site_name: hostile fixture\ntheme: {name: material}\n"
-        "plugins:\n  - search\n  - responsibility:\n"
-        f"      policies: [{json.dumps(str(HOSTILE))}]\n      prefix: policies\n",
-        "utf-8",
-    )
-    _build(work / "mkdocs.yml", work / "site")
-    url: str = serve(work / "site")
-    return url
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Playwright is missing: pip install -e '.[test]' (the browser extra)")
-    executable = chromium_path()
-    profile = tmp_path_factory.mktemp("chromium-profile")
+@pytest.fixture(scope="module", autouse=True)
+def _artifacts() -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        context.add_init_script(OPEN_SHADOW_ROOTS)
-        yield context
-        context.close()
 
 
 def test_county_government_page_lists_the_project_pool_under_article_19(
-    browser: Any, project_site: str
+    browser: Any, project_url: str
 ) -> None:
     page = browser.new_page()
-    page.goto(f"{project_site}/policies/actors/county.government/")
+    page.goto(f"{project_url}/policies/actors/county.government/")
     row = page.locator("table tr", has_text="建立扶贫项目库").first
     row.wait_for()
     assert "第十九条" in row.inner_text()
@@ -152,9 +50,9 @@ def test_county_government_page_lists_the_project_pool_under_article_19(
     page.close()
 
 
-def test_searching_project_pool_finds_it(browser: Any, project_site: str) -> None:
+def test_searching_project_pool_finds_it(browser: Any, project_url: str) -> None:
     page = browser.new_page()
-    page.goto(f"{project_site}/policies/")
+    page.goto(f"{project_url}/policies/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item")
@@ -178,11 +76,11 @@ def test_searching_project_pool_finds_it(browser: Any, project_site: str) -> Non
     page.close()
 
 
-def test_chain_of_responsibility_renders_as_svg(browser: Any, project_site: str) -> None:
+def test_chain_of_responsibility_renders_as_svg(browser: Any, project_url: str) -> None:
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{project_site}/policies/actors/province.principal-leaders/")
+    page.goto(f"{project_url}/policies/actors/province.principal-leaders/")
     svg = page.locator("div.mermaid svg").first
     svg.wait_for(timeout=30_000)
     labels = svg.text_content() or ""
@@ -193,9 +91,9 @@ def test_chain_of_responsibility_renders_as_svg(browser: Any, project_site: str)
     page.close()
 
 
-def test_injected_script_shows_as_text_and_does_not_run(browser: Any, hostile_site: str) -> None:
+def test_injected_script_shows_as_text_and_does_not_run(browser: Any, fixture_url: str) -> None:
     page = browser.new_page()
-    page.goto(f"{hostile_site}/policies/regulations/fixture-hostile/")
+    page.goto(f"{fixture_url}/rules/regulations/fixture-hostile/")
     article = page.locator("article")
     article.wait_for()
     text = article.inner_text()

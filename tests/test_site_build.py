@@ -1,5 +1,8 @@
 """The site builds: the project's own mkdocs.yml with --strict, the plugin in a foreign site, and
-`responsibility docs build` (target directory rules, atomic replacement, policy errors)."""
+`responsibility docs build` (target directory rules, atomic replacement, policy errors).
+
+The project site and the foreign (fixture) site are built once per run by conftest.py and shared
+with the browser tests; `docs build` runs in-process on the small fixture policy set."""
 
 from __future__ import annotations
 
@@ -11,24 +14,25 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import CATALOGUE, SITE_FIXTURES, BuiltSite
 from responsibility.cli import main
 from responsibility.commands.docs import MARKER
 
-FIXTURES = ROOT / "tests" / "fixtures" / "site"
+FIXTURES = SITE_FIXTURES
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The fixture regulations and the catalogue they name, without the shipped regulations: the
+# directory rules do not depend on the policies, and the small set builds in a fraction of the time.
+SMALL = ["--no-shipped", "--policies", str(CATALOGUE), "--policies", str(FIXTURES)]
 
 
 def _mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*MKDOCS, *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
 
 
-def test_project_site_builds_strict_without_warnings(tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    proc = _mkdocs("build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr
-    assert "WARNING" not in proc.stderr, proc.stderr
+def test_project_site_builds_strict_without_warnings(project_site: BuiltSite) -> None:
+    out = project_site.path  # built by `mkdocs build --strict`, which must exit 0 (conftest.py)
+    assert "WARNING" not in project_site.log, project_site.log
     # Generated policy pages, the guides and the reference pages are all there.
     for page in (
         "policies/index.html",
@@ -57,25 +61,9 @@ def test_project_site_builds_strict_without_warnings(tmp_path: Path) -> None:
     assert any("项目\u200b库" in d["text"] for d in index["docs"])
 
 
-def _foreign_site(tmp: Path, extra: str = "") -> Path:
-    (tmp / "docs").mkdir()
-    (tmp / "docs" / "index.md").write_text(
-        "# A county office's site\n\n[Policies](rules/index.md)\n", "utf-8"
-    )
-    (tmp / "mkdocs.yml").write_text(
-        "site_name: test\ntheme: {name: material}\n"
-        "plugins:\n  - search\n  - responsibility:\n"
-        f"      policies: [{json.dumps(str(FIXTURES))}]\n      prefix: rules\n{extra}",
-        "utf-8",
-    )
-    return tmp / "mkdocs.yml"
-
-
-def test_plugin_adds_pages_to_a_site_with_a_few_lines(tmp_path: Path) -> None:
-    cfg = _foreign_site(tmp_path)
-    proc = _mkdocs("build", "--strict", "-f", str(cfg), cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    site = tmp_path / "site"
+def test_plugin_adds_pages_to_a_site_with_a_few_lines(fixture_site: BuiltSite) -> None:
+    # conftest.write_fixture_config: a site's own mkdocs.yml plus the plugin, built with --strict.
+    site = fixture_site.path
     page = (site / "rules/regulations/fixture-hostile/index.html").read_text("utf-8")
     # As character references in the HTML: the browser shows the characters, runs nothing.
     assert "&#60;script&#62;window&#46;&#95;&#95;xss &#61; 1&#60;&#47;script&#62;" in page
@@ -105,13 +93,13 @@ def test_docs_build_writes_a_site_and_rebuilds_its_own(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    assert main(["docs", "build", "-d", str(out), "--policies", str(FIXTURES)]) == 0
+    assert main(["docs", "build", "-d", str(out), *SMALL]) == 0
     assert (out / MARKER).is_file()
     assert (out / "index.html").is_file()
     assert (out / "regulations/fixture-province/index.html").is_file()
     assert (out / "actors/county.government/index.html").is_file()
     (out / "stale.html").write_text("old", "utf-8")
-    assert main(["docs", "build", "-d", str(out), "--site-name", "again"]) == 0
+    assert main(["docs", "build", "-d", str(out), "--site-name", "again", *SMALL]) == 0
     assert not (out / "stale.html").exists()  # replaced as a whole, not merged into
     # No temporary directories are left beside the target.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
@@ -126,7 +114,7 @@ def test_docs_build_refuses_a_directory_it_did_not_create(
     assert main(["docs", "build", "-d", str(out)]) == 2
     assert "not empty" in capsys.readouterr().err
     assert (out / "notes.txt").read_text("utf-8") == "keep me"
-    assert main(["docs", "build", "-d", str(out), "--force", "--policies", str(FIXTURES)]) == 0
+    assert main(["docs", "build", "-d", str(out), "--force", *SMALL]) == 0
     assert not (out / "notes.txt").exists()
     assert (out / MARKER).is_file()
 
@@ -135,7 +123,7 @@ def test_docs_build_reports_policy_errors_and_leaves_the_old_site(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    assert main(["docs", "build", "-d", str(out), "--policies", str(FIXTURES)]) == 0
+    assert main(["docs", "build", "-d", str(out), *SMALL]) == 0
     before = (out / "index.html").read_bytes()
     bad = tmp_path / "bad.yaml"
     bad.write_text("kind: regulation\nid: x\nlevl: county\n", "utf-8")
