@@ -25,10 +25,8 @@ root (``..``, absolute, or a symlink pointing out) are reported and never read.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import hashlib
-import io
 import os
 import re
 from collections import defaultdict
@@ -39,10 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from .checks.context import owner_roles
-from .errors import PolicyError
+from .errors import Diagnostic, PolicyError
+from .loader import display_name
 from .model import LEVEL_ORDER, PERIODS_PER_YEAR, UPWARD_ROLES, ActorKind, Frequency, Level, Regulation
 from .policyset import DutyEntry, PolicySet
-from .yamlfile import load_text
+from .yamlfile import csv_rows, decode, load_text, read_bytes
 
 MANIFESTS = ("evidence.yaml", "evidence.csv")
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -190,13 +189,17 @@ def find_manifest(root: Path) -> Path:
 
 
 def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
-    """Parse the manifest under `root`; entries are checked against `ps` when it is given."""
+    """Parse the manifest under `root`; entries are checked against `ps` when it is given.
+
+    A manifest that cannot be read as a whole (not a regular file, too large, not UTF-8, not
+    YAML or CSV of the documented shape) raises PolicyError with its position; a bad entry is a
+    V007 problem and the other entries are still read.
+    """
     manifest = find_manifest(root)
-    if manifest.stat().st_size > MAX_MANIFEST_BYTES:
-        raise ValueError(f"{manifest} is larger than {MAX_MANIFEST_BYTES >> 20} MB")
-    raw = manifest.read_bytes()
+    name = display_name(manifest)
+    text = decode(read_bytes(manifest, name, MAX_MANIFEST_BYTES), name)
     inv = Inventory(root, manifest)
-    rows = _csv_rows(raw) if manifest.suffix == ".csv" else _yaml_rows(raw, str(manifest))
+    rows = _csv_rows(text, name) if manifest.suffix == ".csv" else _yaml_rows(text, name)
     contained = Containment(root)
     for row, line, cols in rows:
         art = _artefact(row, line, cols, inv, ps)
@@ -222,43 +225,53 @@ def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
 Row = tuple[dict[str, str], int, dict[str, int]]
 
 
-def _csv_rows(raw: bytes) -> Iterator[Row]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"evidence.csv is not UTF-8 (byte {exc.start})") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
+def _csv_rows(text: str, name: str) -> Iterator[Row]:
+    records = csv_rows(text, name, "V007")
+    first = next(records, None)
+    if first is None:
         return
-    header = [h.strip() for h in header]
+    header = [h.strip() for h in first[0]]
     unknown = [h for h in header if h not in FIELDS]
     missing = [h for h in REQUIRED if h not in header]
     if unknown or missing:
-        raise ValueError(
-            f"evidence.csv header: unknown columns {unknown}, missing {missing}; expected {', '.join(FIELDS)}"
+        col = first[2][header.index(unknown[0])] if unknown and len(first[2]) == len(header) else 1
+        raise PolicyError(
+            [
+                Diagnostic(
+                    name,
+                    1,
+                    col,
+                    "V007",
+                    f"evidence.csv header: unknown columns {unknown}, missing {missing}",
+                    hint=f"the columns are {', '.join(FIELDS)} (see docs/guide/evidence.md)",
+                )
+            ]
         )
-    cols = {h: i + 1 for i, h in enumerate(header)}
-    for values in reader:
+    for values, line, starts in records:
         if not any(v.strip() for v in values):
             continue
-        yield dict(zip(header, (v.strip() for v in values), strict=False)), reader.line_num, cols
+        cols = {h: starts[i] if i < len(starts) else 1 for i, h in enumerate(header)}
+        yield dict(zip(header, (v.strip() for v in values), strict=False)), line, cols
 
 
-def _yaml_rows(raw: bytes, name: str) -> Iterator[Row]:
-    try:
-        data, marks = load_text(raw.decode("utf-8"), name)
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{name} is not UTF-8 (byte {exc.start})") from None
-    except PolicyError as exc:
-        raise ValueError(exc.diagnostics[0].format()) from None
+def _yaml_rows(text: str, name: str) -> Iterator[Row]:
+    data, marks = load_text(text, name)
     if (
         not isinstance(data, dict)
         or data.get("kind") != "evidence"
         or not isinstance(data.get("artefacts"), list)
     ):
-        raise ValueError(
-            f"{name}: an evidence manifest is a mapping with kind: evidence and artefacts: [...]"
+        raise PolicyError(
+            [
+                Diagnostic(
+                    name,
+                    1,
+                    1,
+                    "V007",
+                    "an evidence manifest is a mapping with kind: evidence and artefacts: [...]",
+                    hint="see docs/guide/evidence.md",
+                )
+            ]
         )
     for i, item in enumerate(data["artefacts"]):
         line, col = marks.get(("artefacts", i), (1, 1))

@@ -31,7 +31,7 @@ from .errors import Diagnostic, PolicyError
 from .model import Catalogue, Regulation, RuleSet
 from .policyset import PolicySet, SourceInfo
 from .references import check_references
-from .yamlfile import MAX_BYTES, Marks, decode, load_text, path_str
+from .yamlfile import Marks, load_text, path_str, read_text
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Documents of these kinds live beside policies but are read by their own modules.
@@ -76,7 +76,10 @@ def discover(root: Path) -> tuple[list[Path], list[Diagnostic]]:
     if root.is_file():
         return [root], []
     if not root.is_dir():
-        return [], [Diagnostic(display_name(root), 1, 1, "E009", "no such file or directory")]
+        why = "no such file or directory"
+        if os.path.lexists(root):
+            why = "not a file or directory that can be read (a broken symlink, a FIFO or a device?)"
+        return [], [Diagnostic(display_name(root), 1, 1, "E009", why)]
     base = root.resolve()
     files: list[Path] = []
     problems: list[Diagnostic] = []
@@ -87,7 +90,20 @@ def discover(root: Path) -> tuple[list[Path], list[Diagnostic]]:
             if not fn.endswith(POLICY_SUFFIXES):
                 continue
             p = Path(dirpath) / fn
-            if not p.resolve().is_relative_to(base):
+            real = _resolve(p)
+            if real is None:
+                problems.append(
+                    Diagnostic(
+                        display_name(p),
+                        1,
+                        1,
+                        "E009",
+                        "cannot read: a symlink loop",
+                        hint="make the link point at a file",
+                    )
+                )
+                continue
+            if not real.is_relative_to(base):
                 problems.append(
                     Diagnostic(
                         display_name(p),
@@ -103,26 +119,18 @@ def discover(root: Path) -> tuple[list[Path], list[Diagnostic]]:
     return files, problems
 
 
+def _resolve(path: Path) -> Path | None:
+    """The real path, or None for a symlink loop (Path.resolve raises RuntimeError on one)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
 def read_document(path: Path, shipped: bool = False) -> _Doc:
     """One file read as plain data with marks; raises PolicyError for unreadable input."""
     name = display_name(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise PolicyError(
-            [
-                Diagnostic(
-                    name,
-                    1,
-                    1,
-                    "E007",
-                    f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB",
-                    "split the document or remove generated content",
-                )
-            ]
-        )
-    with path.open("rb") as fh:
-        raw = fh.read(MAX_BYTES + 1)
-    text = decode(raw, name)
+    text = read_text(path, name)
     top_kind = _TOP_KIND.search(text)
     if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
         return _Doc(path, name, {"kind": top_kind.group(1)}, {}, shipped)
@@ -282,7 +290,7 @@ def _read_roots(roots: Iterable[tuple[Path, bool]]) -> tuple[list[_Doc], list[Di
         files, found = discover(root)
         problems += found
         for f in files:
-            real = f.resolve()
+            real = _resolve(f) or f
             if real in seen:  # the same file reached through two roots (a checkout's policies/)
                 continue
             seen.add(real)
