@@ -92,6 +92,9 @@ class Period:
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]|W\d{2}))?$")
+# Periods are years of the programme and around it; the bound keeps the calendar arithmetic valid
+# (datetime stops at 9999) and a `--period` range's expected artefacts countable.
+YEARS = (1900, 2100)
 
 
 def weeks_in(year: int) -> int:
@@ -104,6 +107,8 @@ def parse_period(text: str) -> Period:
     if not m:
         raise ValueError(f"'{text}' is not a period; use 2018, 2018-H1, 2018-Q2, 2018-05 or 2018-W14")
     year, part = int(m.group(1)), m.group(2)
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(f"'{text}': periods are in the years {YEARS[0]} to {YEARS[1]}")
     if part is None:
         return Period(year, "Y", 1)
     if part[0] in "HQW":
