@@ -183,12 +183,13 @@ class Inventory:
 def find_manifest(root: Path) -> Path:
     if not root.is_dir():
         raise ValueError(f"evidence directory {root} does not exist")
-    found = [root / n for n in MANIFESTS if (root / n).is_file()]
+    # lexists: a manifest that is a directory, FIFO or broken link is reported by the reader
+    found = [root / n for n in MANIFESTS if os.path.lexists(root / n)]
     if not found:
         raise ValueError(f"{root} has no evidence.yaml or evidence.csv (see docs/guide/evidence.md)")
     if len(found) > 1:
         raise ValueError(f"{root} has both evidence.yaml and evidence.csv; keep one")
-    if not found[0].resolve().is_relative_to(root.resolve()):
+    if not os.path.realpath(found[0]).startswith(os.path.realpath(root) + os.sep):
         raise ValueError(f"{found[0]} resolves outside {root}; it is not read")
     return found[0]
 
@@ -256,6 +257,9 @@ def _csv_rows(text: str, name: str) -> Iterator[Row]:
         if not any(v.strip() for v in values):
             continue
         cols = {h: starts[i] if i < len(starts) else 1 for i, h in enumerate(header)}
+        if len(values) > len(header):
+            yield {"_invalid": f"{len(values)} fields where the header has {len(header)}"}, line, {}
+            continue
         yield dict(zip(header, (v.strip() for v in values), strict=False)), line, cols
 
 

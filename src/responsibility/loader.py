@@ -16,6 +16,7 @@ shipped replaces the shipped one, so a county can check its own edited copy.
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib.resources
 import os
 import re
@@ -73,13 +74,10 @@ def display_name(path: Path) -> str:
 
 def discover(root: Path) -> tuple[list[Path], list[Diagnostic]]:
     """Policy files under `root`, sorted; files that resolve outside it are refused unread."""
-    if root.is_file():
-        return [root], []
     if not root.is_dir():
-        why = "no such file or directory"
-        if os.path.lexists(root):
-            why = "not a file or directory that can be read (a broken symlink, a FIFO or a device?)"
-        return [], [Diagnostic(display_name(root), 1, 1, "E009", why)]
+        if os.path.lexists(root):  # a file, or a FIFO, device or broken link the reader refuses
+            return [root], []
+        return [], [Diagnostic(display_name(root), 1, 1, "E009", "no such file or directory")]
     base = root.resolve()
     files: list[Path] = []
     problems: list[Diagnostic] = []
@@ -151,6 +149,7 @@ def read_document(path: Path, shipped: bool = False) -> _Doc:
     return _Doc(path, name, data, marks, shipped)
 
 
+@functools.cache
 def _all_fields() -> list[str]:
     names: set[str] = set()
     for obj in vars(model).values():
@@ -163,6 +162,7 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
     """Pydantic errors as positioned diagnostics with a fix."""
     src = SourceInfo(doc.display, doc.marks)
     out = []
+    suggested = 0  # difflib costs ~1 ms a key: suggest for the first few, list the rest plainly
     for err in exc.errors(include_url=False):
         raw = [p for p in err["loc"] if isinstance(p, str | int)]
         loc = tuple(
@@ -173,7 +173,8 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
         where = path_str(loc)
         if kind == "extra_forbidden":
             key = str(loc[-1])
-            near = difflib.get_close_matches(key, _all_fields(), n=1)
+            suggested += 1
+            near = difflib.get_close_matches(key, _all_fields(), n=1) if suggested <= _MAX_SUGGESTIONS else []
             hint = f"did you mean '{near[0]}'?" if near else "remove it; see `responsibility schema`"
             out.append(Diagnostic(doc.display, line, col, "E010", f"unknown field '{key}'", where, hint))
         elif kind == "missing":
@@ -215,11 +216,12 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
 
 
 _EXPRESSION_FIELDS = frozenset({"applies", "require", "score", "forbid"})
+_MAX_SUGGESTIONS = 50
 
 
 def _parse(doc: _Doc) -> Document | None:
     kind = doc.data.get("kind", "regulation")
-    if kind in OTHER_KINDS:
+    if isinstance(kind, str) and kind in OTHER_KINDS:
         return None
     cls: type[Regulation] | type[Catalogue] | type[RuleSet]
     if kind == "catalogue":

@@ -209,18 +209,19 @@ def _csv_error(name: str, line: int, col: int, code: str, detail: str) -> Policy
     return _error(name, line, col, code, f"CSV error: {detail}", "check the quoting on this line")
 
 
+_EMPTY_HINT = "the file is a mapping that starts with 'kind:' (see `responsibility schema`)"
+
+
 def load_text(text: str, name: str) -> tuple[Any, Marks]:
     """Parse one YAML document into plain values plus the mark of every path."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise _error(name, 1, 1, "E006", "empty file", "a policy file is a mapping with 'kind' and 'id'")
+        raise _error(name, 1, 1, "E006", "empty file", _EMPTY_HINT)
     try:
         loader = _Loader(text) if LIBYAML else _DepthLimitedLoader(text)
         try:
             node = loader.get_single_node()
             if node is None:
-                raise _error(
-                    name, 1, 1, "E006", "empty file", "a policy file is a mapping with 'kind' and 'id'"
-                )
+                raise _error(name, 1, 1, "E006", "empty file", _EMPTY_HINT)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:

@@ -38,6 +38,7 @@ KEYS = ("select", "ignore", "fail-on", "waivers", "grace-days", "docs-url", "sev
 DEFAULT_DOCS_URL = "docs/rules/"
 MAX_GRACE_DAYS = 366  # a grace longer than a year would let one year's artefact fill the next
 MAX_CONFIG_BYTES = 1024 * 1024
+MAX_TOML_DEPTH = 32  # a configuration nests two or three levels
 
 
 class ConfigError(ValueError):
@@ -102,6 +103,13 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     except PolicyError as exc:
         d = exc.diagnostics[0]
         raise ConfigError(f"{d.file}:{d.line}:{d.column}: {d.message}" + (f"; {d.hint}" if d.hint else ""))
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        line = text.count("\n", 0, too_deep) + 1
+        col = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
+        raise ConfigError(
+            f"{path}:{line}:{col}: arrays and inline tables nested deeper than {MAX_TOML_DEPTH} levels"
+        )
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -109,6 +117,28 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         line, col = (m.group(1), m.group(2)) if m and m.group(1) else (str(text.count("\n") + 1), "1")
         msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         raise ConfigError(f"{path}:{line}:{col}: not valid TOML: {msg}") from None
+
+
+_TOML_STRING = re.compile(r'''"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\#[^\n]*''', re.S)
+
+
+def _too_deep(text: str) -> int | None:
+    """The offset where `[`/`{` nesting (outside strings and comments) first exceeds
+    MAX_TOML_DEPTH, or None: tomllib recurses once per level and would reach Python's limit."""
+    depth = 0
+    pos = 0
+    for m in re.finditer(r'''[\[\]{}]|["'#]''', text):
+        if m.start() < pos:  # inside a string or comment already skipped
+            continue
+        ch = m.group()
+        if ch in "\"'#":
+            skipped = _TOML_STRING.match(text, m.start())
+            pos = skipped.end() if skipped else m.end()
+            continue
+        depth += 1 if ch in "[{" else -1
+        if depth > MAX_TOML_DEPTH:
+            return m.start()
+    return None
 
 
 def load_config(path: Path | None) -> Config:

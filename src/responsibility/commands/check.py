@@ -100,7 +100,8 @@ def _check_options(args: argparse.Namespace) -> None:
             what = "is a directory" if Path(value).is_dir() else "does not exist or is not a file"
             raise ConfigError(f"{option}: {value} {what}")
     if args.evidence is not None and not Path(args.evidence).is_dir():
-        raise ConfigError(f"--evidence: evidence directory {args.evidence} does not exist")
+        what = "is not a directory" if os.path.lexists(args.evidence) else "does not exist"
+        raise ConfigError(f"--evidence: evidence directory {args.evidence} {what}")
     for value in args.facts:
         if not os.path.lexists(value):
             raise ConfigError(f"--facts: {value}: no such file or directory")
