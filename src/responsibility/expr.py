@@ -374,9 +374,10 @@ def _children(node: Node) -> tuple[Node, ...]:
 
 
 def _check_depth(tree: Node, source: str) -> None:
-    """Refuse a tree deeper than MAX_DEPTH (a long chain `a + b + c + …` nests to the left);
-    iterative, so the check itself cannot overflow the stack."""
-    stack = [(tree, 1)]
+    """Refuse a tree deeper than MAX_DEPTH (a long chain `a + b + c + …` nests to the left):
+    a node's depth is the number of operators, calls and lists around it, as the parser counts
+    brackets. Iterative, so the check itself cannot overflow the stack."""
+    stack = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
