@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -162,7 +163,7 @@ def test_facts_nan_infinity_and_huge_numbers(
 
 def test_a_facts_csv_field_over_131072_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     csv = tmp_path / "fiscal.csv"
-    csv.write_text(f"place,year,note\n{PLACE},2017,\"{'a' * 140_000}\"\n", "utf-8")
+    csv.write_text(f'place,year,note\n{PLACE},2017,"{"a" * 140_000}"\n', "utf-8")
     d = first_error(capsys, "check", WUYI, "--facts", csv)
     assert (d["line"], d["col"], d["code"]) == ("2", str(len(f"{PLACE},2017,") + 1), "F001")
     assert "65,536 characters" in d["msg"]
@@ -199,12 +200,17 @@ def test_configuration_errors_name_the_file_the_place_and_the_key(
     assert f"{cfg}:{line}:1: {key}: " in err and says in err
 
 
-def test_a_symlink_loop_in_a_policy_folder_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_symlink_loop_in_a_policy_folder_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     os.symlink("b.yaml", tmp_path / "a.yaml")
     os.symlink("a.yaml", tmp_path / "b.yaml")
     code, _, err = cli(capsys, "validate", "--no-shipped", tmp_path)
     found = diagnostics(err)
-    assert code == 1 and {(Path(d["file"]).name, d["code"]) for d in found} == {("a.yaml", "E009"), ("b.yaml", "E009")}
+    assert code == 1 and {(Path(d["file"]).name, d["code"]) for d in found} == {
+        ("a.yaml", "E009"),
+        ("b.yaml", "E009"),
+    }
     assert all("symlink loop" in d["msg"] for d in found)
 
 
@@ -245,7 +251,9 @@ def test_an_impossible_today_is_a_usage_error_naming_the_option(capsys: pytest.C
     assert code == 2 and "--today: '2019-02-30' is not a date" in err
 
 
-def test_a_bad_fact_in_applies_is_unknown_as_in_require(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_fact_in_applies_is_unknown_as_in_require(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "applies").mkdir()
     (tmp_path / "require").mkdir()
     in_applies = rules_with(tmp_path / "applies", "special_poverty_funds >= 0\n  applies: population > 1000")
@@ -262,7 +270,9 @@ def test_a_bad_fact_in_applies_is_unknown_as_in_require(tmp_path: Path, capsys: 
             capsys, "check", WUYI, "--policies", rules, "--facts", facts, "--select", "R", "--format", "json"
         )
         assert code == 0 and err == ""  # an unknown outcome is a warning; nothing stops the run
-        found = [f for f in json.loads(out)["findings"] if f["target"].startswith("wuyi/special-funds-share:")]
+        found = [
+            f for f in json.loads(out)["findings"] if f["target"].startswith("wuyi/special-funds-share:")
+        ]
         assert [(f["code"], f["line"]) for f in found] == [("R002", 3)]
         messages.append(found[0]["message"])
     assert messages == [
@@ -334,7 +344,9 @@ def test_every_surface_refuses_hostile_files_with_positioned_errors(
 
 
 @pytest.mark.parametrize("surface", sorted(FILE_NAME))
-def test_a_byte_order_mark_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str], surface: str) -> None:
+def test_a_byte_order_mark_is_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], surface: str
+) -> None:
     (tmp_path / FILE_NAME[surface]).write_bytes(VALID[surface].encode())
     plain = run_surface(capsys, surface, tmp_path)
     (tmp_path / FILE_NAME[surface]).write_bytes(b"\xef\xbb\xbf" + VALID[surface].encode())
@@ -346,6 +358,246 @@ def test_an_empty_evidence_csv_is_an_inventory_without_artefacts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "evidence.csv").write_bytes(b"")
-    code, out, err = cli(capsys, "check", WUYI, "--evidence", tmp_path, "--period", "2018", "--format", "json")
+    code, out, err = cli(
+        capsys, "check", WUYI, "--evidence", tmp_path, "--period", "2018", "--format", "json"
+    )
     assert code == 1 and err == ""
     assert json.loads(out)["evidence"]["counts"]["present"] == 0
+
+
+# -- directories where files are expected, missing files, numbers in options -------------------
+
+
+def test_directories_where_files_are_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "ev" / "evidence.yaml").mkdir(parents=True)
+    d = first_error(capsys, "check", WUYI, "--evidence", tmp_path / "ev", "--period", "2018")
+    assert d["file"].endswith("evidence.yaml") and d["code"] == "E009" and "is a directory" in d["msg"]
+    for option in ("--waivers", "--config"):
+        code, _, err = cli(capsys, "check", WUYI, option, tmp_path)
+        assert code == 2 and f"{option}: {tmp_path} is a directory" in err
+    code, _, err = cli(capsys, "check", WUYI, "--evidence", WUYI, "--period", "2018")
+    assert code == 2 and "--evidence: evidence directory" in err and "is not a directory" in err
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(
+        "kind: scenarios\nscenarios:\n- {name: a, facts_files: ['.'], rules: [wuyi/special-funds-share]}\n"
+    )
+    code, _, err = cli(capsys, "test", scenario)
+    assert code == 1 and any(d["code"] == "E009" and "is a directory" in d["msg"] for d in diagnostics(err))
+
+
+def test_missing_files_name_the_option_or_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gone = tmp_path / "gone.yaml"
+    for option in ("--facts", "--waivers", "--config"):
+        code, _, err = cli(capsys, "check", WUYI, option, gone)
+        assert code == 2 and err.startswith(f"responsibility: error: {option}: ") and str(gone) in err
+    d = first_error(capsys, "validate", "--no-shipped", gone)
+    assert (d["file"], d["code"]) == (str(gone), "E009")
+    os.symlink(tmp_path / "nowhere", tmp_path / "dangling.yaml")
+    d = first_error(capsys, "validate", "--no-shipped", tmp_path / "dangling.yaml")
+    assert d["code"] == "E009" and "cannot read" in d["msg"]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--grace-days", "-1"], "--grace-days: -1 is not from 0 to 366 days"),
+        (["--grace-days", str(10**18)], f"--grace-days: {10**18} is not from 0 to 366 days"),
+        (["--grace-days", "367"], "--grace-days: 367 is not"),
+        (["--period", "0000"], "--period: '0000': periods are in the years 1900 to 2100"),
+        (["--period", "1000..9999"], "--period: '1000': periods are in the years"),
+        (["--period", "2018.."], "--period: '' is not a period"),
+        (["--period", "2019..2018"], "--period: period range '2019..2018' ends before it starts"),
+        (["--today", ""], "--today: '' is not a date"),
+    ],
+)
+def test_numbers_and_dates_in_options_are_bounded(
+    capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    code, _, err = cli(capsys, "check", WUYI, *args)
+    assert code == 2 and says in err
+
+
+def test_grace_days_at_the_bounds_are_accepted(capsys: pytest.CaptureFixture[str]) -> None:
+    for days in ("0", "366"):
+        code, _, err = cli(
+            capsys, "check", WUYI, "--evidence", EVIDENCE, "--period", "2018", "--grace-days", days
+        )
+        assert code == 1 and err == ""  # wuyi's own findings; the option is taken
+
+
+def test_a_non_integer_grace_days_is_an_argparse_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", str(WUYI), "--grace-days", "abc"])
+    assert exc.value.code == 2 and "--grace-days: invalid int value: 'abc'" in capsys.readouterr().err
+
+
+def test_deep_toml_is_refused_before_tomllib_recurses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cfg = tmp_path / "responsibility.toml"
+    cfg.write_text("# deep\nselect = " + "[" * 5000 + "]" * 5000 + "\n")
+    code, _, err = cli(capsys, "check", WUYI, "--config", cfg)
+    assert (
+        code == 2
+        and f"{cfg}:2:{len('select = ') + 33}: arrays and inline tables nested deeper than 32" in err
+    )
+    cfg.write_text('select = "E"  # a string, not a list\n')
+    code, _, err = cli(capsys, "check", WUYI, "--config", cfg)
+    assert code == 2 and f"{cfg}:1:1: select: must be a list" in err
+    cfg.write_text("fail-on = [\n")
+    code, _, err = cli(capsys, "check", WUYI, "--config", cfg)
+    assert code == 2 and f"{cfg}:2:1: not valid TOML" in err
+
+
+def test_many_unknown_keys_are_listed_quickly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # difflib suggestions for 20,000 keys took minutes; the first 50 get one, the rest are listed
+    f = tmp_path / "keys.yaml"
+    f.write_text("kind: regulation\nid: x\n" + "".join(f"k{i}: 1\n" for i in range(20_000)))
+    code, _, err = cli(capsys, "validate", "--no-shipped", f)
+    unknown = [d for d in diagnostics(err) if d["code"] == "E010"]
+    assert code == 1 and len(unknown) == 20_000
+
+
+def test_a_kind_that_is_not_text_is_an_invalid_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "k.yaml"
+    f.write_text("kind: [regulation]\nid: x\n")
+    d = first_error(capsys, "validate", "--no-shipped", f)
+    assert (d["line"], d["code"]) == ("1", "E011") and "unknown kind" in d["msg"]
+
+
+def test_extra_fields_in_an_evidence_csv_row_are_an_invalid_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "evidence.csv").write_text("kind,producer,period,date,path\na,b,2018,2018-01-01,p,extra\n")
+    _, out, _ = cli(capsys, "check", WUYI, "--evidence", tmp_path, "--period", "2018", "--format", "json")
+    invalid = [f for f in json.loads(out)["findings"] if f["code"] == "V007"]
+    assert [(f["line"], f["message"]) for f in invalid] == [(2, "6 fields where the header has 5")]
+
+
+@pytest.mark.parametrize("wrapper", ["not {}", "-{}", "({})", "[{}]", "max({})", "{} + 1"])
+def test_expression_depth_32_is_accepted_and_33_refused(wrapper: str) -> None:
+    def nest(n: int) -> str:
+        source = "x"
+        for _ in range(n):
+            source = wrapper.format(source)
+        return source
+
+    assert expr.parse(nest(expr.MAX_DEPTH)).names == {"x"}
+    with pytest.raises(expr.ExprError, match="nested deeper than 32 levels"):
+        expr.parse(nest(expr.MAX_DEPTH + 1))
+
+
+def test_arithmetic_beyond_decimal_range_is_an_error_not_a_crash() -> None:
+    e = expr.parse("x * x > 1")
+    env = expr.MapEnv({"x": Decimal("1e600000")})  # past Decimal's Emax
+    with pytest.raises(expr.ExprError, match="arithmetic error"):
+        expr.evaluate(e, env)
+    assert expr.fmt_number(Decimal("1e40")) == "1e+40"
+
+
+# -- properties of the bounds -------------------------------------------------------------------
+
+
+@PROPERTY
+@given(depth=st.integers(1, 150), flow=st.booleans())
+def test_yaml_nesting_is_accepted_up_to_the_bound_and_refused_past_it(depth: int, flow: bool) -> None:
+    # `a:` holds `depth` nested lists; with the top mapping the document is depth + 1 levels deep
+    body = (
+        "a: " + "[" * depth + "]" * depth
+        if flow
+        else "a:\n" + "".join(" " * i + "- " for i in range(1, depth + 1)) + "x"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "n.yaml"
+        f.write_text(body + "\n", "utf-8")
+        try:
+            yamlfile.load_text(yamlfile.read_text(f, "n.yaml"), "n.yaml")
+        except PolicyError as exc:
+            (d,) = exc.diagnostics
+            assert depth + 1 > yamlfile.MAX_DEPTH and d.code == "E001" and d.file == "n.yaml" and d.line >= 1
+        else:
+            assert depth + 1 <= yamlfile.MAX_DEPTH
+
+
+# `not` binds looser than `-` (`-not x` is not an expression), so it is tested on its own below
+WRAPPERS = {"(": "({})", "-": "-{}", "[": "[{}]", "abs": "abs({})", "min": "min(1, {})"}
+
+
+@PROPERTY
+@given(wrappers=st.lists(st.sampled_from(sorted(WRAPPERS)), max_size=60), literal=st.integers(0, 10**30))
+def test_expression_nesting_and_literals_are_bounded(wrappers: list[str], literal: int) -> None:
+    source = str(literal)
+    for w in wrappers:
+        source = WRAPPERS[w].format(source)
+    try:
+        expr.parse(source)
+    except expr.ExprError as exc:
+        assert len(wrappers) > expr.MAX_DEPTH or literal >= expr.MAX_MAGNITUDE
+        assert 1 <= exc.column <= len(source)
+    else:
+        assert len(wrappers) <= expr.MAX_DEPTH and literal < expr.MAX_MAGNITUDE
+
+
+@PROPERTY
+@given(
+    value=st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.integers(-(10**38), 10**38),
+        st.sampled_from([10**15 - 1, 10**15, -(10**15) + 1, -(10**15), 0]),
+    ),
+    csv=st.booleans(),
+)
+def test_numbers_in_facts_are_finite_and_bounded(value: float | int, csv: bool) -> None:
+    finite = not isinstance(value, float) or (value == value and abs(value) != float("inf"))
+    ok = finite and abs(value) < 10**15
+    with tempfile.TemporaryDirectory() as tmp:
+        if csv:  # CSV holds numbers as plain digits: `.nan`, `inf` or `1e+16` there are text
+            if not finite:
+                return
+            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+            f = Path(tmp) / "fiscal.csv"
+            f.write_text(f"place,year,x\n{PLACE},2017,{number:f}\n", "utf-8")
+            at = (2, len(f"{PLACE},2017,") + 1)
+        else:
+            f = Path(tmp) / "facts.yaml"
+            shown = yaml.safe_dump(value).removesuffix("...\n").strip()
+            f.write_text(f"kind: facts\nfiscal:\n- {{place: {PLACE}, year: 2017, x: {shown}}}\n", "utf-8")
+            at = (3, len(f"- {{place: {PLACE}, year: 2017, ") + 1)
+        try:
+            facts = factsmod.read(f)
+        except PolicyError as exc:
+            (d,) = exc.diagnostics
+            assert not ok and (d.code, d.line, d.column) == ("F003", *at)
+        else:
+            assert ok
+            (row,) = facts.rows(factsmod.FactTable.fiscal)
+            assert row.data["x"] == Decimal(repr(value) if isinstance(value, float) else value)
+
+
+@PROPERTY
+@given(
+    size=st.one_of(
+        st.integers(0, yamlfile.MAX_CSV_FIELD + 10),
+        st.sampled_from([yamlfile.MAX_CSV_FIELD, yamlfile.MAX_CSV_FIELD + 1, 131_072, 131_073, 200_000]),
+    ),
+    quoted=st.booleans(),
+)
+def test_a_csv_field_is_read_up_to_the_bound_and_refused_past_it(size: int, quoted: bool) -> None:
+    text = "a" * size
+    field = f'"{text}"' if quoted else text
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "fiscal.csv"
+        f.write_text(f"place,year,note\n{PLACE},2017,{field}\n", "utf-8")
+        try:
+            facts = factsmod.read(f)
+        except PolicyError as exc:
+            (d,) = exc.diagnostics
+            assert size > yamlfile.MAX_CSV_FIELD
+            assert (d.code, d.line, d.column) == ("F001", 2, len(f"{PLACE},2017,") + 1)
+        else:
+            assert size <= yamlfile.MAX_CSV_FIELD
+            assert facts.rows(factsmod.FactTable.fiscal)[0].data.get("note", "") == (text or "")

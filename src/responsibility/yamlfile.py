@@ -26,7 +26,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
@@ -249,14 +248,13 @@ class _DepthLimitedLoader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None, None, _too_deep(), self.peek_event().start_mark
-                )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(None, None, _too_deep(), mark)
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 

@@ -102,13 +102,15 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         text = read_text(path, str(path), MAX_CONFIG_BYTES)
     except PolicyError as exc:
         d = exc.diagnostics[0]
-        raise ConfigError(f"{d.file}:{d.line}:{d.column}: {d.message}" + (f"; {d.hint}" if d.hint else ""))
+        fix = f"; {d.hint}" if d.hint else ""
+        raise ConfigError(f"{d.file}:{d.line}:{d.column}: {d.message}{fix}") from None
     too_deep = _too_deep(text)
     if too_deep is not None:
-        line = text.count("\n", 0, too_deep) + 1
-        col = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
+        deep_line = text.count("\n", 0, too_deep) + 1
+        deep_col = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
         raise ConfigError(
-            f"{path}:{line}:{col}: arrays and inline tables nested deeper than {MAX_TOML_DEPTH} levels"
+            f"{path}:{deep_line}:{deep_col}: "
+            f"arrays and inline tables nested deeper than {MAX_TOML_DEPTH} levels"
         )
     try:
         return tomllib.loads(text), text
@@ -119,7 +121,9 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(f"{path}:{line}:{col}: not valid TOML: {msg}") from None
 
 
-_TOML_STRING = re.compile(r'''"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\#[^\n]*''', re.S)
+_TOML_STRING = re.compile(
+    r'''"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\#[^\n]*''', re.S
+)
 
 
 def _too_deep(text: str) -> int | None:
@@ -127,7 +131,7 @@ def _too_deep(text: str) -> int | None:
     MAX_TOML_DEPTH, or None: tomllib recurses once per level and would reach Python's limit."""
     depth = 0
     pos = 0
-    for m in re.finditer(r'''[\[\]{}]|["'#]''', text):
+    for m in re.finditer(r"""[\[\]{}]|["'#]""", text):
         if m.start() < pos:  # inside a string or comment already skipped
             continue
         ch = m.group()
@@ -210,7 +214,11 @@ def _parse(table: dict[str, Any], src: _Source) -> Config:
     severities = table.get("severity", {})
     if not isinstance(severities, dict):
         raise ConfigError(
-            src.fail("severity", f"must be a table of rule codes, not {severities!r}", 'write [severity] then C003 = "error"')
+            src.fail(
+                "severity",
+                f"must be a table of rule codes, not {severities!r}",
+                'write [severity] then C003 = "error"',
+            )
         )
     sev: dict[str, Severity] = {}
     for code, value in severities.items():
@@ -249,7 +257,9 @@ def _waivers(value: object, src: _Source) -> Path | None:
         return None
     path = src.path.parent / _text(value, src, "waivers")
     if not path.is_file():
-        why = "is a directory" if path.is_dir() else "does not exist" if not path.exists() else "is not a file"
+        why = (
+            "is a directory" if path.is_dir() else "does not exist" if not path.exists() else "is not a file"
+        )
         raise ConfigError(
             src.fail("waivers", f"{path} {why}", "name the waiver file, relative to this configuration file")
         )
@@ -281,4 +291,6 @@ def _severity(value: object, src: _Source, key: str) -> Severity:
     try:
         return Severity(str(value)) if isinstance(value, str) else Severity("?")
     except ValueError:
-        raise ConfigError(src.fail(key, f"{value!r} is not a severity", "use error, warning or info")) from None
+        raise ConfigError(
+            src.fail(key, f"{value!r} is not a severity", "use error, warning or info")
+        ) from None
