@@ -240,7 +240,7 @@ def _csv_rows(text: str, name: str) -> Iterator[Row]:
     unknown = [h for h in header if h not in FIELDS]
     missing = [h for h in REQUIRED if h not in header]
     if unknown or missing:
-        col = first[2][header.index(unknown[0])] if unknown and len(first[2]) == len(header) else 1
+        col = header.index(unknown[0]) + 1 if unknown else 1
         raise PolicyError(
             [
                 Diagnostic(
@@ -253,10 +253,11 @@ def _csv_rows(text: str, name: str) -> Iterator[Row]:
                 )
             ]
         )
-    for values, line, starts in records:
+    for values, line, _starts in records:
         if not any(v.strip() for v in values):
             continue
-        cols = {h: starts[i] if i < len(starts) else 1 for i, h in enumerate(header)}
+        # an entry's column is its field's number, as the golden outputs have it (not a character)
+        cols = {h: i + 1 for i, h in enumerate(header)}
         if len(values) > len(header):
             yield {"_invalid": f"{len(values)} fields where the header has {len(header)}"}, line, {}
             continue

@@ -32,7 +32,7 @@ from .facts import Facts, from_data
 from .facts import read as read_facts
 from .loader import discover, display_name
 from .policyset import PolicySet, suggest
-from .yamlfile import Marks, load_text, read_bytes, read_text
+from .yamlfile import Marks, load_text, read_head, read_text
 
 EXPECT_FIELDS = ("rule", "outcome", "subject", "year", "says")
 SCENARIO_FIELDS = ("name", "rules", "facts", "facts_files", "expect", "note")
@@ -267,7 +267,7 @@ def is_scenario_file(path: Path) -> bool:
     scenario file here, and the policy loader reports it.
     """
     try:
-        head = read_bytes(path, display_name(path))[:4096].decode("utf-8", errors="replace")
+        head = read_head(path, display_name(path), 4096).decode("utf-8", errors="replace")
     except PolicyError:
         return False
     return re.search(r"^kind:\s*scenarios\s*$", head, re.M) is not None

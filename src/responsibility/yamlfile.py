@@ -106,25 +106,34 @@ def read_bytes(path: str | os.PathLike[str], name: str, limit: int = MAX_BYTES) 
     is refused from its ``stat`` without being opened; the size is checked before reading and
     the read itself stops after `limit` bytes, in case the file grows or is swapped meanwhile.
     """
+    raw = read_head(path, name, limit + 1, size_limit=limit)
+    if len(raw) > limit:
+        raise _too_large(name, len(raw), limit)
+    return raw
+
+
+def read_head(path: str | os.PathLike[str], name: str, count: int, size_limit: int | None = None) -> bytes:
+    """At most the first `count` bytes of a regular file (E009 for anything else, unopened).
+
+    For a look at a file before deciding to read it (is it a scenario file, a policy?); with
+    `size_limit`, a file larger than that is refused (E007) before anything is read.
+    """
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise _error(
                 name, 1, 1, "E009", f"is {_not_regular(info.st_mode)}, not a file; not read", "name a file"
             )
-        if info.st_size > limit:
-            raise _too_large(name, info.st_size, limit)
+        if size_limit is not None and info.st_size > size_limit:
+            raise _too_large(name, info.st_size, size_limit)
         # O_NONBLOCK: should the path have become a FIFO since the stat, open does not wait
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 raise _error(name, 1, 1, "E009", "is not a regular file; not read", "name a file")
-            raw = fh.read(limit + 1)
+            return fh.read(count)
     except OSError as exc:  # missing, no permission, a symlink loop (ELOOP), ...
         raise _error(name, 1, 1, "E009", f"cannot read: {exc.strerror or exc}", "check the path") from None
-    if len(raw) > limit:
-        raise _too_large(name, len(raw), limit)
-    return raw
 
 
 def _too_large(name: str, size: int, limit: int) -> PolicyError:
