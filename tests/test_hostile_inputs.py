@@ -389,7 +389,7 @@ def test_missing_files_name_the_option_or_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     gone = tmp_path / "gone.yaml"
-    for option in ("--facts", "--waivers", "--config"):
+    for option in ("--facts", "--waivers", "--config", "--policies"):
         code, _, err = cli(capsys, "check", WUYI, option, gone)
         assert code == 2 and err.startswith(f"responsibility: error: {option}: ") and str(gone) in err
     d = first_error(capsys, "validate", "--no-shipped", gone)

@@ -102,9 +102,10 @@ def _check_options(args: argparse.Namespace) -> None:
     if args.evidence is not None and not Path(args.evidence).is_dir():
         what = "is not a directory" if os.path.lexists(args.evidence) else "does not exist"
         raise ConfigError(f"--evidence: evidence directory {args.evidence} {what}")
-    for value in args.facts:
-        if not os.path.lexists(value):
-            raise ConfigError(f"--facts: {value}: no such file or directory")
+    for option, values in (("--facts", args.facts), ("--policies", args.policies)):
+        for value in values:
+            if not os.path.lexists(value):
+                raise ConfigError(f"{option}: {value}: no such file or directory")
 
 
 def run(args: argparse.Namespace) -> int:
