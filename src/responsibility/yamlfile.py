@@ -253,16 +253,18 @@ def load_text(text: str, name: str) -> tuple[Any, Marks]:
 
 class _DepthLimitedLoader(yaml.SafeLoader):
     """PyYAML's pure-Python loader (used where libyaml is missing) composes recursively: stop
-    at MAX_DEPTH with a positioned error before Python's recursion limit (libyaml stops at 1000)."""
+    at MAX_DEPTH with a positioned error before Python's recursion limit (libyaml stops at 1000).
+    Depth counts mappings and lists, as :func:`_convert` does; a scalar is not a level."""
 
     depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         self.depth += 1
         try:
-            if self.depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise yaml.composer.ComposerError(None, None, _too_deep(), mark)
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            if self.depth > MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
+                # the pure-Python parser's events carry yaml.error.Mark; the stubs allow libyaml's too
+                raise yaml.composer.ComposerError(None, None, _too_deep(), event.start_mark)  # type: ignore[arg-type]
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -278,7 +280,7 @@ _STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
 def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: str, depth: int = 1) -> Any:
     # Hot path: policy files are mostly plain strings, so they skip the generic constructor.
     mark = node.start_mark
-    if depth > MAX_DEPTH:
+    if depth > MAX_DEPTH and isinstance(node, yaml.MappingNode | yaml.SequenceNode):
         raise _error(
             name,
             mark.line + 1,
