@@ -258,14 +258,20 @@ def _in_scope(ctx: _Ctx, row: Row, level: Level | None) -> bool:
     return level is None or _level(ctx.ps, row) == level.value
 
 
-def _applies(expr: str | None, env: Env) -> bool:
-    """A row is in when `applies` holds; a fact `applies` reads that is missing leaves it out."""
+def _applies(expr: str | None, env: Env) -> bool | str:
+    """A row is in when `applies` holds; a fact `applies` reads that is missing leaves it out.
+
+    A fact `applies` cannot use (text where a number is compared) is the same fault as in
+    `require`: the row's outcome is unknown, given as the reason (a str) instead of True/False.
+    """
     if expr is None:
         return True
     try:
         return truth(compiled(expr), env)
     except MissingFact:
         return False
+    except ExprError as exc:
+        return f"cannot tell whether the rule applies: {exc.message}"
 
 
 def _counties(facts: Facts) -> dict[str, Row]:
@@ -289,7 +295,11 @@ def _condition(ctx: _Ctx, rule: ConditionRule, facts: Facts) -> Iterator[RuleFin
         if not _in_scope(ctx, row, rule.level):
             continue
         env = _SeriesEnv(row, series.get(row.key(), {}), status.get(row.place))
-        if not _applies(rule.applies, env):
+        applies = _applies(rule.applies, env)
+        if isinstance(applies, str):
+            yield ctx.finding(row, Outcome.unknown, applies)
+            continue
+        if not applies:
             continue
         try:
             ok, text = judge(require, env, ctx.style)
@@ -344,7 +354,11 @@ def _ranking(ctx: _Ctx, rule: RankingRule, facts: Facts) -> Iterator[RuleFinding
         if row.year is None or not _in_scope(ctx, row, rule.level):
             continue
         env = _SeriesEnv(row, series.get(row.key(), {}), status.get(row.place))
-        if not _applies(rule.applies, env):
+        applies = _applies(rule.applies, env)
+        if isinstance(applies, str):
+            yield ctx.finding(row, Outcome.unknown, f"not ranked: {applies}")
+            continue
+        if not applies:
             continue
         try:
             value = _number(score_expr, env)
@@ -431,16 +445,23 @@ def _event(ctx: _Ctx, rule: EventRule, facts: Facts) -> Iterator[RuleFinding]:
         if not within(ctx.ps, row.place, ctx.reg.jurisdiction):
             continue
         env = _EventEnv(row, status.get(row.place))
-        if not _applies(rule.applies, env):
-            continue
+        applies = _applies(rule.applies, env)
         who = f"{row.data['person']} ({row.data['post']}) {row.data['change']} on {_iso(row.data['date'])}"
         subject = f"{row.place} {row.data['person']}"
+        if isinstance(applies, str):
+            yield ctx.finding(row, Outcome.unknown, f"{who}: {applies}", subject)
+            continue
+        if not applies:
+            continue
         try:
             breach, text = judge(forbid, env, ctx.style)
         except MissingFact as exc:
             yield ctx.finding(
                 row, Outcome.unknown, f"{who}: cannot tell, {exc.what} is not in the facts", subject
             )
+            continue
+        except ExprError as exc:  # as in `require`: a fact the rule cannot use leaves it unknown
+            yield ctx.finding(row, Outcome.unknown, f"{who}: cannot tell, {exc.message}", subject)
             continue
         exit_date = status[row.place].data.get("exited") if row.place in status else None
         after = f"exit {_iso(exit_date)}" if isinstance(exit_date, dt.date) else "not exited"

@@ -25,10 +25,8 @@ root (``..``, absolute, or a symlink pointing out) are reported and never read.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import hashlib
-import io
 import os
 import re
 from collections import defaultdict
@@ -38,11 +36,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from .errors import PolicyError
+from .errors import Diagnostic, PolicyError
+from .loader import display_name
 from .model import LEVEL_ORDER, PERIODS_PER_YEAR, UPWARD_ROLES, ActorKind, Frequency, Level, Regulation
 from .policyset import DutyEntry, PolicySet
 from .semantics import owner_roles, satisfying, within
-from .yamlfile import load_text
+from .yamlfile import csv_rows, decode, load_text, read_bytes
 
 MANIFESTS = ("evidence.yaml", "evidence.csv")
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -93,6 +92,9 @@ class Period:
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]|W\d{2}))?$")
+# Periods are years of the programme and around it; the bound keeps the calendar arithmetic valid
+# (datetime stops at 9999) and a `--period` range's expected artefacts countable.
+YEARS = (1900, 2100)
 
 
 def weeks_in(year: int) -> int:
@@ -105,6 +107,8 @@ def parse_period(text: str) -> Period:
     if not m:
         raise ValueError(f"'{text}' is not a period; use 2018, 2018-H1, 2018-Q2, 2018-05 or 2018-W14")
     year, part = int(m.group(1)), m.group(2)
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(f"'{text}': periods are in the years {YEARS[0]} to {YEARS[1]}")
     if part is None:
         return Period(year, "Y", 1)
     if part[0] in "HQW":
@@ -179,24 +183,29 @@ class Inventory:
 def find_manifest(root: Path) -> Path:
     if not root.is_dir():
         raise ValueError(f"evidence directory {root} does not exist")
-    found = [root / n for n in MANIFESTS if (root / n).is_file()]
+    # lexists: a manifest that is a directory, FIFO or broken link is reported by the reader
+    found = [root / n for n in MANIFESTS if os.path.lexists(root / n)]
     if not found:
         raise ValueError(f"{root} has no evidence.yaml or evidence.csv (see docs/guide/evidence.md)")
     if len(found) > 1:
         raise ValueError(f"{root} has both evidence.yaml and evidence.csv; keep one")
-    if not found[0].resolve().is_relative_to(root.resolve()):
+    if not os.path.realpath(found[0]).startswith(os.path.realpath(root) + os.sep):
         raise ValueError(f"{found[0]} resolves outside {root}; it is not read")
     return found[0]
 
 
 def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
-    """Parse the manifest under `root`; entries are checked against `ps` when it is given."""
+    """Parse the manifest under `root`; entries are checked against `ps` when it is given.
+
+    A manifest that cannot be read as a whole (not a regular file, too large, not UTF-8, not
+    YAML or CSV of the documented shape) raises PolicyError with its position; a bad entry is a
+    V007 problem and the other entries are still read.
+    """
     manifest = find_manifest(root)
-    if manifest.stat().st_size > MAX_MANIFEST_BYTES:
-        raise ValueError(f"{manifest} is larger than {MAX_MANIFEST_BYTES >> 20} MB")
-    raw = manifest.read_bytes()
+    name = display_name(manifest)
+    text = decode(read_bytes(manifest, name, MAX_MANIFEST_BYTES), name)
     inv = Inventory(root, manifest)
-    rows = _csv_rows(raw) if manifest.suffix == ".csv" else _yaml_rows(raw, str(manifest))
+    rows = _csv_rows(text, name) if manifest.suffix == ".csv" else _yaml_rows(text, name)
     contained = Containment(root)
     for row, line, cols in rows:
         art = _artefact(row, line, cols, inv, ps)
@@ -222,43 +231,57 @@ def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
 Row = tuple[dict[str, str], int, dict[str, int]]
 
 
-def _csv_rows(raw: bytes) -> Iterator[Row]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"evidence.csv is not UTF-8 (byte {exc.start})") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
+def _csv_rows(text: str, name: str) -> Iterator[Row]:
+    records = csv_rows(text, name, "V007")
+    first = next(records, None)
+    if first is None:
         return
-    header = [h.strip() for h in header]
+    header = [h.strip() for h in first[0]]
     unknown = [h for h in header if h not in FIELDS]
     missing = [h for h in REQUIRED if h not in header]
     if unknown or missing:
-        raise ValueError(
-            f"evidence.csv header: unknown columns {unknown}, missing {missing}; expected {', '.join(FIELDS)}"
+        col = header.index(unknown[0]) + 1 if unknown else 1
+        raise PolicyError(
+            [
+                Diagnostic(
+                    name,
+                    1,
+                    col,
+                    "V007",
+                    f"evidence.csv header: unknown columns {unknown}, missing {missing}",
+                    hint=f"the columns are {', '.join(FIELDS)} (see docs/guide/evidence.md)",
+                )
+            ]
         )
-    cols = {h: i + 1 for i, h in enumerate(header)}
-    for values in reader:
+    for values, line, _starts in records:
         if not any(v.strip() for v in values):
             continue
-        yield dict(zip(header, (v.strip() for v in values), strict=False)), reader.line_num, cols
+        # an entry's column is its field's number, as the golden outputs have it (not a character)
+        cols = {h: i + 1 for i, h in enumerate(header)}
+        if len(values) > len(header):
+            yield {"_invalid": f"{len(values)} fields where the header has {len(header)}"}, line, {}
+            continue
+        yield dict(zip(header, (v.strip() for v in values), strict=False)), line, cols
 
 
-def _yaml_rows(raw: bytes, name: str) -> Iterator[Row]:
-    try:
-        data, marks = load_text(raw.decode("utf-8"), name)
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{name} is not UTF-8 (byte {exc.start})") from None
-    except PolicyError as exc:
-        raise ValueError(exc.diagnostics[0].format()) from None
+def _yaml_rows(text: str, name: str) -> Iterator[Row]:
+    data, marks = load_text(text, name)
     if (
         not isinstance(data, dict)
         or data.get("kind") != "evidence"
         or not isinstance(data.get("artefacts"), list)
     ):
-        raise ValueError(
-            f"{name}: an evidence manifest is a mapping with kind: evidence and artefacts: [...]"
+        raise PolicyError(
+            [
+                Diagnostic(
+                    name,
+                    1,
+                    1,
+                    "V007",
+                    "an evidence manifest is a mapping with kind: evidence and artefacts: [...]",
+                    hint="see docs/guide/evidence.md",
+                )
+            ]
         )
     for i, item in enumerate(data["artefacts"]):
         line, col = marks.get(("artefacts", i), (1, 1))

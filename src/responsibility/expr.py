@@ -20,6 +20,11 @@ Grammar (``docs/computable.md`` has the author's version)::
 
 Comparisons do not chain (``a < b < c`` is an error), so every condition reads one way only.
 Errors carry the 1-based column of the offending token.
+
+Bounds (``docs/guide/cli.md``, "Limits"), checked while parsing so that neither the parser nor the
+evaluator ever meets Python's recursion limit: at most :data:`MAX_LENGTH` characters, at most
+:data:`MAX_DEPTH` levels of nesting (brackets, calls, ``-``, ``not``, and each operator of a
+chain such as ``a + b + c``), and number literals below :data:`MAX_MAGNITUDE` in absolute value.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, DivisionByZero, InvalidOperation
+from decimal import Decimal, DecimalException
 
 Value = Decimal | str | bool | dt.date | list["Value"]
 
@@ -54,6 +59,13 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 MAX_LENGTH = 2000  # conditions are one line; refuse anything that is clearly not one
+MAX_DEPTH = 32  # real conditions are 3 or 4 levels deep; each level costs ~10 Python frames
+MAX_MAGNITUDE = Decimal(10) ** 15  # also the bound on numbers in facts (facts.py)
+
+
+def too_large(value: Decimal) -> bool:
+    """|value| ≥ MAX_MAGNITUDE, without arithmetic (which could overflow on 1e999999999)."""
+    return value.is_finite() and value != 0 and value.adjusted() >= MAX_MAGNITUDE.adjusted()
 
 
 class ExprError(ValueError):
@@ -166,6 +178,13 @@ class _Parser:
         self.source = source
         self.tokens = tokenize(source)
         self.i = 0
+        self.depth = 0
+
+    def nest(self, tok: Token) -> None:
+        """Count one level of nesting, refusing the level past MAX_DEPTH before recursing into it."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(f"expression nested deeper than {MAX_DEPTH} levels", tok)
 
     @property
     def tok(self) -> Token:
@@ -213,7 +232,10 @@ class _Parser:
     def not_expr(self) -> Node:
         if self.tok.text == "not" and self.tok.kind == "keyword":
             t = self.take()
-            return Unary(t.column, "not", self.not_expr())
+            self.nest(t)
+            node = Unary(t.column, "not", self.not_expr())
+            self.depth -= 1
+            return node
         return self.comparison()
 
     def comparison(self) -> Node:
@@ -261,7 +283,10 @@ class _Parser:
     def unary(self) -> Node:
         if self.tok.kind == "op" and self.tok.text == "-":
             t = self.take()
-            return Unary(t.column, "-", self.unary())
+            self.nest(t)
+            node = Unary(t.column, "-", self.unary())
+            self.depth -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Node:
@@ -269,6 +294,8 @@ class _Parser:
         if t.kind == "number":
             self.take()
             value = Decimal(t.text)
+            if too_large(value):
+                raise self.error(f"number too large: numbers are below 10^{MAX_MAGNITUDE.adjusted()}", t)
             if self.accept("%") is not None:
                 return Literal(t.column, value / 100, f"{t.text}%", percent=True)
             return Literal(t.column, value, t.text)
@@ -281,14 +308,21 @@ class _Parser:
         if t.kind == "name":
             self.take()
             if self.accept("(") is not None:
-                return self.call(t)
+                self.nest(t)
+                call = self.call(t)
+                self.depth -= 1
+                return call
             return Name(t.column, t.text)
         if self.accept("(") is not None:
+            self.nest(t)
             node = self.or_expr()
             self.expect(")", "')'")
+            self.depth -= 1
             return node
         if self.accept("[") is not None:
+            self.nest(t)
             items = self.items("]")
+            self.depth -= 1
             return ListNode(t.column, tuple(items))
         raise self.error(f"expected a value, found {_describe(t)}")
 
@@ -327,6 +361,35 @@ def _describe(t: Token) -> str:
     return "the end of the expression" if t.kind == "end" else f"'{t.text}'"
 
 
+def _children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, Call):
+        return node.args
+    if isinstance(node, ListNode):
+        return node.items
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    return ()
+
+
+def _check_depth(tree: Node, source: str) -> None:
+    """Refuse a tree deeper than MAX_DEPTH (a long chain `a + b + c + …` nests to the left):
+    a node's depth is the number of operators, calls and lists around it, as the parser counts
+    brackets. Iterative, so the check itself cannot overflow the stack."""
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExprError(
+                f"expression nested deeper than {MAX_DEPTH} levels (each operator of a chain is one);"
+                " split it into several rules or use min()/max()",
+                node.column,
+                source,
+            )
+        stack += [(k, depth + 1) for k in _children(node)]
+
+
 def _names(node: Node) -> set[str]:
     if isinstance(node, Name):
         return {node.name}
@@ -343,6 +406,7 @@ def _names(node: Node) -> set[str]:
 def parse(source: str) -> Expr:
     """Parse an expression; raises :class:`ExprError` with the column of the first bad token."""
     tree = _Parser(source).parse()
+    _check_depth(tree, source)
     return Expr(source, tree, frozenset(_names(tree)))
 
 
@@ -465,8 +529,8 @@ class _Evaluator:
             if b == 0:
                 raise self.fail("division by zero", node)
             return a / b
-        except (InvalidOperation, DivisionByZero):
-            raise self.fail("arithmetic error", node) from None
+        except DecimalException:  # overflow, or an operation Decimal cannot do
+            raise self.fail("arithmetic error (a number out of range)", node) from None
 
     def compare(self, op: str, a: Value, b: Value, node: Node) -> bool:
         if op in ("in", "not in"):
@@ -506,7 +570,10 @@ class _Evaluator:
             before = self._num(self.env.prev(name, years + 1), node)
             if before == 0:
                 raise self.fail(f"growth of {name} is undefined: the previous year's value is 0", node)
-            return (now - before) / before
+            try:
+                return (now - before) / before
+            except DecimalException:
+                raise self.fail("arithmetic error (a number out of range)", node) from None
         nums = [self.number(a) for a in args]
         if f == "abs":
             return abs(nums[0])
@@ -530,7 +597,16 @@ class Style:
 
 
 def fmt_number(d: Decimal, percent: bool = False) -> str:
-    """`8,000,000`, `0.125`, or with percent `0.80%` (two decimals)."""
+    """`8,000,000`, `0.125`, or with percent `0.80%` (two decimals); beyond 28 digits `1.2e+40`."""
+    try:
+        return _fmt_number(d, percent)
+    except DecimalException:  # quantize needs more digits than the context's precision
+        return f"{d.scaleb(2):.6g}%" if percent else f"{d:.6g}"
+
+
+def _fmt_number(d: Decimal, percent: bool) -> str:
+    if not d.is_finite():
+        return str(d)
     if percent:
         return f"{(d * 100).quantize(Decimal('0.01')):,f}%"
     if d == d.to_integral_value():

@@ -12,9 +12,8 @@ Values are normalised: numbers become :class:`~decimal.Decimal` (a string ``"92%
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from typing import Any
 from .errors import Diagnostic, PolicyError
 from .expr import Value
 from .model import FactTable
-from .yamlfile import MAX_BYTES, Marks, decode, load_text
+from .yamlfile import Marks, csv_rows, load_text, read_text
 
 # Fields every row of a table must have, and their type.
 REQUIRED: dict[FactTable, dict[str, str]] = {
@@ -48,6 +47,10 @@ SUBJECTS = ("household", "village", "county")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Fiscal figures are in yuan (a county's budget is about 10^9, the central budget 10^13); a bound
+# well above any real figure keeps the arithmetic and its formatting exact and cheap.
+MAX_MAGNITUDE = Decimal(10) ** 15
+YEARS = (1000, 9999)  # four-digit years: dates are built from them
 
 
 @dataclass(frozen=True)
@@ -130,24 +133,50 @@ def _coerce(raw: Any, kind: str) -> Value | None:
     if kind in ("year", "count"):
         v = _free(raw)
         if isinstance(v, Decimal) and v == v.to_integral_value() and v >= 0:
-            return v
+            return v if kind == "count" or YEARS[0] <= v <= YEARS[1] else None
         return None
     return _free(raw)
 
 
-def _free(raw: Any) -> Value | None:
-    if isinstance(raw, bool | dt.date | Decimal):  # Decimal: facts built in Python
-        return raw if not isinstance(raw, Decimal) or raw.is_finite() else None
-    if isinstance(raw, int | float):
+def number_problem(raw: Any) -> str:
+    """Why `raw`, a number, cannot be a fact ('' when it can, or when it is not a number):
+    NaN and infinity compare with nothing, and magnitudes are bounded (see MAX_MAGNITUDE)."""
+    if isinstance(raw, bool):
+        return ""
+    if (isinstance(raw, float) and not math.isfinite(raw)) or (
+        isinstance(raw, Decimal) and not raw.is_finite()
+    ):
+        return "is not a finite number"
+    v = Decimal(raw) if isinstance(raw, int) else _number(raw) if isinstance(raw, str | float) else raw
+    if isinstance(v, Decimal) and abs(v) >= MAX_MAGNITUDE:
+        return "is too large: numbers in facts are below 10^15 in absolute value"
+    return ""
+
+
+def _number(raw: str | float) -> Decimal | None:
+    if isinstance(raw, float):
         return Decimal(str(raw))
+    s = raw.strip()
+    if _NUMBER.match(s):
+        return Decimal(s)
+    if _PERCENT.match(s):
+        return Decimal(s[:-1]) / 100
+    return None
+
+
+def _free(raw: Any) -> Value | None:
+    if isinstance(raw, bool | dt.date):
+        return raw
+    if isinstance(raw, Decimal | int | float):  # Decimal: facts built in Python
+        d = raw if isinstance(raw, Decimal) else Decimal(str(raw))
+        return d if d.is_finite() and abs(d) < MAX_MAGNITUDE else None
     if isinstance(raw, str):
         s = raw.strip()
         if not s:
             return None
-        if _NUMBER.match(s):
-            return Decimal(s)
-        if _PERCENT.match(s):
-            return Decimal(s[:-1]) / 100
+        number = _number(s)
+        if number is not None:
+            return number if abs(number) < MAX_MAGNITUDE else None
         if s.lower() in ("true", "false"):
             return s.lower() == "true"
         if _DATE.match(s):
@@ -161,7 +190,7 @@ def _free(raw: Any) -> Value | None:
 
 _TYPE_NAMES = {
     "text": "text",
-    "year": "a year (2017)",
+    "year": f"a year ({YEARS[0]} to {YEARS[1]})",
     "date": "a date (2018-03-01)",
     "bool": "true or false",
     "count": "a whole number",
@@ -194,6 +223,12 @@ def _row(
         if value is None or value == "":
             continue
         kind = required.get(name) or TYPED.get(name) or "any"
+        problem = number_problem(value)
+        if problem:
+            shown = value if len(str(value)) <= 40 else f"{str(value)[:20]}…({len(str(value)):,} characters)"
+            probs.add(*pos.get(name, at), "F003", f"'{name}' {problem} ({shown})", "fix the value")
+            ok = False
+            continue
         v = _coerce(value, kind)
         if v is None or (isinstance(v, list)):
             probs.add(
@@ -320,17 +355,6 @@ def _csv_table(name: str) -> FactTable | None:
     return None
 
 
-def _field_starts(line: str) -> list[int]:
-    """1-based columns where each CSV field of a line starts (quotes respected)."""
-    starts, quoted = [1], False
-    for i, ch in enumerate(line):
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "," and not quoted:
-            starts.append(i + 2)
-    return starts
-
-
 def parse_csv(text: str, name: str) -> Facts:
     """Facts from one CSV table. Cases are one row per step, grouped by the `case` column."""
     table = _csv_table(name)
@@ -348,23 +372,20 @@ def parse_csv(text: str, name: str) -> Facts:
             ]
         )
     probs = _Problems(name)
-    lines = text.splitlines()
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if not header:
+    records = csv_rows(text, name, "F001")
+    first = next(records, None)
+    if first is None or not any(h.strip() for h in first[0]):
         raise PolicyError(
             [Diagnostic(name, 1, 1, "F001", "empty CSV file", hint="the first line names the columns")]
         )
-    header = [h.strip().lstrip("\ufeff") for h in header]
+    header = [h.strip().lstrip("\ufeff") for h in first[0]]
     facts = Facts()
     cases: dict[
         str, tuple[dict[str, Any], dict[str, tuple[int, int]], list[StepRecord], tuple[int, int]]
     ] = {}
-    for values in reader:
-        lineno = reader.line_num
+    for values, lineno, starts in records:
         if not any(v.strip() for v in values):
             continue
-        starts = _field_starts(lines[lineno - 1]) if lineno - 1 < len(lines) else [1]
         if len(values) != len(header):
             probs.add(lineno, 1, "F001", f"{len(values)} fields where the header has {len(header)}")
             continue
@@ -442,9 +463,7 @@ def read(path: str | Path, display: str | None = None) -> Facts:
     """Facts from one file: `.csv` is one table, anything else a YAML facts document."""
     p = Path(path)
     name = display or str(path)
-    if p.stat().st_size > MAX_BYTES:
-        raise PolicyError([Diagnostic(name, 1, 1, "F001", f"file exceeds {MAX_BYTES // (1024 * 1024)} MB")])
-    text = decode(p.read_bytes(), name)
+    text = read_text(p, name)
     return parse_csv(text, name) if p.suffix.lower() == ".csv" else parse_yaml(text, name)
 
 
@@ -470,7 +489,8 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yaml", ".yml", ".csv"))
+            suffixes = (".yaml", ".yml", ".csv")
+            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in suffixes and not f.is_dir())
         else:
             out.append(p)
     return out

@@ -23,11 +23,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Diagnostic
+from .errors import Diagnostic, PolicyError
 from .model import Division, Provision, Regulation, Status, walk_provisions
 from .policyset import SourceInfo
-from .yamlfile import MAX_BYTES, path_str
 from .yamlfile import Path as DocPath
+from .yamlfile import path_str, read_text
 
 _WS = re.compile(r"\s+")
 
@@ -279,8 +279,8 @@ def check_source(src: SourceInfo, reg: Regulation, yaml_file: Path) -> list[Diag
     want, got = squash(source_text), squash(diff.piece.text)
     y_line, y_col = src.locate(diff.piece.path)
     # the YAML was just read within the size limit; should that fail now, keep the value's mark
-    with contextlib.suppress(OSError, UnicodeDecodeError), yaml_file.open("rb") as fh:
-        yaml_text = fh.read(MAX_BYTES + 1).decode("utf-8")
+    with contextlib.suppress(PolicyError):
+        yaml_text = read_text(yaml_file, src.file)
         y_line, y_col = locate_in_value(yaml_text, (y_line, y_col), diff.piece.text, diff.offset)
     s_line = _source_line(source_text, diff.source_at)
     back = min(10, diff.offset, diff.source_at)  # both excerpts start the same distance before it
@@ -293,19 +293,19 @@ def check_source(src: SourceInfo, reg: Regulation, yaml_file: Path) -> list[Diag
 
 
 def _read_source(path: Path, folder: Path) -> tuple[str | None, str]:
-    """The source text, or None and why it cannot be used. Only regular UTF-8 files beside the YAML."""
+    """The source text, or None and why it cannot be used. Only regular UTF-8 files beside the YAML,
+    read through the one reader (a FIFO or device refused unopened, the size capped)."""
     try:
         if not path.resolve().is_relative_to(folder.resolve()):
             return None, "lies outside the regulation's folder; not read"
         if not path.exists():
             return None, "does not exist"
-        if not path.is_file():  # a FIFO or a device would block or never end
-            return None, "is not a regular file"
-        if path.stat().st_size > MAX_BYTES:
-            return None, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not read"
-        with path.open("rb") as fh:
-            return fh.read(MAX_BYTES + 1).decode("utf-8"), ""
-    except UnicodeDecodeError:
-        return None, "is not UTF-8"
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop met by resolve()
         return None, f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
+    try:
+        return read_text(path, str(path)), ""
+    except PolicyError as exc:
+        d = exc.diagnostics[0]
+        return None, {"E005": f"is not UTF-8: {d.message}", "E007": f"is too large: {d.message}"}.get(
+            d.code, d.message
+        )

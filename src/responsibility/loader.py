@@ -25,6 +25,7 @@ Files passed over are listed in ``skipped`` when the caller asks (``check --verb
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib.resources
 import os
 import re
@@ -41,7 +42,7 @@ from .fidelity import check_source
 from .model import Catalogue, Regulation, RuleSet
 from .policyset import PolicySet, SourceInfo
 from .references import check_references
-from .yamlfile import MAX_BYTES, Marks, decode, load_text, path_str
+from .yamlfile import MAX_BYTES, Marks, decode, load_text, path_str, read_head, too_large
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Documents of these kinds live beside policies but are read by their own modules.
@@ -102,9 +103,9 @@ def discover(
     `exclude` is asked about every directory and file met below `root` (not `root` itself: a path
     named on the command line is always read); what it excludes is noted in `skipped`.
     """
-    if root.is_file():
-        return [root], []
     if not root.is_dir():
+        if os.path.lexists(root):  # a file, or a FIFO, device or broken link the reader refuses
+            return [root], []
         return [], [Diagnostic(display_name(root), 1, 1, "E009", "no such file or directory")]
     if exclude is not None and exclude(root):
         exclude = None  # a folder the user names is read, even inside an excluded one
@@ -122,7 +123,20 @@ def discover(
             p = Path(dirpath) / fn
             if exclude is not None and _excluded(p, exclude, skipped):
                 continue
-            if not p.resolve().is_relative_to(base):
+            real = _resolve(p)
+            if real is None:
+                problems.append(
+                    Diagnostic(
+                        display_name(p),
+                        1,
+                        1,
+                        "E009",
+                        "cannot read: a symlink loop",
+                        hint="make the link point at a file",
+                    )
+                )
+                continue
+            if not real.is_relative_to(base):
                 problems.append(
                     Diagnostic(
                         display_name(p),
@@ -166,6 +180,14 @@ def _not_a_policy(text: str) -> str | None:
     return f"kind {kind} is not one of {', '.join(sorted(KNOWN_KINDS))}"
 
 
+def _resolve(path: Path) -> Path | None:
+    """The real path, or None for a symlink loop (Path.resolve raises RuntimeError on one)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
 def read_document(
     path: Path, shipped: bool = False, found: bool = False, skipped: list[Skipped] | None = None
 ) -> _Doc | None:
@@ -175,9 +197,8 @@ def read_document(
     in `skipped`.
     """
     name = display_name(path)
-    size = path.stat().st_size
-    with path.open("rb") as fh:
-        raw = fh.read(MAX_BYTES + 1)
+    # Through the one reader: a FIFO or device is refused unopened, the read stops past the cap.
+    raw = read_head(path, name, MAX_BYTES + 1)
     # Whether a found file is a policy is decided first, on its text read leniently, so that a
     # large or non-UTF-8 YAML file that is not a policy is passed over rather than reported.
     if found:
@@ -186,19 +207,8 @@ def read_document(
             if skipped is not None:
                 skipped.append(Skipped(name, why))
             return None
-    if size > MAX_BYTES:
-        raise PolicyError(
-            [
-                Diagnostic(
-                    name,
-                    1,
-                    1,
-                    "E007",
-                    f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB",
-                    "split the document or remove generated content",
-                )
-            ]
-        )
+    if len(raw) > MAX_BYTES:
+        raise too_large(name, path.stat().st_size, MAX_BYTES)
     text = decode(raw, name)
     top_kind = _TOP_KIND.search(text)
     if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
@@ -220,6 +230,7 @@ def read_document(
     return _Doc(path, name, data, marks, shipped)
 
 
+@functools.cache
 def _all_fields() -> list[str]:
     names: set[str] = set()
     for obj in vars(model).values():
@@ -232,6 +243,7 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
     """Pydantic errors as positioned diagnostics with a fix."""
     src = SourceInfo(doc.display, doc.marks)
     out = []
+    suggested = 0  # difflib costs ~1 ms a key: suggest for the first few, list the rest plainly
     for err in exc.errors(include_url=False):
         raw = [p for p in err["loc"] if isinstance(p, str | int)]
         loc = tuple(
@@ -242,7 +254,8 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
         where = path_str(loc)
         if kind == "extra_forbidden":
             key = str(loc[-1])
-            near = difflib.get_close_matches(key, _all_fields(), n=1)
+            suggested += 1
+            near = difflib.get_close_matches(key, _all_fields(), n=1) if suggested <= _MAX_SUGGESTIONS else []
             hint = f"did you mean '{near[0]}'?" if near else "remove it; see `responsibility schema`"
             out.append(Diagnostic(doc.display, line, col, "E010", f"unknown field '{key}'", where, hint))
         elif kind == "missing":
@@ -284,11 +297,12 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
 
 
 _EXPRESSION_FIELDS = frozenset({"applies", "require", "score", "forbid"})
+_MAX_SUGGESTIONS = 50
 
 
 def _parse(doc: _Doc) -> Document | None:
     kind = doc.data.get("kind", "regulation")
-    if kind in OTHER_KINDS:
+    if isinstance(kind, str) and kind in OTHER_KINDS:
         return None
     cls: type[Regulation] | type[Catalogue] | type[RuleSet]
     if kind == "catalogue":
@@ -368,7 +382,7 @@ def _read_roots(
         files, found = discover(root, None if shipped else exclude, noted)
         problems += found
         for f in files:
-            real = f.resolve()
+            real = _resolve(f) or f
             if real in seen:  # the same file reached through two roots (a checkout's policies/)
                 continue
             seen.add(real)

@@ -32,7 +32,7 @@ from .facts import Facts, from_data
 from .facts import read as read_facts
 from .loader import discover, display_name
 from .policyset import PolicySet, suggest
-from .yamlfile import MAX_BYTES, Marks, decode, load_text
+from .yamlfile import Marks, load_text, read_head, read_text
 
 EXPECT_FIELDS = ("rule", "outcome", "subject", "year", "says")
 SCENARIO_FIELDS = ("name", "rules", "facts", "facts_files", "expect", "note")
@@ -168,7 +168,7 @@ def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[
         files = raw.get("facts_files", [])
         for j, f in enumerate(files if isinstance(files, list) else [files]):
             target = base / str(f)
-            if not target.is_file():
+            if not isinstance(f, str) or not target.exists():
                 bad(
                     (*path, "facts_files", j),
                     "S004",
@@ -261,10 +261,14 @@ def _expectations(
 
 
 def is_scenario_file(path: Path) -> bool:
-    """Cheap test before parsing: scenario files say `kind: scenarios` at the top level."""
+    """Cheap test before parsing: scenario files say `kind: scenarios` at the top level.
+
+    Read with the one safe reader (a FIFO or device is never opened); a file it refuses is not a
+    scenario file here, and the policy loader reports it.
+    """
     try:
-        head = path.read_text("utf-8", errors="replace")[:4096]
-    except OSError:
+        head = read_head(path, display_name(path), 4096).decode("utf-8", errors="replace")
+    except PolicyError:
         return False
     return re.search(r"^kind:\s*scenarios\s*$", head, re.M) is not None
 
@@ -274,7 +278,7 @@ def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for p in paths:
-        if p.is_file():
+        if not p.is_dir():  # a file, or anything else given by name: the reader says what is wrong
             files.append(p)
             continue
         found, probs = discover(p)
@@ -291,9 +295,7 @@ def load(paths: Sequence[Path], ps: PolicySet) -> tuple[list[Scenario], list[Dia
     for f in files:
         name = display_name(f)
         try:
-            if f.stat().st_size > MAX_BYTES:
-                raise PolicyError([Diagnostic(name, 1, 1, "S001", "file too large")])
-            out += parse(decode(f.read_bytes(), name), name, f.parent, known)
+            out += parse(read_text(f, name), name, f.parent, known)
         except PolicyError as exc:
             problems += exc.diagnostics
     return out, problems

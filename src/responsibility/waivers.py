@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import RULES, Finding, rule
-from .errors import LookupFailure, PolicyError
+from .errors import Diagnostic, LookupFailure, PolicyError
 from .loader import display_name
-from .yamlfile import load_text
+from .yamlfile import load_text, read_text
 
 FIELDS = ("rule", "target", "reason", "approved_by", "expires")
 
@@ -50,20 +50,30 @@ class WaiverFile:
 
 
 def read_waivers(path: Path) -> WaiverFile:
-    """Parse a waiver file; malformed entries become W002 findings, not exceptions."""
+    """Parse a waiver file; malformed entries become W002 findings, not exceptions.
+
+    A file that cannot be read as a whole (not a regular file, too large, not UTF-8, not YAML,
+    not `kind: waivers`) raises PolicyError with its position.
+    """
     name = display_name(path)
-    try:
-        data, marks = load_text(path.read_bytes().decode("utf-8"), name)
-    except UnicodeDecodeError:
-        raise ValueError(f"{name}: a waiver file must be UTF-8") from None
-    except PolicyError as exc:
-        raise ValueError(exc.diagnostics[0].format()) from None
+    data, marks = load_text(read_text(path, name), name)
     if (
         not isinstance(data, dict)
         or data.get("kind") != "waivers"
         or not isinstance(data.get("waivers"), list)
     ):
-        raise ValueError(f"{name}: a waiver file is a mapping with kind: waivers and waivers: [...]")
+        raise PolicyError(
+            [
+                Diagnostic(
+                    name,
+                    1,
+                    1,
+                    "W002",
+                    "a waiver file is a mapping with kind: waivers and waivers: [...]",
+                    hint="see `responsibility rule W002`",
+                )
+            ]
+        )
     out = WaiverFile([], [])
     for i, item in enumerate(data["waivers"]):
         line, col = marks.get(("waivers", i), (1, 1))

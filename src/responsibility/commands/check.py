@@ -23,10 +23,11 @@ import os
 import sys
 from pathlib import Path
 
-from ..checks.config import ConfigError, find_config, load_config
+from ..checks.config import MAX_GRACE_DAYS, ConfigError, find_config, load_config
 from ..checks.runner import EXIT_USAGE, Options
 from ..checks.runner import run as run_checks
 from ..errors import Severity
+from ..evidence import parse_range
 from ..reporters import FORMATS, RenderOptions, render
 from ._common import write
 
@@ -85,23 +86,51 @@ def _colour(mode: str) -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"--today: '{value}' is not a date ({exc}); write YYYY-MM-DD") from None
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Usage errors naming the option, before any file is read."""
+    if args.grace_days is not None and not 0 <= args.grace_days <= MAX_GRACE_DAYS:
+        raise ConfigError(f"--grace-days: {args.grace_days} is not from 0 to {MAX_GRACE_DAYS} days")
+    if args.period is not None:
+        try:
+            parse_range(args.period)
+        except ValueError as exc:
+            raise ConfigError(f"--period: {exc}") from None
+    named = [("--config", args.config), ("--waivers", args.waivers)]
+    for option, value in named:
+        if value is not None and not Path(value).is_file():
+            what = "is a directory" if Path(value).is_dir() else "does not exist or is not a file"
+            raise ConfigError(f"{option}: {value} {what}")
+    if args.evidence is not None and not Path(args.evidence).is_dir():
+        what = "is not a directory" if os.path.lexists(args.evidence) else "does not exist"
+        raise ConfigError(f"--evidence: evidence directory {args.evidence} {what}")
+    for option, values in (("--facts", args.facts), ("--policies", args.policies)):
+        for value in values:
+            if not os.path.lexists(value):
+                raise ConfigError(f"{option}: {value}: no such file or directory")
+
+
 def run(args: argparse.Namespace) -> int:
     try:
+        _check_options(args)
         cfg_path = Path(args.config) if args.config else find_config(Path.cwd())
-        if args.config and not cfg_path.is_file():  # type: ignore[union-attr]
-            raise ConfigError(f"configuration file {args.config} does not exist")
         cfg = load_config(cfg_path).merged(
             select=_split(args.select),
             ignore=_split(args.ignore),
             fail_on=Severity(args.fail_on) if args.fail_on else None,
             grace_days=args.grace_days,
         )
-        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+        today = _today(args.today)
     except (ConfigError, ValueError) as exc:
         print(f"responsibility: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if cfg.grace_days < 0:
-        print("responsibility: error: --grace-days must be ≥ 0", file=sys.stderr)
         return EXIT_USAGE
     report = run_checks(
         Options(
