@@ -158,3 +158,34 @@ def test_several_files_are_written_all_or_nothing(
     assert changed == [folder / n for n, d in new.items() if old.get(n) != d]
     after = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert after == {**old, **new}  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["graph", "--format", "graphml", "-o", "/dev/full"], "/dev/full is a device, not a file"),
+        (["list", "--format", "csv", "-o", "/dev/null"], "/dev/null is a device, not a file"),
+        (["schema", "--write", "/dev/null"], "/dev/null is not a folder"),
+    ],
+)
+def test_a_device_is_never_an_output(argv: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A device in the target's place is refused before anything is read or written (reading
+    `/dev/full` to compare it with the output used to hang)."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+
+
+def test_a_fifo_is_never_an_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "out.graphml"
+    os.mkfifo(fifo)
+    assert main(["graph", "--format", "graphml", "-o", str(fifo)]) == 2
+    assert "is a named pipe (FIFO), not a file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_file_where_a_folder_should_be(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "plain").write_text("x", "utf-8")
+    assert main(["schema", "--write", str(tmp_path / "plain" / "schemas")]) == 2
+    assert "plain is not a folder" in capsys.readouterr().err
+    assert (tmp_path / "plain").read_text("utf-8") == "x"

@@ -58,11 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LookupFailure as exc:
         print(f"responsibility: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - `| head`; before OSError, of which it is one
+        return EXIT_OK
     except (OSError, ValueError) as exc:
         print(f"responsibility: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:  # pragma: no cover - `| head`
-        return EXIT_OK
     return code
 
 

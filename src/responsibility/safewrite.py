@@ -40,16 +40,39 @@ def output_mode(path: Path) -> int:
 
 
 def _needs_writing(path: Path, data: bytes, force: bool) -> bool:
-    """False when `path` already holds `data`; raises RefusedOverwrite when it holds other bytes."""
-    if path.is_dir():
-        raise ValueError(f"{path} is a directory; give a file name")
-    if not path.exists():
+    """False when `path` already holds `data`; raises RefusedOverwrite when it holds other bytes.
+
+    Only a regular file is ever replaced or read: a directory, device (`/dev/full`), FIFO or
+    socket in the target's place is refused before anything is written, as is a parent that
+    is not a folder.
+    """
+    for parent in (path.parent, *path.parent.parents):
+        if os.path.lexists(parent):
+            if not parent.is_dir():
+                raise ValueError(f"{parent} is not a folder; cannot write {path}")
+            break
+    try:
+        info = path.stat()
+    except FileNotFoundError:
         return True
-    if path.read_bytes() == data:
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError(f"{path} is {_kind(info.st_mode)}, not a file; give a file name")
+    # A file of another size differs: no need to read it (it may be large).
+    if info.st_size == len(data) and path.read_bytes() == data:
         return False
     if not force:
         raise RefusedOverwrite(f"{path} exists and differs; pass --force to overwrite it")
     return True
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
 
 
 def _stage(path: Path, data: bytes) -> str:

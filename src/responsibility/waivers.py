@@ -108,6 +108,8 @@ def _parse(item: object, name: str, line: int, col: int) -> tuple[str, Waiver | 
         return f"names {exc}", None
     if code.startswith("W"):
         return "waives a waiver finding, which cannot be waived", None
+    if code.startswith("E"):  # structural findings always fail the run (see checks.config)
+        return f"waives {code}, a structural finding, which cannot be waived; fix the file", None
     expires = item["expires"]
     if not isinstance(expires, dt.date):
         try:

@@ -1,9 +1,10 @@
-"""A waiver is malformed: a missing field, an unknown rule, or an invalid date.
+"""A waiver is malformed: a missing field, an unknown rule, a rule that cannot be waived, or an invalid date.
 
 ## What it checks
 Each waiver names `rule` (a code or name in the catalogue), `target` (the finding's target id,
 exactly as the checker prints it), `reason`, `approved_by` and `expires` (`YYYY-MM-DD`), and no
-other field. A malformed waiver waives nothing.
+other field. Waiver findings (`W`) and structural findings (`E`: a file that does not load or
+does not hold together) cannot be waived. A malformed waiver waives nothing.
 
 ## Why
 A waiver without an approver or an expiry date is the silent kind this tool refuses.
