@@ -75,7 +75,7 @@ def commands(block: str, cwd: str | None = None) -> list[Command]:
     for ln in block.splitlines():
         if ln.startswith("$ "):
             line, comment = _split_comment(ln[2:])
-            exit_code = re.match(r"exits? (\d)", comment)
+            exit_code = re.search(r"\bexits? (\d)", comment)
             out.append(Command(line, [], int(exit_code.group(1)) if exit_code else 0, cwd))
         elif out:
             out[-1].shown.append(ln)
