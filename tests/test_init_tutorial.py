@@ -3,11 +3,16 @@ site page for the county; and `responsibility init` writes its skeleton all or n
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from doc_examples import Command, FileEdit, apply_edit, check_result, matches, run_command, steps
@@ -145,3 +150,24 @@ def test_matching_of_shown_output() -> None:
     assert matches(["ok: … duties"], ["ok: 5 duties"])
     assert not matches(["ok: … duties"], ["ok: 5 duty"])
     assert not matches(["a"], ["a", "b"])
+
+
+@settings(max_examples=8)
+@given(
+    reg_id=st.from_regex(r"\A[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,5})?\Z").filter(
+        lambda s: s not in {"central", "gansu", "shanxi", "wuyi", "majiang"}
+    ),
+    name=st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=6).map(
+        lambda s: s + "县"
+    ),
+)
+def test_any_skeleton_validates(reg_id: str, name: str) -> None:
+    """Whatever id and Chinese name it is given, init writes a skeleton that loads."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+            assert main(["init", tmp, "--id", reg_id, "--name", name, "--parent", "cn.hebei"]) == 0
+            assert main(["validate", str(Path(tmp) / "policies")]) == 0, err.getvalue()
+        rule = yaml.safe_load((Path(tmp) / "policies" / reg_id / f"{reg_id}.yaml").read_text("utf-8"))
+        assert rule["jurisdiction"] == f"cn.hebei.{reg_id}" and rule["heading"] == [
+            f"{name}脱贫攻坚责任制实施办法"
+        ]
