@@ -13,6 +13,7 @@ from conftest import ROOT
 from responsibility.checks import RULES, Category, rule
 from responsibility.checks.docs import pages
 from responsibility.cli import main
+from responsibility.commands.rule import for_terminal
 
 FILE_RULES = sorted(p.name for p in RULES_DIR.iterdir() if p.name[0] in "CE")
 # Cases that need bad bytes, a huge file, symlinks, an in-memory graph or facts are built by tests:
@@ -138,7 +139,8 @@ def test_committed_rule_pages_equal_generated() -> None:
 def test_rule_command_prints_the_docs(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "C001"]) == 0
     out = capsys.readouterr().out
-    assert out == (ROOT / "docs" / "rules" / "C001.md").read_text("utf-8")
+    # The page's text, rendered for a terminal (tests/test_readable_answers.py checks the form).
+    assert out == for_terminal((ROOT / "docs" / "rules" / "C001.md").read_text("utf-8"))
     assert main(["rule", "nonsense-rule"]) == 2
     assert "unknown rule" in capsys.readouterr().err
 

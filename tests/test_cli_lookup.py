@@ -97,8 +97,8 @@ def test_trace_of_a_provision_traces_each_of_its_duties(capsys: pytest.CaptureFi
         assert code == 0, err
         singles = [run(capsys, "trace", d)[1] for d in duties]
         assert table == "\n".join(singles)
-        heads = [ln for ln in table.splitlines() if ln.startswith("central/art_19/")]
-        assert [h.split()[0] for h in heads] == duties
+        heads = [ln for ln in table.splitlines() if ln.startswith("中央 第十九条 ")]
+        assert [h.rsplit("(", 1)[1].rstrip(")") for h in heads] == duties
 
 
 def test_trace_of_a_provision_without_duties_says_so(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,6 +36,7 @@ from .graph import (
 from .model import LEVEL_ORDER, Level
 from .policyset import PolicySet
 from .semantics import accountability_closure
+from .wording import plural
 from .yamlfile import Path
 
 
@@ -128,7 +129,10 @@ def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
             continue
         out.append(
             _finding(
-                ps, "G003", owned[0], f"actor '{actor.id}' owns {len(owned)} duties but answers to no one"
+                ps,
+                "G003",
+                owned[0],
+                f"actor '{actor.id}' owns {plural(len(owned), 'duty')} but answers to no one",
             )
         )
     return out

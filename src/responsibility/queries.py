@@ -93,7 +93,7 @@ def duty_ref_of(entry: DutyEntry) -> DutyRef:
     return DutyRef(
         entry.ref,
         entry.regulation.id,
-        entry.provision.label or entry.provision.id,
+        entry.citation or entry.provision.label or entry.provision.id,  # 一(一)7, not its bare 7、
         d.summary.zh,
         d.summary.en,
     )
@@ -664,6 +664,9 @@ class Comparison:
     b: str
     topics: tuple[TopicDiff, ...]
     matrix: tuple[MatrixRow, ...]
+    # Distinct duties added and dropped, and distinct counterpart pairs changed and unchanged: a
+    # duty with several topics is listed under each topic but counted once here.
+    totals: dict[str, int] = field(default_factory=dict)
 
 
 def _differences(ps: PolicySet, a: Duty, b: Duty) -> tuple[FieldChange, ...]:
@@ -752,7 +755,15 @@ def compare(ps: PolicySet, reg_a: str, reg_b: str) -> Comparison:
                 len(d["same"]),
             )
         )
-    return Comparison(reg_a, reg_b, tuple(topics), _matrix(ps, [reg_a, reg_b] if reg_a != reg_b else [reg_a]))
+    changed = {p for p in pairs if _differences(ps, ps.duty(p[0]), ps.duty(p[1]))}
+    totals = {
+        "added": len({e.ref for e in db} - paired_b),
+        "dropped": len({e.ref for e in da} - paired_a),
+        "changed": len(changed),
+        "unchanged": len(pairs) - len(changed),
+    }
+    matrix = _matrix(ps, [reg_a, reg_b] if reg_a != reg_b else [reg_a])
+    return Comparison(reg_a, reg_b, tuple(topics), matrix, totals)
 
 
 def _matrix(ps: PolicySet, regs: list[str]) -> tuple[MatrixRow, ...]:

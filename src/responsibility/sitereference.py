@@ -6,6 +6,7 @@ The project's own site adds them at build time (``docs/hooks/reference.py``).
 
 from __future__ import annotations
 
+import argparse
 import enum
 import importlib
 import inspect
@@ -207,7 +208,89 @@ def cli_page() -> str:
         p.prog = f"responsibility {mod.NAME}"
         lines += [f"## `responsibility {mod.NAME}`", "", str(mod.HELP).capitalize() + ".", ""]
         lines += ["```text", p.format_help().rstrip(), "```", ""]
+        for name, sp in _subparsers(p).items():
+            sp.prog = f"responsibility {mod.NAME} {name}"
+            lines += [f"### `responsibility {mod.NAME} {name}`", ""]
+            lines += ["```text", sp.format_help().rstrip(), "```", ""]
     return "\n".join(lines)
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    return dict(sub.choices) if sub is not None else {}
+
+
+def _synopsis(parser: argparse.ArgumentParser) -> str:
+    """The positional arguments as the parser names them: `REG_A REG_B`, `[PATH …]`."""
+    words = []
+    for a in parser._actions:
+        if a.option_strings or isinstance(a, argparse._SubParsersAction) or a.help == argparse.SUPPRESS:
+            continue
+        name = a.metavar if isinstance(a.metavar, str) else a.dest.upper()
+        words.append({"*": f"[{name} …]", "?": f"[{name}]", "+": f"{name} …"}.get(str(a.nargs), name))
+    return " ".join(words)
+
+
+def command_table() -> str:
+    """Every command (and `docs build`, `docs serve`) with its arguments and what it does, as a
+    Markdown table; docs/guide/cli.md holds it between the COMMAND_TABLE markers."""
+    from .cli import build_parser, command_modules
+
+    commands = _subparsers(build_parser())
+    rows = ["| command | what it does |", "|---|---|"]
+    for mod in command_modules():
+        p = commands[mod.NAME]
+        nested = _subparsers(p)
+        helps = {a.dest: a.help for a in _subparser_actions(p)}
+        if not nested:
+            line = f"responsibility {mod.NAME} {_synopsis(p)}".strip()
+            rows.append(f"| `{_cell(line)}` | {_cell(mod.HELP)} |")
+        for name, sp in nested.items():
+            line = f"responsibility {mod.NAME} {name} {_synopsis(sp)}".strip()
+            rows.append(f"| `{_cell(line)}` | {_cell(helps.get(name) or '')} |")
+    return "\n".join(rows) + "\n"
+
+
+def _subparser_actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    return list(sub._choices_actions) if sub is not None else []
+
+
+COMMAND_TABLE = (
+    "<!-- command table: generated from the parser (sitereference.command_table) -->",
+    "<!-- end -->",
+)
+
+
+def sync_generated(text: str, markers: tuple[str, str], content: str) -> str:
+    """`text` with what stands between the two marker lines replaced by `content`."""
+    begin, end = markers
+    head, rest = text.split(begin + "\n", 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{begin}\n{content}{end}{tail}"
+
+
+def shipped_policies_table() -> str:
+    """The regulations shipped with the package: folder, title, status, number of provisions, as
+    a Markdown table; README.md holds it between the SHIPPED_TABLE markers."""
+    from .loader import load, shipped_root
+    from .model import walk_provisions
+
+    ps = load()
+    root = shipped_root().resolve()
+    rows = ["| folder | regulation | status | provisions |", "|---|---|---|---|"]
+    for reg in ps.regulations.values():
+        origin = ps.sources[reg.id].origin if reg.id in ps.sources else None
+        folder = Path(origin).resolve().parent.relative_to(root).as_posix() if origin else reg.id
+        n = len(walk_provisions(reg))
+        rows.append(f"| `policies/{folder}/` | {_cell(reg.title.zh)} | {reg.status.value} | {n} |")
+    return "\n".join(rows) + "\n"
+
+
+SHIPPED_TABLE = (
+    "<!-- shipped policies: generated from the package (sitereference.shipped_policies_table) -->",
+    "<!-- end -->",
+)
 
 
 def rules_page(rules_dir: Path) -> str | None:
@@ -223,4 +306,15 @@ def rules_page(rules_dir: Path) -> str | None:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["api_page", "cli_page", "rules_page", "schema_page", "type_name"]
+__all__ = [
+    "COMMAND_TABLE",
+    "SHIPPED_TABLE",
+    "api_page",
+    "cli_page",
+    "command_table",
+    "rules_page",
+    "schema_page",
+    "shipped_policies_table",
+    "sync_generated",
+    "type_name",
+]

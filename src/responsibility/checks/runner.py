@@ -17,6 +17,7 @@ from ..loader import Skipped, load
 from ..model import Regulation
 from ..policyset import PolicySet
 from ..waivers import Waived, WaiverFile, apply, read_waivers
+from ..wording import plural
 from . import RULES, Category, Finding, Rule, rules_of
 from .config import Config
 from .context import ConformanceContext
@@ -68,7 +69,7 @@ class Report:
     def summary(self) -> str:
         c = self.counts()
         n = len(self.findings)
-        parts = [f"{n} finding{'s' if n != 1 else ''}", f"{c['error']} error", f"{c['warning']} warning"]
+        parts = [plural(n, "finding"), plural(c["error"], "error"), plural(c["warning"], "warning")]
         parts.append(f"{c['info']} info")
         text = ", ".join(parts) + f"; {len(self.waived)} waived"
         if self.strict:

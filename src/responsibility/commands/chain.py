@@ -28,25 +28,35 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_policy_options(p)
 
 
-def _name(ps: PolicySet, actor: str, place: str | None) -> str:
+def _name(ps: PolicySet, actor: str, place: str | None, ambiguous: set[str]) -> str:
     a = ps.actors[actor]
+    # Two bodies with one name (a fixture's 武邑县委 beside the shipped one) would print as one.
+    name = f"{a.name.zh} ({a.id})" if a.name.zh in ambiguous else a.name.zh
     if place is None or a.place == place:
-        return a.name.zh
-    return f"{a.name.zh} @{ps.places[place].name.zh}"
+        return name
+    return f"{name} @{ps.places[place].name.zh}"
 
 
 def _rows(ps: PolicySet, links: tuple[Link, ...]) -> list[list[str]]:
-    return [
+    """One row per distinct link as shown: links that differ only in the way they were reached
+    (`via`) print once."""
+    ids_by_name: dict[str, set[str]] = {}
+    for k in links:
+        for actor in (k.lower, k.upper):
+            ids_by_name.setdefault(ps.actors[actor].name.zh, set()).add(actor)
+    ambiguous = {name for name, ids in ids_by_name.items() if len(ids) > 1}
+    rows = [
         [
             str(k.depth),
-            _name(ps, k.lower, k.lower_place),
+            _name(ps, k.lower, k.lower_place, ambiguous),
             k.relation,
-            _name(ps, k.upper, k.upper_place),
+            _name(ps, k.upper, k.upper_place, ambiguous),
             k.basis.value,
             k.duty,
         ]
         for k in links
     ]
+    return [list(r) for r in dict.fromkeys(tuple(r) for r in rows)]
 
 
 def render_chain(ps: PolicySet, result: Chain) -> str:

@@ -10,6 +10,7 @@ from .. import lookup
 from ..export import dumps
 from ..queries import Owes, as_data, owes
 from ..table import render
+from ..wording import plural
 from ._common import add_format, add_policy_options, load_from, resolve, resolve_optional, write
 
 NAME = "owes"
@@ -26,7 +27,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def render_owes(result: Owes) -> str:
     a = result.actor
-    out = [f"{a.id} {a.zh}: {result.total} dut{'y' if result.total == 1 else 'ies'}\n"]
+    out = [f"{a.id} {a.zh}: {plural(result.total, 'duty')}\n"]
     for g in result.groups:
         out.append(f"\n{g.topic or '-'} {g.zh}\n")
         rows = [

@@ -15,9 +15,12 @@ import argparse
 
 from .. import lookup
 from ..export import dumps
+from ..policyset import PolicySet
 from ..queries import Trace, as_data, trace, walk_tree
+from ..semantics import STATUS_LABEL
 from ..table import render
 from ._common import add_format, add_policy_options, load_from, resolve, write
+from ._names import cite, regulation_name
 
 NAME = "trace"
 HELP = "how a duty (or each duty of a provision) is implemented in each local regulation"
@@ -33,17 +36,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_policy_options(p)
 
 
-def render_trace(result: Trace) -> str:
+def render_trace(ps: PolicySet, result: Trace) -> str:
     d = result.duty
-    out = [f"{d.id} {d.zh}\n"]
+    out = [f"{cite(ps, d)} {d.zh} ({d.id})\n"]
     for depth, n in walk_tree(result.tree):
-        out.append(f"{'  ' * depth}└ {n.duty.id} [{n.level}] {n.duty.zh}\n")
+        out.append(f"{'  ' * depth}└ {cite(ps, n.duty)} {n.duty.zh} [{n.level}] ({n.duty.id})\n")
     rows = [
-        [r.regulation, r.level, r.status.value, ", ".join(r.duties) or (r.reason or "")]
+        [
+            f"{regulation_name(ps, r.regulation)} ({r.regulation})",
+            r.level,
+            f"{r.status.value} {STATUS_LABEL[r.status][0]}".rstrip(),
+            ", ".join(_article(ps, x) for x in r.duties) or (r.reason or ""),
+        ]
         for r in result.regulations
     ]
     out.append("\n" + render(["regulation", "level", "status", "duties / reason"], rows) if rows else "")
     return "".join(out)
+
+
+def _article(ps: PolicySet, ref: str) -> str:
+    """A duty id with its article as printed: 第三十四条 shanxi/art_34/project-pool."""
+    entry = ps.duty_entry(ref)
+    return f"{entry.citation or entry.provision.label or entry.provision.id} {ref}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     found = resolve("DUTY_OR_PROVISION", lookup.duty_or_provision, ps, args.duty)
     if found.kind == "duty":
         result = trace(ps, found.ref)
-        write(dumps(as_data(result)) if args.format == "json" else render_trace(result))
+        write(dumps(as_data(result)) if args.format == "json" else render_trace(ps, result))
         return 0
     reg, prov = found.ref.split("/")
     results = [trace(ps, e.ref) for e in ps.duties(reg, prov)]
@@ -61,5 +75,5 @@ def run(args: argparse.Namespace) -> int:
         entry = ps.provision_entry(found.ref)
         write(f"{found.ref} {entry.citation}: no duties ({entry.provision.no_duty_reason or '-'})\n")
     else:
-        write("\n".join(render_trace(r) for r in results))
+        write("\n".join(render_trace(ps, r) for r in results))
     return 0

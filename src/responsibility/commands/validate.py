@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from ..loader import load
+from ..wording import plural
 from ._common import write
 
 NAME = "validate"
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     ps = load(args.paths, include_shipped=not args.no_shipped or not args.paths)
     n_duties = len(ps.all_duties())
     write(
-        f"ok: {len(ps.regulations)} regulations, {len(ps.provisions())} provisions, "
-        f"{n_duties} duties, {len(ps.actors)} actors\n"
+        f"ok: {plural(len(ps.regulations), 'regulation')}, {plural(len(ps.provisions()), 'provision')}, "
+        f"{plural(n_duties, 'duty')}, {plural(len(ps.actors), 'actor')}\n"
     )
     return 0

@@ -8,6 +8,7 @@ from itertools import groupby
 from ..checks import Finding
 from ..checks.runner import Report
 from ..errors import Severity
+from ..wording import plural
 from . import RenderOptions
 
 COLOURS = {Severity.error: "31", Severity.warning: "33", Severity.info: "36"}
@@ -48,7 +49,7 @@ def render(report: Report, options: RenderOptions) -> str:
         out.append(
             f"evidence {report.period}: {expected} expected artefact{'s' if expected != 1 else ''}"
             + (f" ({detail})" if detail else "")
-            + f"; {c['not-applicable']} duties not applicable"
+            + f"; {plural(c['not-applicable'], 'duty')} not applicable"
         )
     if report.waived:
         out.append("")
