@@ -4,6 +4,7 @@ whole allowed range of years, so a bound or an off-by-one in week counting canno
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given
@@ -33,7 +34,7 @@ def test_a_period_reads_back_from_its_text(p: Period) -> None:
 def test_the_periods_of_a_year_follow_each_other_without_gap_or_overlap(year: int, unit: str) -> None:
     ps = periods(unit, *parse_range(str(year)))
     assert len(ps) == (weeks_in(year) if unit == "W" else COUNT[unit])
-    for a, b in zip(ps, ps[1:], strict=False):
+    for a, b in itertools.pairwise(ps):
         assert b.start == a.end + dt.timedelta(days=1)
     if unit != "W":  # calendar periods tile the year exactly
         assert (ps[0].start, ps[-1].end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
