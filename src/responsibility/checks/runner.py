@@ -91,6 +91,12 @@ def structural(found: Finding) -> Finding:
     return replace(found, target=found.path)
 
 
+def unreadable(found: list[Finding], config: Config) -> Report:
+    """The report of a run stopped by an input that cannot be read (a facts file, an evidence
+    manifest, a waiver file): its structural findings, for formats that must print a document."""
+    return Report(sorted(structural(f) for f in found), [], config.selected(), config.fail_on, loaded=False)
+
+
 def checked_regulations(ps: PolicySet, paths: list[Path]) -> list[Regulation]:
     """The regulations whose files lie under one of `paths` (the ones being checked)."""
     roots = [p.resolve() for p in paths]
@@ -139,10 +145,7 @@ def run(opts: Options) -> Report:
             report.evidence, ev = evidence(ps, regs, opts.evidence, span, cfg.grace_days)
             found += ev
         if opts.facts:
-            try:
-                found += computable(ps, regs, opts.facts)
-            except PolicyError as exc:  # a facts file that cannot be read: F0xx, reported like E0xx
-                found += [structural(d) for d in exc.diagnostics]
+            found += computable(ps, regs, opts.facts)
     wf: WaiverFile | None = read_waivers(waiver_path, rule) if waiver_path is not None else None
     by_code = {r.code: r for r in rules}
     found = [replace(f, severity=by_code[f.code].severity) for f in found if f.code in by_code]

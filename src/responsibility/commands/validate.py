@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 
 from ..loader import load
-from ._common import write
+from ._common import add_no_shipped, include_shipped, write
 
 NAME = "validate"
 HELP = "check that policy files are valid"
@@ -16,13 +16,11 @@ HELP = "check that policy files are valid"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="policy files or directories")
-    p.add_argument(
-        "--no-shipped", action="store_true", help="validate PATH alone, without the shipped policies"
-    )
+    add_no_shipped(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    ps = load(args.paths, include_shipped=not args.no_shipped or not args.paths)
+    ps = load(args.paths, include_shipped=include_shipped(args, args.paths))
     n_duties = len(ps.all_duties())
     write(
         f"ok: {len(ps.regulations)} regulations, {len(ps.provisions())} provisions, "
