@@ -102,3 +102,14 @@ def test_a_bad_facts_file_prints_a_document_in_machine_formats(
     if fmt == "json":
         doc = json.loads(out)
         assert [f["code"] for f in doc["findings"]] == ["F004"]
+
+
+def test_format_is_one_option_defined_once() -> None:
+    """Every --format says the same thing and defaults to its first choice."""
+    for mod in cli.COMMANDS:
+        p = argparse.ArgumentParser()
+        mod.add_arguments(p)
+        for a in p._actions:
+            if "--format" in a.option_strings:
+                assert a.help == "output format" and a.choices is not None
+                assert a.default == next(iter(a.choices)), mod.NAME

@@ -29,7 +29,7 @@ from ..checks.runner import run as run_checks
 from ..errors import PolicyError, Severity
 from ..evidence import parse_range
 from ..reporters import FORMATS, RenderOptions, render
-from ._common import add_policy_options, include_shipped, write
+from ._common import add_format, add_policy_options, include_shipped, write
 
 NAME = "check"
 HELP = "check implementing rules and evidence (CI)"
@@ -53,7 +53,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="facts (YAML or CSV files, or a directory) to evaluate computable provisions on (repeatable)",
     )
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    add_format(p, FORMATS)
     p.add_argument("--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails")
     p.add_argument("--select", metavar="CODES", help="comma-separated codes, prefixes or names")
     p.add_argument("--ignore", metavar="CODES", help="comma-separated codes, prefixes or names")
