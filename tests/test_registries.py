@@ -7,6 +7,7 @@ import argparse
 import inspect
 import json
 import pkgutil
+import re
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,19 @@ def test_format_is_one_option_defined_once() -> None:
             if "--format" in a.option_strings:
                 assert a.help == "output format" and a.choices is not None
                 assert a.default == next(iter(a.choices)), mod.NAME
+
+
+@pytest.mark.parametrize("code", ["F001", "F002", "F003", "F004", "F005"])
+def test_each_facts_rule_example_raises_its_code(code: str) -> None:
+    """The Example of each facts rule's page, read as a facts file, is a finding of that rule."""
+    from responsibility import facts
+    from responsibility.errors import PolicyError
+
+    m = re.search(r"## Example\n```(\w+)\n(.*?)```", RULES[code].doc, re.S)
+    assert m is not None
+    lang, text = m.groups()
+    if lang == "yaml" and not text.startswith("kind:"):
+        text = "kind: facts\n" + text
+    with pytest.raises(PolicyError) as err:
+        facts.parse_csv(text, "fiscal.csv") if lang == "csv" else facts.parse_yaml(text, "f.yaml")
+    assert code in {d.code for d in err.value.diagnostics}

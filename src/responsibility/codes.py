@@ -228,9 +228,9 @@ S002 = Rule(
 
 S003 = Rule(
     "S003",
-    "scenario-name",
+    "scenario-invalid-value",
     Severity.error,
-    "a scenario without a name, or with a name used twice",
+    "a scenario or expectation value missing or of the wrong kind",
     Category.structural,
 )
 

@@ -2,7 +2,7 @@
 
 ## What it checks
 Each row of each facts table for the fields the table requires (a fiscal row's `place` and
-`year`, a case's `case` id and `steps`, a step's `step` and `by`); `docs/computable.md` lists
+`year`, a case's `id`, `subject`, `place` and `steps`, a step's `step` and `by`); `docs/computable.md` lists
 them.
 
 ## Why

@@ -10,15 +10,14 @@ compared, and reading it as something else would evaluate the rule on a guess.
 
 ## Example
 ```yaml
-cases:
-- case: household-1
-  steps:
-  - {step: application, by: village.two-committees, date: 1 March 2018}
+fiscal:
+- {place: example.county, year: 2018年, special_poverty_funds: 8000000}
 ```
 
 ## Fix
 ```yaml
-  - {step: application, by: village.two-committees, date: 2018-03-01}
+fiscal:
+- {place: example.county, year: 2018, special_poverty_funds: 8000000}
 ```
 """
 

@@ -10,7 +10,7 @@ will not pick one.
 
 ## Example
 ```csv
-place,year,revenue
+place,year,general_budget_revenue
 example.county,2018,1000000000
 example.county,2018,1200000000
 ```

@@ -20,8 +20,8 @@ scenarios:
 kind: scenarios
 scenarios:
 - name: below one per cent
-  facts: {fiscal: [{place: wuyi, year: 2018, general_budget_revenue: 100, special_poverty_funds: 0.5}]}
-  expect: [{rule: wuyi/special-funds-share, outcome: failed}]
+  facts: {fiscal: [{place: cn.hebei.hengshui.wuyi, year: 2018, general_budget_revenue: 100, special_poverty_funds: 0.5}]}
+  expect: [{rule: wuyi/special-funds-share, outcome: fail}]
 ```
 """
 

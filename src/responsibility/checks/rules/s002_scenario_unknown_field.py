@@ -11,13 +11,13 @@ scenario check less than its author meant.
 ## Example
 ```yaml
 - name: below one per cent
-  expects: [{rule: wuyi/special-funds-share, outcome: failed}]
+  expects: [{rule: wuyi/special-funds-share, outcome: fail}]
 ```
 
 ## Fix
 ```yaml
 - name: below one per cent
-  expect: [{rule: wuyi/special-funds-share, outcome: failed}]
+  expect: [{rule: wuyi/special-funds-share, outcome: fail}]
 ```
 """
 

@@ -16,7 +16,7 @@ A scenario that expects nothing passes whatever the rules do: it is not a test.
 ```yaml
 - name: 2018 figures
   facts_files: [fiscal-2018.csv]
-  expect: [{rule: wuyi/special-funds-share, outcome: passed}]
+  expect: [{rule: wuyi/special-funds-share, outcome: pass}]
 ```
 """
 

@@ -10,12 +10,12 @@ scenario fail for the wrong reason, or a `rules:` list check nothing.
 
 ## Example
 ```yaml
-expect: [{rule: wuyi/special-fund-share, outcome: failed}]
+expect: [{rule: wuyi/special-fund-share, outcome: fail}]
 ```
 
 ## Fix
 ```yaml
-expect: [{rule: wuyi/special-funds-share, outcome: failed}]
+expect: [{rule: wuyi/special-funds-share, outcome: fail}]
 ```
 """
 
