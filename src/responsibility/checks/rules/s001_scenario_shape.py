@@ -20,7 +20,9 @@ scenarios:
 kind: scenarios
 scenarios:
 - name: below one per cent
-  facts: {fiscal: [{place: cn.hebei.hengshui.wuyi, year: 2018, general_budget_revenue: 100, special_poverty_funds: 0.5}]}
+  facts:
+    fiscal:
+    - {place: cn.hebei.hengshui.wuyi, year: 2018, general_budget_revenue: 100, special_poverty_funds: 0.5}
   expect: [{rule: wuyi/special-funds-share, outcome: fail}]
 ```
 """
