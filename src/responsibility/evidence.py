@@ -38,11 +38,10 @@ from typing import Any
 
 from .codes import V006, V007
 from .errors import Finding, Location, PolicyError
-from .loader import display_name
 from .model import LEVEL_ORDER, PERIODS_PER_YEAR, UPWARD_ROLES, ActorKind, Frequency, Level, Regulation
 from .policyset import DutyEntry, PolicySet
 from .semantics import owner_roles, satisfying, within
-from .yamlfile import csv_rows, decode, load_text, read_bytes
+from .yamlfile import csv_rows, decode, display_name, load_text, read_bytes
 
 MANIFESTS = ("evidence.yaml", "evidence.csv")
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024

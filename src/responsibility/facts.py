@@ -62,7 +62,7 @@ class StepRecord:
     by: tuple[str, ...]
     date: dt.date | None
     objections: int | None
-    where: str
+    where: Location
 
 
 @dataclass(frozen=True)
@@ -297,7 +297,7 @@ def _step(
         by,
         date if isinstance(date, dt.date) else None,
         int(objections) if isinstance(objections, Decimal) else None,
-        f"{probs.name}:{at[0]}:{at[1]}",
+        Location(probs.name, *at),
     )
 
 

@@ -43,7 +43,7 @@ from .fidelity import check_source
 from .model import Catalogue, Regulation, RuleSet
 from .policyset import PolicySet, SourceInfo
 from .references import check_references
-from .yamlfile import MAX_BYTES, Marks, decode, load_text, path_str, read_head, too_large
+from .yamlfile import MAX_BYTES, Marks, decode, display_name, load_text, path_str, read_head, too_large
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Documents of these kinds live beside policies but are read by their own modules.
@@ -74,15 +74,6 @@ class _Doc:
     data: dict[str, Any]
     marks: Marks
     shipped: bool
-
-
-def display_name(path: Path) -> str:
-    """A path relative to the working directory where it is below it, so output is portable."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - different drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,9 @@ from .computable import Outcome, RuleFinding, evaluate, rule_ids
 from .errors import Finding, Location, PolicyError, Rule
 from .facts import Facts, from_data
 from .facts import read as read_facts
-from .loader import discover, display_name
+from .loader import discover
 from .policyset import PolicySet, suggest
-from .yamlfile import Marks, load_text, read_head, read_text
+from .yamlfile import Marks, display_name, load_text, read_head, read_text
 
 EXPECT_FIELDS = ("rule", "outcome", "subject", "year", "says")
 SCENARIO_FIELDS = ("name", "rules", "facts", "facts_files", "expect", "note")
@@ -46,7 +46,7 @@ class Expectation:
     subject: str | None = None
     year: int | None = None
     says: str | None = None
-    where: str = ""
+    where: Location = field(default_factory=lambda: Location(""))
 
     def matches(self, f: RuleFinding) -> bool:
         return (
@@ -69,7 +69,7 @@ class Expectation:
 class Scenario:
     file: str
     name: str
-    where: str
+    where: Location
     facts: Facts
     expect: list[Expectation]
     rules: list[str] | None = None
@@ -196,7 +196,7 @@ def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[
                 "add expect: entries, or rules: to expect no findings",
             )
         at = marks.get(path, (1, 1))
-        out.append(Scenario(name, sname, f"{name}:{at[0]}:{at[1]}", facts, expect, wanted))
+        out.append(Scenario(name, sname, Location(name, *at), facts, expect, wanted))
     if problems:
         raise PolicyError(problems)
     return out
@@ -253,7 +253,7 @@ def _expectations(
                 str(subject) if subject is not None else None,
                 year,
                 str(says) if says is not None else None,
-                f"{name}:{at[0]}:{at[1]}",
+                Location(name, *at),
             )
         )
     return out

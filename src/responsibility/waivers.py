@@ -16,8 +16,7 @@ from pathlib import Path
 
 from .codes import W001, W002
 from .errors import Category, Finding, Location, LookupFailure, PolicyError, Rule
-from .loader import display_name
-from .yamlfile import load_text, read_text
+from .yamlfile import display_name, load_text, read_text
 
 FIELDS = ("rule", "target", "reason", "approved_by", "expires")
 

@@ -57,6 +57,15 @@ _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "time
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A path relative to the working directory where it is below it, so output is portable."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - different drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
 def path_str(path: YamlPath) -> str:
     """`divisions[0].provisions[3].duties[1].quote` — how a path is shown to authors."""
     out = ""
