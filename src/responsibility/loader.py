@@ -128,8 +128,9 @@ def discover(
             if not real.is_relative_to(base):
                 problems.append(
                     E008.finding(
-                        Location(display_name(p), 1, 1, "replace the symlink with the file itself"),
+                        Location(display_name(p), 1, 1),
                         f"path resolves outside its root {display_name(root)}; not read",
+                        hint="replace the symlink with the file itself",
                     )
                 )
                 continue
@@ -203,8 +204,9 @@ def read_document(
         raise PolicyError(
             [
                 E010.finding(
-                    Location(name, 1, 1, "start with 'kind: regulation' and 'id: ...'"),
+                    Location(name, 1, 1),
                     "a policy file must be a mapping",
+                    hint="start with 'kind: regulation' and 'id: ...'",
                 )
             ]
         )
