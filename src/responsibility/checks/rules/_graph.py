@@ -12,7 +12,8 @@ from ..context import ConformanceContext
 def findings(
     rule: Rule, ctx: ConformanceContext, check: Callable[[PolicySet], list[Finding]]
 ) -> Iterator[Finding]:
-    """The graph check's findings positioned in the checked regulation (others are not its concern)."""
+    """The graph check's findings of `rule` positioned in the checked regulation (others are not
+    its concern)."""
     for g in check(ctx.ps):
-        if ctx.ps.duty_entry(g.target).regulation.id == ctx.regulation.id:
+        if g.code == rule.code and ctx.ps.duty_entry(g.target).regulation.id == ctx.regulation.id:
             yield g
