@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
+from regulation_helpers import chinese_numeral
 from responsibility.fidelity import compare
 from responsibility.model import (
     Action,
@@ -34,15 +35,6 @@ CHAPTERS = {
     "chp_6": ("第六章", "奖惩", range(25, 27)),
     "chp_7": ("第七章", "附则", range(27, 30)),
 }
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_numeral(n: int) -> str:
-    """1..99 as printed in article labels: 九, 十, 十九, 二十, 二十九."""
-    tens, units = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
-    return head + (_DIGITS[units] if units else "")
 
 
 def prov(ps: PolicySet, n: int) -> Provision:

@@ -55,7 +55,9 @@ def test_waiver_of_a_waiver_finding_or_unknown_rule_is_refused(tmp_path: Path) -
 def test_a_waiver_of_a_structural_finding_is_refused_not_silent(tmp_path: Path) -> None:
     """Structural findings always fail the run; a waiver naming one is reported, not ignored."""
     f = tmp_path / "w.yaml"
-    f.write_text("kind: waivers\nwaivers:\n- {rule: E021, target: x, reason: r, approved_by: a, expires: 2030-01-01}\n")
+    f.write_text(
+        "kind: waivers\nwaivers:\n- {rule: E021, target: x, reason: r, approved_by: a, expires: 2030-01-01}\n"
+    )
     report = check(C001_FAIL, waivers=f)
     assert sorted(codes(report)) == ["C001", "W002"]
     w002 = next(f for f in report.findings if f.code == "W002")

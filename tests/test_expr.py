@@ -50,7 +50,6 @@ def test_bad_expressions_name_the_column(source: str, column: int, fragment: str
         parse(source)
     assert err.value.column == column
     assert fragment in err.value.message
-    assert err.value.pointer().splitlines()[1] == " " * (column - 1) + "^"
 
 
 def test_overlong_expressions_are_refused() -> None:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from regulation_helpers import chinese_numeral, uncovered
 from responsibility.fidelity import compare
 from responsibility.model import (
     Action,
@@ -22,7 +23,6 @@ from responsibility.model import (
     Level,
     Modality,
     Provision,
-    Regulation,
     Responsibility,
     walk_provisions,
 )
@@ -45,15 +45,6 @@ CHAPTERS = {
     "chp_7": ("第七章", "附则", range(34, 37)),
 }
 
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_numeral(n: int) -> str:
-    """1..99 as printed in article labels: 九, 十, 十九, 二十, 三十六."""
-    tens, units = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
-    return head + (_DIGITS[units] if units else "")
-
 
 def prov(ps: PolicySet, n: int) -> Provision:
     return ps.provision("gansu", f"art_{n}")
@@ -69,18 +60,6 @@ def owner_ids(d: Duty) -> list[str]:
 
 def roles(d: Duty) -> list[tuple[CounterpartyRole, str]]:
     return [(c.role, c.actor) for c in d.counterparties]
-
-
-def uncovered(ps: PolicySet, reg: Regulation, parent: str) -> set[str]:
-    """Parent duties that apply to `reg` (the checker's one answer, semantics.applies) that `reg`
-    neither implements nor waives."""
-    implemented = {ref for p, _ in walk_provisions(reg) for d in p.duties for ref in d.implements}
-    waived = {n.duty for n in reg.not_implemented}
-    return {
-        e.ref
-        for e in ps.duties(regulation=parent)
-        if applies(ps, e.duty, reg) and e.ref not in implemented | waived
-    }
 
 
 def in_scope(ps: PolicySet) -> list[str]:

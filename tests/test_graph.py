@@ -163,17 +163,17 @@ def test_reports_to_cycle_is_found_and_positioned() -> None:
         )
 
     found = reports_to_cycles(_variant(edit))
-    assert [f.duty for f in found] == ["fx-central/art_3/overall"]
+    assert [f.target for f in found] == ["fx-central/art_3/overall"]
     ring = "city.party-committee-and-government → province.party-committee-and-government → city"
-    assert ring in found[0].reason
-    assert found[0].path[0] == "divisions" and found[0].regulation == "fx-central"
+    assert ring in found[0].message
+    assert found[0].path.startswith("divisions") and found[0].provision == "第三条"
 
 
 def test_duty_without_owner_is_found() -> None:
     def edit(regs):  # type: ignore[no-untyped-def]
         _duty(regs, "fx-hebei", "art_1", "publicity").owners.clear()
 
-    assert [f.duty for f in unowned_duties(_variant(edit))] == ["fx-hebei/art_1/publicity"]
+    assert [f.target for f in unowned_duties(_variant(edit))] == ["fx-hebei/art_1/publicity"]
 
 
 def test_owner_that_answers_to_no_one_is_found() -> None:
@@ -182,8 +182,8 @@ def test_owner_that_answers_to_no_one_is_found() -> None:
         _duty(regs, "fx-central", "art_2", "assess-provinces").counterparties.clear()
 
     found = unaccountable_owners(_variant(edit))
-    assert [(f.code, f.duty) for f in found] == [("G003", "fx-central/art_3/overall")]
-    assert "province.party-committee-and-government" in found[0].reason
+    assert [(f.code, f.target) for f in found] == [("G003", "fx-central/art_3/overall")]
+    assert "province.party-committee-and-government" in found[0].message
 
 
 def test_implements_pointing_down_a_level_is_found() -> None:
@@ -192,8 +192,8 @@ def test_implements_pointing_down_a_level_is_found() -> None:
         _duty(regs, "fx-hebei", "art_1", "publicity").local_addition = False
 
     found = downward_implements(_variant(edit))
-    assert [f.duty for f in found] == ["fx-hebei/art_1/publicity"]
-    assert "(province) implements fx-wuyi/sec_1__item_2/project-pool (county)" in found[0].reason
+    assert [f.target for f in found] == ["fx-hebei/art_1/publicity"]
+    assert "(province) implements fx-wuyi/sec_1__item_2/project-pool (county)" in found[0].message
 
 
 # -- the responsibility list (责任清单) ------------------------------------------------------------

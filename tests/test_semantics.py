@@ -119,7 +119,7 @@ def test_role_of_maps_concrete_bodies_and_concrete_composites(shipped: PolicySet
 
 
 def test_members_of_a_body_answer_through_it(shipped: PolicySet) -> None:
-    flagged = {f.reason.split("'")[1] for f in graphchecks.unaccountable_owners(shipped)}
+    flagged = {f.message.split("'")[1] for f in graphchecks.unaccountable_owners(shipped)}
     for member in ("wuyi.party-secretary", "wuyi.county-head", "township.party-secretary", "township.head"):
         assert member not in flagged, member
         steps = semantics.accountability_closure(shipped, member)

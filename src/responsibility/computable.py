@@ -29,6 +29,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import lru_cache
 
+from .errors import Location
 from .expr import Env, Expr, ExprError, MissingFact, Style, Value, explain, fmt_number, judge, parse, truth
 from .facts import Facts, Row, StepRecord
 from .model import (
@@ -70,7 +71,12 @@ class RuleFinding:
     message: str  # `武邑 一(一)4: …` — citation and computation
     citation: str  # `武邑 一(一)4`
     provisions: tuple[str, ...]  # REGULATION/PROVISION of every provision the rule computes
-    where: str  # file:line:col of the fact row
+    location: Location  # of the fact row
+
+    @property
+    def where(self) -> str:
+        """`file:line:col` of the fact row, as printed."""
+        return str(self.location)
 
     def as_dict(self) -> dict[str, object]:
         """Plain data for JSON and other reporters; every key is always present."""
@@ -205,7 +211,7 @@ class _Ctx:
             f"{self.cite}: {text}",
             self.cite,
             tuple(f"{self.reg.id}/{p}" for p in self.rule.provisions),
-            row.where,
+            row.location,
         )
 
 

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .errors import Diagnostic
+from .codes import E025, E026, E027, E028
+from .errors import Finding, Location
 from .model import Catalogue, Regulation, RuleSet, duty_ref
 from .policyset import SourceInfo, provision_paths
-from .yamlfile import Path, path_str
+from .yamlfile import YamlPath, path_str
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Link:
     source: str
     target: str
     src: SourceInfo
-    path: Path
+    path: YamlPath
 
 
 def find_cycles(links: Iterable[Link]) -> list[list[Link]]:
@@ -71,26 +72,26 @@ def _cycle_through(start: str, comp: set[str], out_links: dict[str, list[Link]])
 Parsed = list[tuple[SourceInfo, Regulation | Catalogue | RuleSet]]
 
 _WHAT = {
-    "E025": (
+    E025: (
         "regulations implement each other in a cycle",
         "a regulation implements only the higher rules it carries out: remove the entry that points down",
     ),
-    "E026": (
+    E026: (
         "duties implement each other in a cycle",
         "a duty implements only parent duties: remove the entry that points down or at the duty itself",
     ),
-    "E027": (
+    E027: (
         "places contain each other in a cycle",
         "make each place's parent the larger area that holds it; the top place has none",
     ),
-    "E028": (
+    E028: (
         "a composite actor is its own member",
         "list as members the bodies that make it up, not the composite itself",
     ),
 }
 
 
-def check_cycles(parsed: Parsed) -> list[Diagnostic]:
+def check_cycles(parsed: Parsed) -> list[Finding]:
     """Every cycle in regulation and duty implements, place parents and composite members."""
     regs: list[Link] = []
     duties: list[Link] = []
@@ -116,14 +117,16 @@ def check_cycles(parsed: Parsed) -> list[Diagnostic]:
                         Link(ref, parent, src, (*path, "duties", k, "implements", j))
                         for j, parent in enumerate(d.implements)
                     ]
-    out: list[Diagnostic] = []
-    for code, links in (("E025", regs), ("E026", duties), ("E027", places), ("E028", members)):
+    out: list[Finding] = []
+    for code, links in ((E025, regs), (E026, duties), (E027, places), (E028, members)):
         what, hint = _WHAT[code]
         for cycle in find_cycles(links):
             first = cycle[0]
             loop = " → ".join([*(k.source for k in cycle), first.source])
             line, col = first.src.locate(first.path)
             out.append(
-                Diagnostic(first.src.file, line, col, code, f"{what}: {loop}", path_str(first.path), hint)
+                code.finding(
+                    Location(first.src.file, line, col, path_str(first.path)), f"{what}: {loop}", hint=hint
+                )
             )
     return out

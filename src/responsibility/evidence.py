@@ -36,12 +36,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from .errors import Diagnostic, PolicyError
-from .loader import display_name
+from .codes import V006, V007
+from .errors import Finding, Location, PolicyError
 from .model import LEVEL_ORDER, PERIODS_PER_YEAR, UPWARD_ROLES, ActorKind, Frequency, Level, Regulation
 from .policyset import DutyEntry, PolicySet
 from .semantics import owner_roles, satisfying, within
-from .yamlfile import csv_rows, decode, load_text, read_bytes
+from .yamlfile import csv_rows, decode, display_name, load_text, read_bytes
 
 MANIFESTS = ("evidence.yaml", "evidence.csv")
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -160,24 +160,13 @@ class Artefact:
     col: int
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A problem with one manifest entry; `code` is the rule: V006 escape, V007 invalid entry."""
-
-    code: str
-    line: int
-    col: int
-    message: str
-    target: str
-    hint: str = ""
-
-
 @dataclass
 class Inventory:
     root: Path
     manifest: Path
+    name: str = ""  # the manifest as displayed in findings
     artefacts: list[Artefact] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)  # V006 escape, V007 invalid entry
 
 
 def find_manifest(root: Path) -> Path:
@@ -204,7 +193,7 @@ def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
     manifest = find_manifest(root)
     name = display_name(manifest)
     text = decode(read_bytes(manifest, name, MAX_MANIFEST_BYTES), name)
-    inv = Inventory(root, manifest)
+    inv = Inventory(root, manifest, name)
     rows = _csv_rows(text, name) if manifest.suffix == ".csv" else _yaml_rows(text, name)
     contained = Containment(root)
     for row, line, cols in rows:
@@ -214,13 +203,11 @@ def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
         escape = contained(art.path)
         if escape:
             inv.problems.append(
-                Problem(
-                    "V006",
-                    line,
-                    cols.get("path", 1),
+                V006.finding(
+                    Location(name, line, cols.get("path", 1)),
                     f"path '{art.path}' {escape}; the file is not read",
-                    art.path,
-                    "store the file under the inventory root and give its path relative to it",
+                    target=art.path,
+                    hint="store the file under the inventory root and give its path relative to it",
                 )
             )
             continue
@@ -232,7 +219,7 @@ Row = tuple[dict[str, str], int, dict[str, int]]
 
 
 def _csv_rows(text: str, name: str) -> Iterator[Row]:
-    records = csv_rows(text, name, "V007")
+    records = csv_rows(text, name, V007)
     first = next(records, None)
     if first is None:
         return
@@ -243,11 +230,8 @@ def _csv_rows(text: str, name: str) -> Iterator[Row]:
         col = header.index(unknown[0]) + 1 if unknown else 1
         raise PolicyError(
             [
-                Diagnostic(
-                    name,
-                    1,
-                    col,
-                    "V007",
+                V007.finding(
+                    Location(name, 1, col),
                     f"evidence.csv header: unknown columns {unknown}, missing {missing}",
                     hint=f"the columns are {', '.join(FIELDS)} (see docs/guide/evidence.md)",
                 )
@@ -273,11 +257,8 @@ def _yaml_rows(text: str, name: str) -> Iterator[Row]:
     ):
         raise PolicyError(
             [
-                Diagnostic(
-                    name,
-                    1,
-                    1,
-                    "V007",
+                V007.finding(
+                    Location(name, 1, 1),
                     "an evidence manifest is a mapping with kind: evidence and artefacts: [...]",
                     hint="see docs/guide/evidence.md",
                 )
@@ -327,8 +308,11 @@ def _artefact(
             bad.append(("place", f"producer {actor.id} is a role type: give the place it is at"))
     for key, message in bad:
         inv.problems.append(
-            Problem(
-                "V007", line, cols.get(key, 1), message, row.get("path", ""), "see docs/guide/evidence.md"
+            V007.finding(
+                Location(inv.name, line, cols.get(key, 1)),
+                message,
+                target=row.get("path", ""),
+                hint="see docs/guide/evidence.md",
             )
         )
     if bad or period is None or date is None:
@@ -394,11 +378,6 @@ class Containment:
         if full != self.base and not full.startswith(self.base + os.sep):
             return "resolves outside the root (a symlink pointing out)"
         return ""
-
-
-def escapes(base: Path, rel: str) -> str:
-    """Why `rel` escapes the root `base` ('' when it does not). Never opens the file."""
-    return Containment(base)(rel)
 
 
 # -- evaluation ---------------------------------------------------------------------------------

@@ -77,10 +77,6 @@ class ExprError(ValueError):
         self.source = source
         super().__init__(f"column {column}: {message}")
 
-    def pointer(self) -> str:
-        """The expression with a caret under the bad column, for terminal output."""
-        return f"{self.source}\n{' ' * (self.column - 1)}^"
-
 
 class MissingFact(LookupError):
     """A fact the expression needs is not in the facts; the rule's outcome is then unknown."""

@@ -21,7 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import Diagnostic, PolicyError
+from .codes import F001, F002, F003, F004, F005
+from .errors import Finding, Location, PolicyError, Rule
 from .expr import Value
 from .model import FactTable
 from .yamlfile import Marks, csv_rows, load_text, read_text
@@ -61,17 +62,22 @@ class StepRecord:
     by: tuple[str, ...]
     date: dt.date | None
     objections: int | None
-    where: str
+    where: Location
 
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a fact table, normalised, with where it came from (`file:line:col`)."""
+    """One row of a fact table, normalised, with where it came from."""
 
     table: FactTable
     data: Mapping[str, Value]
-    where: str
+    location: Location
     steps: tuple[StepRecord, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """`file:line:col` of the row, as printed."""
+        return str(self.location)
 
     @property
     def place(self) -> str:
@@ -107,10 +113,10 @@ class Facts:
 class _Problems:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.items: list[Diagnostic] = []
+        self.items: list[Finding] = []
 
-    def add(self, line: int, col: int, code: str, msg: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(self.name, line, col, code, msg, hint=hint))
+    def add(self, line: int, col: int, code: Rule, msg: str, hint: str = "") -> None:
+        self.items.append(code.finding(Location(self.name, line, col), msg, hint=hint))
 
 
 def _coerce(raw: Any, kind: str) -> Value | None:
@@ -215,7 +221,7 @@ def _row(
             if table is FactTable.counties and name == "poor":
                 data["poor"] = True  # a county listed in `counties` is a poor county unless it says not
                 continue
-            probs.add(*at, "F002", f"{table} row lacks '{name}'", f"add {name}: ({_TYPE_NAMES[kind]})")
+            probs.add(*at, F002, f"{table} row lacks '{name}'", f"add {name}: ({_TYPE_NAMES[kind]})")
             ok = False
     for name, value in raw.items():
         if name == "steps" and table is FactTable.cases:
@@ -226,14 +232,14 @@ def _row(
         problem = number_problem(value)
         if problem:
             shown = value if len(str(value)) <= 40 else f"{str(value)[:20]}…({len(str(value)):,} characters)"
-            probs.add(*pos.get(name, at), "F003", f"'{name}' {problem} ({shown})", "fix the value")
+            probs.add(*pos.get(name, at), F003, f"'{name}' {problem} ({shown})", "fix the value")
             ok = False
             continue
         v = _coerce(value, kind)
         if v is None or (isinstance(v, list)):
             probs.add(
                 *pos.get(name, at),
-                "F003",
+                F003,
                 f"'{name}' must be {_TYPE_NAMES[kind]}, not {value!r}",
                 "fix the value",
             )
@@ -241,7 +247,7 @@ def _row(
             continue
         data[name] = v
     if ok and table is FactTable.cases and data.get("subject") not in SUBJECTS:
-        probs.add(*pos.get("subject", at), "F003", f"subject must be one of {', '.join(SUBJECTS)}")
+        probs.add(*pos.get("subject", at), F003, f"subject must be one of {', '.join(SUBJECTS)}")
         ok = False
     return data if ok else None
 
@@ -250,18 +256,18 @@ def _step(
     raw: Any, pos: Mapping[str, tuple[int, int]], at: tuple[int, int], probs: _Problems
 ) -> StepRecord | None:
     if not isinstance(raw, dict):
-        probs.add(*at, "F001", "a step is a mapping: {step: ..., by: ..., date: ...}")
+        probs.add(*at, F001, "a step is a mapping: {step: ..., by: ..., date: ...}")
         return None
     ok = True
     for name in raw:
         if name not in STEP_FIELDS:
             probs.add(
-                *pos.get(name, at), "F004", f"unknown step field '{name}'", f"use {', '.join(STEP_FIELDS)}"
+                *pos.get(name, at), F004, f"unknown step field '{name}'", f"use {', '.join(STEP_FIELDS)}"
             )
             ok = False
     step = _coerce(raw.get("step"), "text")
     if step is None:
-        probs.add(*at, "F002", "a step lacks 'step' (the step id of the procedure)")
+        probs.add(*at, F002, "a step lacks 'step' (the step id of the procedure)")
         ok = False
     by_raw = raw.get("by")
     by_list = (
@@ -273,15 +279,15 @@ def _step(
     )
     by = tuple(sorted({b.strip() for b in by_list or [] if isinstance(b, str) and b.strip()}))
     if not by:
-        probs.add(*pos.get("by", at), "F002", "a step lacks 'by' (who took it)", "by: village.two-committees")
+        probs.add(*pos.get("by", at), F002, "a step lacks 'by' (who took it)", "by: village.two-committees")
         ok = False
     date = _coerce(raw["date"], "date") if raw.get("date") not in (None, "") else None
     if raw.get("date") not in (None, "") and date is None:
-        probs.add(*pos.get("date", at), "F003", f"'date' must be a date (2018-03-01), not {raw['date']!r}")
+        probs.add(*pos.get("date", at), F003, f"'date' must be a date (2018-03-01), not {raw['date']!r}")
         ok = False
     objections = _coerce(raw["objections"], "count") if raw.get("objections") not in (None, "") else None
     if raw.get("objections") not in (None, "") and objections is None:
-        probs.add(*pos.get("objections", at), "F003", "'objections' must be a whole number")
+        probs.add(*pos.get("objections", at), F003, "'objections' must be a whole number")
         ok = False
     if not ok:
         return None
@@ -291,7 +297,7 @@ def _step(
         by,
         date if isinstance(date, dt.date) else None,
         int(objections) if isinstance(objections, Decimal) else None,
-        f"{probs.name}:{at[0]}:{at[1]}",
+        Location(probs.name, *at),
     )
 
 
@@ -301,17 +307,19 @@ def parse_yaml(text: str, name: str) -> Facts:
     probs = _Problems(name)
     facts = Facts()
     if not isinstance(data, dict) or data.get("kind") != "facts":
-        raise PolicyError([Diagnostic(name, 1, 1, "F001", "a facts file is a mapping with 'kind: facts'")])
+        raise PolicyError(
+            [F001.finding(Location(name, 1, 1), "a facts file is a mapping with 'kind: facts'")]
+        )
     for key, rows in data.items():
         if key in ("kind", "id", "note", "$schema"):
             continue
         if key not in FactTable.__members__:
             line, col = marks.get((key,), (1, 1))
-            probs.add(line, col, "F004", f"unknown table '{key}'", f"tables are {', '.join(FactTable)}")
+            probs.add(line, col, F004, f"unknown table '{key}'", f"tables are {', '.join(FactTable)}")
             continue
         table = FactTable(key)
         if not isinstance(rows, list):
-            probs.add(*marks.get((key,), (1, 1)), "F001", f"'{key}' must be a list of rows")
+            probs.add(*marks.get((key,), (1, 1)), F001, f"'{key}' must be a list of rows")
             continue
         for i, raw in enumerate(rows):
             _yaml_row(facts, table, raw, (key, i), marks, probs)
@@ -326,7 +334,7 @@ def _yaml_row(
 ) -> None:
     at = marks.get(path, (1, 1))
     if not isinstance(raw, dict):
-        probs.add(*at, "F001", f"a {table} row must be a mapping")
+        probs.add(*at, F001, f"a {table} row must be a mapping")
         return
     pos = {k: marks.get((*path, k), at) for k in raw}
     data = _row(table, raw, pos, at, probs)
@@ -334,7 +342,7 @@ def _yaml_row(
     if table is FactTable.cases:
         raw_steps = raw.get("steps")
         if not isinstance(raw_steps, list):
-            probs.add(*pos.get("steps", at), "F002", "a case lacks 'steps' (a list of the steps taken)")
+            probs.add(*pos.get("steps", at), F002, "a case lacks 'steps' (a list of the steps taken)")
             return
         for j, s in enumerate(raw_steps):
             spath = (*path, "steps", j)
@@ -344,7 +352,7 @@ def _yaml_row(
             if rec is not None:
                 steps.append(rec)
     if data is not None:
-        facts.tables[table].append(Row(table, data, f"{probs.name}:{at[0]}:{at[1]}", tuple(steps)))
+        facts.tables[table].append(Row(table, data, Location(probs.name, *at), tuple(steps)))
 
 
 def _csv_table(name: str) -> FactTable | None:
@@ -361,22 +369,19 @@ def parse_csv(text: str, name: str) -> Facts:
     if table is None:
         raise PolicyError(
             [
-                Diagnostic(
-                    name,
-                    1,
-                    1,
-                    "F004",
+                F004.finding(
+                    Location(name, 1, 1),
                     "cannot tell which table this CSV file holds",
                     hint=f"name it after its table: {', '.join(t.value + '.csv' for t in FactTable)}",
                 )
             ]
         )
     probs = _Problems(name)
-    records = csv_rows(text, name, "F001")
+    records = csv_rows(text, name, F001)
     first = next(records, None)
     if first is None or not any(h.strip() for h in first[0]):
         raise PolicyError(
-            [Diagnostic(name, 1, 1, "F001", "empty CSV file", hint="the first line names the columns")]
+            [F001.finding(Location(name, 1, 1), "empty CSV file", hint="the first line names the columns")]
         )
     header = [h.strip().lstrip("\ufeff") for h in first[0]]
     facts = Facts()
@@ -387,7 +392,7 @@ def parse_csv(text: str, name: str) -> Facts:
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            probs.add(lineno, 1, "F001", f"{len(values)} fields where the header has {len(header)}")
+            probs.add(lineno, 1, F001, f"{len(values)} fields where the header has {len(header)}")
             continue
         raw = dict(zip(header, values, strict=True))
         pos = {h: (lineno, starts[k] if k < len(starts) else 1) for k, h in enumerate(header)}
@@ -397,12 +402,12 @@ def parse_csv(text: str, name: str) -> Facts:
             continue
         data = _row(table, raw, pos, at, probs)
         if data is not None:
-            facts.tables[table].append(Row(table, data, f"{name}:{lineno}:1"))
+            facts.tables[table].append(Row(table, data, Location(name, lineno, 1)))
     for raw, pos, steps, at in cases.values():
         data = _row(FactTable.cases, raw, pos, at, probs)
         if data is not None:
             facts.tables[FactTable.cases].append(
-                Row(FactTable.cases, data, f"{name}:{at[0]}:{at[1]}", tuple(steps))
+                Row(FactTable.cases, data, Location(name, *at), tuple(steps))
             )
     _check_unique(facts, probs)
     if probs.items:
@@ -419,7 +424,7 @@ def _csv_case_row(
 ) -> None:
     case_id = raw.get("case", "").strip()
     if not case_id:
-        probs.add(*at, "F002", "a cases row lacks 'case' (the case id)")
+        probs.add(*at, F002, "a cases row lacks 'case' (the case id)")
         return
     step_raw = {k: raw[k] for k in STEP_FIELDS if k in raw}
     case_raw = {k: v for k, v in raw.items() if k not in STEP_FIELDS and k != "case"}
@@ -440,7 +445,7 @@ def _check_unique(facts: Facts, probs: _Problems) -> None:
             if key in seen:
                 what = " ".join(str(k) for k in key if k not in ("", None))
                 probs.items.append(
-                    _at(row.where, "F005", f"second {table} row for {what} (first at {seen[key]})")
+                    _at(row.location, F005, f"second {table} row for {what} (first at {seen[key]})")
                 )
             else:
                 seen[key] = row.where
@@ -448,15 +453,12 @@ def _check_unique(facts: Facts, probs: _Problems) -> None:
     for row in facts.rows(FactTable.cases):
         cid = str(row.data["id"])
         if cid in ids:
-            probs.items.append(_at(row.where, "F005", f"second case '{cid}' (first at {ids[cid]})"))
+            probs.items.append(_at(row.location, F005, f"second case '{cid}' (first at {ids[cid]})"))
         ids.setdefault(cid, row.where)
 
 
-def _at(where: str, code: str, msg: str) -> Diagnostic:
-    file, line, col = where.rsplit(":", 2)
-    return Diagnostic(
-        file, int(line), int(col), code, msg, hint="keep one row per place and year; merge them"
-    )
+def _at(location: Location, code: Rule, msg: str) -> Finding:
+    return code.finding(location, msg, hint="keep one row per place and year; merge them")
 
 
 def read(path: str | Path, display: str | None = None) -> Facts:
@@ -470,7 +472,7 @@ def read(path: str | Path, display: str | None = None) -> Facts:
 def load(paths: Sequence[str | Path] | Iterable[str | Path]) -> Facts:
     """Facts from several files (directories: every `.yaml`, `.yml` and `.csv` in them, sorted)."""
     facts = Facts()
-    problems: list[Diagnostic] = []
+    problems: list[Finding] = []
     for path in _expand(paths):
         try:
             facts.extend(read(path))
@@ -504,10 +506,10 @@ def from_data(data: Mapping[str, Any], name: str, marks: Marks | None = None) ->
     for key, rows in data.items():
         if key not in FactTable.__members__:
             line, col = base_marks.get((key,), (1, 1))
-            probs.add(line, col, "F004", f"unknown table '{key}'", f"tables are {', '.join(FactTable)}")
+            probs.add(line, col, F004, f"unknown table '{key}'", f"tables are {', '.join(FactTable)}")
             continue
         if not isinstance(rows, list):
-            probs.add(*base_marks.get((key,), (1, 1)), "F001", f"'{key}' must be a list of rows")
+            probs.add(*base_marks.get((key,), (1, 1)), F001, f"'{key}' must be a list of rows")
             continue
         for i, raw in enumerate(rows):
             _yaml_row(facts, FactTable(key), raw, (key, i), base_marks, probs)

@@ -23,11 +23,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Diagnostic, PolicyError
+from .codes import E005, E007, E040, E041
+from .errors import Finding, Location, PolicyError
 from .model import Division, Provision, Regulation, Status, walk_provisions
 from .policyset import SourceInfo
-from .yamlfile import Path as DocPath
-from .yamlfile import path_str, read_text
+from .yamlfile import YamlPath, path_str, read_text
 
 _WS = re.compile(r"\s+")
 
@@ -42,7 +42,7 @@ class Piece:
     """One printed value of the encoding and where it is in the YAML document."""
 
     text: str
-    path: DocPath
+    path: YamlPath
     what: str  # how a message names it: "provision art_3 (text)", "heading line 1"
 
 
@@ -54,7 +54,7 @@ def printed_lines(reg: Regulation) -> list[list[Piece]]:
     """
     lines = [[Piece(h, ("heading", i), f"heading line {i + 1}")] for i, h in enumerate(reg.heading)]
     lines += [_provision_line(p, ("provisions", i)) for i, p in enumerate(reg.provisions)]
-    stack: list[tuple[Division, DocPath]] = [
+    stack: list[tuple[Division, YamlPath]] = [
         (d, ("divisions", j)) for j, d in reversed(list(enumerate(reg.divisions)))
     ]
     while stack:
@@ -67,7 +67,7 @@ def printed_lines(reg: Regulation) -> list[list[Piece]]:
     return lines
 
 
-def _provision_line(prov: Provision, path: DocPath) -> list[Piece]:
+def _provision_line(prov: Provision, path: YamlPath) -> list[Piece]:
     text = Piece(prov.text, (*path, "text"), f"provision {prov.id} (text)")
     if prov.label is None or prov.label_inferred:
         return [text]
@@ -261,7 +261,7 @@ def _context(text: str, at: int, back: int) -> str:
     return text[max(0, at - back) : at + 15]
 
 
-def check_source(src: SourceInfo, reg: Regulation, yaml_file: Path) -> list[Diagnostic]:
+def check_source(src: SourceInfo, reg: Regulation, yaml_file: Path) -> list[Finding]:
     """The source-text findings of one regulation read from `yaml_file` (none when it names no source)."""
     path = source_path(reg, yaml_file)
     if path is None:
@@ -271,7 +271,9 @@ def check_source(src: SourceInfo, reg: Regulation, yaml_file: Path) -> list[Diag
         line, col = src.locate(("source",))
         hint = f"keep the text as received in {reg.source} beside the YAML, or remove source:"
         return [
-            Diagnostic(src.file, line, col, "E041", f"source text {reg.source} {problem}", "source", hint)
+            E041.finding(
+                Location(src.file, line, col, "source"), f"source text {reg.source} {problem}", hint=hint
+            )
         ]
     diff = first_difference(reg, source_text)
     if diff is None:
@@ -289,7 +291,7 @@ def check_source(src: SourceInfo, reg: Regulation, yaml_file: Path) -> list[Diag
         f"the encoding has …{_context(got, diff.offset, back)}…"
     )
     hint = f"the source text is the authority: copy the words from {reg.source} (only whitespace may differ)"
-    return [Diagnostic(src.file, y_line, y_col, "E040", msg, path_str(diff.piece.path), hint)]
+    return [E040.finding(Location(src.file, y_line, y_col, path_str(diff.piece.path)), msg, hint=hint)]
 
 
 def _read_source(path: Path, folder: Path) -> tuple[str | None, str]:
@@ -306,6 +308,6 @@ def _read_source(path: Path, folder: Path) -> tuple[str | None, str]:
         return read_text(path, str(path)), ""
     except PolicyError as exc:
         d = exc.diagnostics[0]
-        return None, {"E005": f"is not UTF-8: {d.message}", "E007": f"is too large: {d.message}"}.get(
+        return None, {E005.code: f"is not UTF-8: {d.message}", E007.code: f"is too large: {d.message}"}.get(
             d.code, d.message
         )

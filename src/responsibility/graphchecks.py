@@ -1,7 +1,7 @@
 """Checks on the shape of the responsibility graph, for the checker to wrap as rules.
 
-Each check returns :class:`GraphFinding` objects positioned at a duty (its id, regulation and
-path in the YAML document, for ``PolicySet.locate``) with a reason:
+Each check returns :class:`~responsibility.errors.Finding` objects of its G rule, positioned at
+a duty (located in its regulation's file, citing its article; the target is the duty id):
 
 * ``G001`` cycles in reports-to: a body that, through reports-to, reports to itself;
 * ``G002`` duties with no owner;
@@ -16,12 +16,13 @@ path in the YAML document, for ``PolicySet.locate``) with a reason:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
     import networkx as nx
 
+from .codes import G001, G002, G003, G004
+from .errors import Finding, Rule
 from .graph import (
     TARGET_RELATIONS,
     UPWARD_EDGES,
@@ -37,24 +38,14 @@ from .model import LEVEL_ORDER, Level
 from .policyset import PolicySet
 from .semantics import accountability_closure
 from .wording import plural
-from .yamlfile import Path
 
 
-@dataclass(frozen=True, order=True)
-class GraphFinding:
-    code: str
-    duty: str  # the duty the finding is positioned at
-    regulation: str
-    path: Path  # of the duty inside its regulation's document
-    reason: str
-
-
-def _finding(ps: PolicySet, code: str, duty: str, reason: str) -> GraphFinding:
+def _finding(ps: PolicySet, rule: Rule, duty: str, reason: str) -> Finding:
     e = ps.duty_entry(duty)
-    return GraphFinding(code, duty, e.regulation.id, e.path, reason)
+    return rule.finding(ps.locate(e.regulation.id, e.path, e.citation), reason, target=duty)
 
 
-def reports_to_cycles(ps: PolicySet) -> list[GraphFinding]:
+def reports_to_cycles(ps: PolicySet) -> list[Finding]:
     """G001: cycles among actors through reports-to links."""
     import networkx as nx
 
@@ -72,9 +63,7 @@ def reports_to_cycles(ps: PolicySet) -> list[GraphFinding]:
         text = " → ".join([*ring, ring[0]])
         duty = min(duties[p] for p in pairs)
         out.append(
-            _finding(
-                ps, "G001", duty, f"reports-to cycle: {text} (via {', '.join(duties[p] for p in pairs)})"
-            )
+            _finding(ps, G001, duty, f"reports-to cycle: {text} (via {', '.join(duties[p] for p in pairs)})")
         )
     return out
 
@@ -88,17 +77,17 @@ def _ordered_cycle(g: nx.DiGraph, members: list[str]) -> list[str]:
     return ring
 
 
-def unowned_duties(ps: PolicySet) -> list[GraphFinding]:
+def unowned_duties(ps: PolicySet) -> list[Finding]:
     """G002: duties no owns edge reaches (the schema requires an owner; a graph built otherwise may not)."""
     g = graph_of(ps)
     return [
-        _finding(ps, "G002", e.ref, "duty has no owner")
+        _finding(ps, G002, e.ref, "duty has no owner")
         for e in ps.all_duties()
         if not in_edges(g, node_id(NodeType.duty, e.ref), [EdgeType.owns])
     ]
 
 
-def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
+def unaccountable_owners(ps: PolicySet) -> list[Finding]:
     """G003: owners that answer to no one.
 
     Exempt: central bodies (the top of the chain), bodies at `all` levels (each level's own rule
@@ -130,7 +119,7 @@ def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
         out.append(
             _finding(
                 ps,
-                "G003",
+                G003,
                 owned[0],
                 f"actor '{actor.id}' owns {plural(len(owned), 'duty')} but answers to no one",
             )
@@ -141,7 +130,7 @@ def unaccountable_owners(ps: PolicySet) -> list[GraphFinding]:
 EXEMPT_LEVELS = frozenset({Level.central, Level.all, Level.society})
 
 
-def downward_implements(ps: PolicySet) -> list[GraphFinding]:
+def downward_implements(ps: PolicySet) -> list[Finding]:
     """G004: implements links from a duty (or regulation) to one at a lower level."""
     g = graph_of(ps)
     out = []
@@ -163,7 +152,7 @@ def downward_implements(ps: PolicySet) -> list[GraphFinding]:
             out.append(
                 _finding(
                     ps,
-                    "G004",
+                    G004,
                     anchor,
                     f"{what} ({c_reg.level.value}) implements {parent} ({p_reg.level.value}), a lower level",
                 )
@@ -171,21 +160,20 @@ def downward_implements(ps: PolicySet) -> list[GraphFinding]:
     return sorted(out)
 
 
-CHECKS: dict[str, Callable[[PolicySet], list[GraphFinding]]] = {
-    "G001": reports_to_cycles,
-    "G002": unowned_duties,
-    "G003": unaccountable_owners,
-    "G004": downward_implements,
+CHECKS: dict[Rule, Callable[[PolicySet], list[Finding]]] = {
+    G001: reports_to_cycles,
+    G002: unowned_duties,
+    G003: unaccountable_owners,
+    G004: downward_implements,
 }
 
 
-def run_all(ps: PolicySet) -> list[GraphFinding]:
+def run_all(ps: PolicySet) -> list[Finding]:
     return sorted(f for check in CHECKS.values() for f in check(ps))
 
 
 __all__ = [
     "CHECKS",
-    "GraphFinding",
     "downward_implements",
     "reports_to_cycles",
     "run_all",

@@ -37,12 +37,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import model
-from .errors import Diagnostic, PolicyError
+from .codes import E008, E009, E010, E011, E012, E030
+from .errors import Finding, Location, PolicyError
 from .fidelity import check_source
 from .model import Catalogue, Regulation, RuleSet
 from .policyset import PolicySet, SourceInfo
 from .references import check_references
-from .yamlfile import MAX_BYTES, Marks, decode, load_text, path_str, read_head, too_large
+from .yamlfile import MAX_BYTES, Marks, decode, display_name, load_text, path_str, read_head, too_large
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Documents of these kinds live beside policies but are read by their own modules.
@@ -75,15 +76,6 @@ class _Doc:
     shipped: bool
 
 
-def display_name(path: Path) -> str:
-    """A path relative to the working directory where it is below it, so output is portable."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - different drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
-
-
 @dataclass(frozen=True)
 class Skipped:
     """A file met while walking a directory and not read as a policy, and why."""
@@ -97,7 +89,7 @@ Exclude = Callable[[Path], bool]
 
 def discover(
     root: Path, exclude: Exclude | None = None, skipped: list[Skipped] | None = None
-) -> tuple[list[Path], list[Diagnostic]]:
+) -> tuple[list[Path], list[Finding]]:
     """Policy files under `root`, sorted; files that resolve outside it are refused unread.
 
     `exclude` is asked about every directory and file met below `root` (not `root` itself: a path
@@ -106,12 +98,12 @@ def discover(
     if not root.is_dir():
         if os.path.lexists(root):  # a file, or a FIFO, device or broken link the reader refuses
             return [root], []
-        return [], [Diagnostic(display_name(root), 1, 1, "E009", "no such file or directory")]
+        return [], [E009.finding(Location(display_name(root), 1, 1), "no such file or directory")]
     if exclude is not None and exclude(root):
         exclude = None  # a folder the user names is read, even inside an excluded one
     base = root.resolve()
     files: list[Path] = []
-    problems: list[Diagnostic] = []
+    problems: list[Finding] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames.sort()
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
@@ -126,11 +118,8 @@ def discover(
             real = _resolve(p)
             if real is None:
                 problems.append(
-                    Diagnostic(
-                        display_name(p),
-                        1,
-                        1,
-                        "E009",
+                    E009.finding(
+                        Location(display_name(p), 1, 1),
                         "cannot read: a symlink loop",
                         hint="make the link point at a file",
                     )
@@ -138,13 +127,10 @@ def discover(
                 continue
             if not real.is_relative_to(base):
                 problems.append(
-                    Diagnostic(
-                        display_name(p),
-                        1,
-                        1,
-                        "E008",
+                    E008.finding(
+                        Location(display_name(p), 1, 1),
                         f"path resolves outside its root {display_name(root)}; not read",
-                        "replace the symlink with the file itself",
+                        hint="replace the symlink with the file itself",
                     )
                 )
                 continue
@@ -217,13 +203,10 @@ def read_document(
     if not isinstance(data, dict):
         raise PolicyError(
             [
-                Diagnostic(
-                    name,
-                    1,
-                    1,
-                    "E010",
+                E010.finding(
+                    Location(name, 1, 1),
                     "a policy file must be a mapping",
-                    "start with 'kind: regulation' and 'id: ...'",
+                    hint="start with 'kind: regulation' and 'id: ...'",
                 )
             ]
         )
@@ -239,7 +222,7 @@ def _all_fields() -> list[str]:
     return sorted(names)
 
 
-def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
+def shape_errors(exc: ValidationError, doc: _Doc) -> list[Finding]:
     """Pydantic errors as positioned diagnostics with a fix."""
     src = SourceInfo(doc.display, doc.marks)
     out = []
@@ -257,11 +240,15 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
             suggested += 1
             near = difflib.get_close_matches(key, _all_fields(), n=1) if suggested <= _MAX_SUGGESTIONS else []
             hint = f"did you mean '{near[0]}'?" if near else "remove it; see `responsibility schema`"
-            out.append(Diagnostic(doc.display, line, col, "E010", f"unknown field '{key}'", where, hint))
+            out.append(
+                E010.finding(Location(doc.display, line, col, where), f"unknown field '{key}'", hint=hint)
+            )
         elif kind == "missing":
             out.append(
-                Diagnostic(
-                    doc.display, line, col, "E012", f"missing required field '{loc[-1]}'", where, "add it"
+                E012.finding(
+                    Location(doc.display, line, col, where),
+                    f"missing required field '{loc[-1]}'",
+                    hint="add it",
                 )
             )
         elif kind == "value_error" and loc and loc[-1] in _EXPRESSION_FIELDS:
@@ -271,26 +258,18 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Diagnostic]:
             if at is not None:
                 col += len(str(loc[-1])) + 2 + int(at.group(1)) - 1
             out.append(
-                Diagnostic(
-                    doc.display,
-                    line,
-                    col,
-                    "E030",
+                E030.finding(
+                    Location(doc.display, line, col, where),
                     f"bad expression: {msg}",
-                    where,
-                    "see docs/computable.md for the expression language",
+                    hint="see docs/computable.md for the expression language",
                 )
             )
         else:
             out.append(
-                Diagnostic(
-                    doc.display,
-                    line,
-                    col,
-                    "E011",
+                E011.finding(
+                    Location(doc.display, line, col, where),
                     f"invalid value: {err['msg']}",
-                    where,
-                    "see `responsibility schema` for the allowed values",
+                    hint="see `responsibility schema` for the allowed values",
                 )
             )
     return out
@@ -315,14 +294,10 @@ def _parse(doc: _Doc) -> Document | None:
         line, col = doc.marks.get(("kind",), (1, 1))
         raise PolicyError(
             [
-                Diagnostic(
-                    doc.display,
-                    line,
-                    col,
-                    "E011",
+                E011.finding(
+                    Location(doc.display, line, col, "kind"),
                     f"unknown kind '{kind}'",
-                    "kind",
-                    "use 'regulation', 'catalogue' or 'rules'",
+                    hint="use 'regulation', 'catalogue' or 'rules'",
                 )
             ]
         )
@@ -371,9 +346,9 @@ def load(
 
 def _read_roots(
     roots: Iterable[tuple[Path, bool]], exclude: Exclude | None, skipped: list[Skipped] | None
-) -> tuple[list[_Doc], list[Diagnostic]]:
+) -> tuple[list[_Doc], list[Finding]]:
     docs: list[_Doc] = []
-    problems: list[Diagnostic] = []
+    problems: list[Finding] = []
     seen: set[Path] = set()
     users = [os.path.abspath(r) for r, shipped in roots if not shipped]
     for root, shipped in roots:
@@ -391,7 +366,7 @@ def _read_roots(
             except PolicyError as exc:
                 problems += exc.diagnostics
             except OSError as exc:
-                problems.append(Diagnostic(display_name(f), 1, 1, "E009", f"cannot read: {exc.strerror}"))
+                problems.append(E009.finding(Location(display_name(f), 1, 1), f"cannot read: {exc.strerror}"))
             else:
                 if doc is not None:
                     docs.append(doc)

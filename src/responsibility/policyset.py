@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import lookup
+from .errors import Location
 from .lookup import suggest
 from .model import (
     Actor,
@@ -26,7 +27,7 @@ from .model import (
     duty_ref,
     walk_provisions,
 )
-from .yamlfile import Marks, Path
+from .yamlfile import Marks, YamlPath, path_str
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class SourceInfo:
     marks: Marks = field(default_factory=dict, repr=False)
     origin: str | None = field(default=None, compare=False)  # absolute path, to find files beside it
 
-    def locate(self, path: Path) -> tuple[int, int]:
+    def locate(self, path: YamlPath) -> tuple[int, int]:
         """Line and column of `path`, or of its nearest ancestor that has a mark."""
         for end in range(len(path), -1, -1):
             if path[:end] in self.marks:
@@ -50,7 +51,7 @@ class ProvisionEntry:
     regulation: Regulation
     provision: Provision
     division: Division | None
-    path: Path
+    path: YamlPath
     citation: str = ""
 
     @property
@@ -66,7 +67,7 @@ class DutyEntry:
     provision: Provision
     division: Division | None
     duty: Duty
-    path: Path
+    path: YamlPath
     citation: str = ""
 
     @property
@@ -74,12 +75,12 @@ class DutyEntry:
         return duty_ref(self.regulation.id, self.provision.id, self.duty.id)
 
 
-def provision_paths(reg: Regulation) -> Iterator[tuple[Provision, Division | None, Path]]:
+def provision_paths(reg: Regulation) -> Iterator[tuple[Provision, Division | None, YamlPath]]:
     """Every provision with its division and its path inside the regulation's document."""
     for i, prov in enumerate(reg.provisions):
         yield prov, None, ("provisions", i)
 
-    def visit(div: Division, base: Path) -> Iterator[tuple[Provision, Division | None, Path]]:
+    def visit(div: Division, base: YamlPath) -> Iterator[tuple[Provision, Division | None, YamlPath]]:
         for i, prov in enumerate(div.provisions):
             yield prov, div, (*base, "provisions", i)
         for j, sub in enumerate(div.divisions):
@@ -236,13 +237,13 @@ class PolicySet:
         ids |= {a.id for a in self.actors.values() if a.kind == ActorKind.composite and actor_id in a.members}
         return ids
 
-    def locate(self, source_key: str, path: Path) -> tuple[str, int, int]:
-        """File, line and column of a value in a loaded file."""
+    def locate(self, source_key: str, path: YamlPath, provision: str = "") -> Location:
+        """Where a value is in a loaded file (citing `provision`, the article as printed)."""
         src = self.sources.get(source_key)
         if src is None:
-            return ("<unknown>", 1, 1)
+            return Location("<unknown>", path=path_str(path), provision=provision)
         line, col = src.locate(path)
-        return (src.file, line, col)
+        return Location(src.file, line, col, path_str(path), provision)
 
 
 def _id(x: Regulation | Actor | Place | ArtefactKind | Topic) -> str:

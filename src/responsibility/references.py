@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .codes import E020, E021, E022, E023, E024
 from .cycles import check_cycles
-from .errors import Diagnostic
+from .errors import Finding, Location, Rule
 from .model import Catalogue, Duty, Regulation, RuleSet, duty_ref
 from .policyset import SourceInfo, provision_paths, suggest
-from .yamlfile import Path
+from .yamlfile import YamlPath
 
 Parsed = list[tuple[SourceInfo, Regulation | Catalogue | RuleSet]]
 
@@ -30,20 +31,20 @@ class _Index:
 
 class _Collector:
     def __init__(self) -> None:
-        self.problems: list[Diagnostic] = []
+        self.problems: list[Finding] = []
 
-    def add(self, src: SourceInfo, path: Path, code: str, msg: str, hint: str = "") -> None:
+    def add(self, src: SourceInfo, path: YamlPath, code: Rule, msg: str, hint: str = "") -> None:
         from .yamlfile import path_str
 
         line, col = src.locate(path)
-        self.problems.append(Diagnostic(src.file, line, col, code, msg, path_str(path), hint))
+        self.problems.append(code.finding(Location(src.file, line, col, path_str(path)), msg, hint=hint))
 
-    def unique(self, seen: dict[str, str], key: str, src: SourceInfo, path: Path, what: str) -> bool:
+    def unique(self, seen: dict[str, str], key: str, src: SourceInfo, path: YamlPath, what: str) -> bool:
         if key in seen:
             self.add(
                 src,
                 path,
-                "E020",
+                E020,
                 f"duplicate {what} id '{key}' (also in {seen[key]})",
                 "ids must be unique: rename one",
             )
@@ -51,14 +52,14 @@ class _Collector:
         seen[key] = src.file
         return True
 
-    def ref(self, src: SourceInfo, path: Path, wanted: str, pool: set[str], what: str) -> None:
+    def ref(self, src: SourceInfo, path: YamlPath, wanted: str, pool: set[str], what: str) -> None:
         if wanted not in pool:
             near = suggest(wanted, pool)
             hint = f"did you mean {', '.join(near)}?" if near else f"define the {what} first"
-            self.add(src, path, "E021", f"unknown {what} '{wanted}'", hint)
+            self.add(src, path, E021, f"unknown {what} '{wanted}'", hint)
 
 
-def check_references(parsed: Parsed) -> list[Diagnostic]:
+def check_references(parsed: Parsed) -> list[Finding]:
     out = _Collector()
     index = _build_index([(s, o) for s, o in parsed if not isinstance(o, RuleSet)], out)
     regs = {o.id: o for _, o in parsed if isinstance(o, Regulation)}
@@ -102,7 +103,7 @@ def _build_index(parsed: list[tuple[SourceInfo, Regulation | Catalogue]], out: _
 
 def _check_actors(out: _Collector, src: SourceInfo, obj: Regulation | Catalogue, idx: _Index) -> None:
     for i, a in enumerate(obj.actors):
-        base: Path = ("actors", i)
+        base: YamlPath = ("actors", i)
         for j, m in enumerate(a.members):
             out.ref(src, (*base, "members", j), m, idx.actors, "actor")
         for fld in ("role", "part_of"):
@@ -112,12 +113,12 @@ def _check_actors(out: _Collector, src: SourceInfo, obj: Regulation | Catalogue,
         if a.place is not None:
             out.ref(src, (*base, "place"), a.place, idx.places, "place")
         if a.kind == "composite" and not a.members:
-            out.add(src, base, "E021", f"composite actor '{a.id}' has no members", "list its members")
+            out.add(src, base, E021, f"composite actor '{a.id}' has no members", "list its members")
         if a.kind == "concrete" and (a.role is None or a.place is None):
             out.add(
                 src,
                 base,
-                "E021",
+                E021,
                 f"concrete actor '{a.id}' needs a role and a place",
                 "set role: (a role type) and place: (a place id)",
             )
@@ -130,7 +131,7 @@ def _check_satisfies(out: _Collector, cats: list[tuple[SourceInfo, Catalogue]], 
     """`satisfies` names artefact kinds, and no kind satisfies itself through others (a cycle
     would make two kinds one; merge them instead)."""
     edges: dict[str, list[str]] = {}
-    where: dict[str, tuple[SourceInfo, Path]] = {}
+    where: dict[str, tuple[SourceInfo, YamlPath]] = {}
     for src, cat in cats:
         for i, k in enumerate(cat.artefact_kinds):
             where.setdefault(k.id, (src, ("artefact_kinds", i, "satisfies")))
@@ -147,7 +148,7 @@ def _check_satisfies(out: _Collector, cats: list[tuple[SourceInfo, Catalogue]], 
                 out.add(
                     src,
                     path,
-                    "E021",
+                    E021,
                     f"artefact kind '{kind}' satisfies itself through `satisfies`",
                     "satisfies runs from the narrower kind to the wider; remove the link closing the cycle",
                 )
@@ -176,7 +177,7 @@ def _check_regulation(out: _Collector, src: SourceInfo, reg: Regulation, idx: _I
             out.add(
                 src,
                 path,
-                "E023",
+                E023,
                 f"provision '{prov.id}' has no duty and no reason",
                 "add its duties, or no_duty_reason: saying why it assigns none",
             )
@@ -184,7 +185,7 @@ def _check_regulation(out: _Collector, src: SourceInfo, reg: Regulation, idx: _I
             out.add(
                 src,
                 (*path, "no_duty_reason"),
-                "E023",
+                E023,
                 f"provision '{prov.id}' has duties and a no_duty_reason",
                 "remove one of them",
             )
@@ -201,7 +202,7 @@ def _unique_ids(out: _Collector, src: SourceInfo, reg: Regulation) -> None:
             out.unique(duty_ids, d.id, src, (*path, "duties", k, "id"), "duty")
     divs: dict[str, str] = {}
 
-    def visit(items: Iterable[tuple[int, object]], base: Path) -> None:
+    def visit(items: Iterable[tuple[int, object]], base: YamlPath) -> None:
         from .model import Division
 
         for j, div in items:
@@ -212,12 +213,12 @@ def _unique_ids(out: _Collector, src: SourceInfo, reg: Regulation) -> None:
     visit(enumerate(reg.divisions), ("divisions",))
 
 
-def _check_duty(out: _Collector, src: SourceInfo, text: str, duty: Duty, path: Path, idx: _Index) -> None:
+def _check_duty(out: _Collector, src: SourceInfo, text: str, duty: Duty, path: YamlPath, idx: _Index) -> None:
     if duty.quote not in text:
         out.add(
             src,
             (*path, "quote"),
-            "E022",
+            E022,
             "quote is not a verbatim substring of its provision",
             "copy the words exactly from the provision text (ASCII punctuation as received)",
         )
@@ -235,7 +236,7 @@ def _check_duty(out: _Collector, src: SourceInfo, text: str, duty: Duty, path: P
         out.add(
             src,
             (*path, "local_addition"),
-            "E024",
+            E024,
             "a duty that implements a parent is not a local addition",
             "remove local_addition",
         )
@@ -252,13 +253,13 @@ def _check_rules(
     texts = {p.id: p.text for p, _, _ in provision_paths(reg)}
     ids: dict[str, str] = {}
     for i, rule in enumerate(rs.rules):
-        base: Path = ("rules", i)
+        base: YamlPath = ("rules", i)
         out.unique(ids, rule.id, src, (*base, "id"), "rule")
         for j, pid in enumerate(rule.provisions):
             out.ref(src, (*base, "provisions", j), pid, set(texts), f"provision of {reg.id}")
         _quoted(out, src, (*base, "quote"), rule.quote, texts.get(rule.provisions[0]))
         for j, step in enumerate(getattr(rule, "steps", [])):
-            spath: Path = (*base, "steps", j)
+            spath: YamlPath = (*base, "steps", j)
             if step.provision is not None:
                 out.ref(src, (*spath, "provision"), step.provision, set(texts), f"provision of {reg.id}")
             _quoted(out, src, (*spath, "quote"), step.quote, texts.get(step.provision or rule.provisions[0]))
@@ -266,12 +267,12 @@ def _check_rules(
                 out.ref(src, (*spath, "by", k), actor, idx.actors, "actor")
 
 
-def _quoted(out: _Collector, src: SourceInfo, path: Path, quote: str, text: str | None) -> None:
+def _quoted(out: _Collector, src: SourceInfo, path: YamlPath, quote: str, text: str | None) -> None:
     if text is not None and quote not in text:
         out.add(
             src,
             path,
-            "E022",
+            E022,
             "quote is not a verbatim substring of its provision",
             "copy the words exactly from the provision text",
         )

@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .codes import S001, S002, S003, S004, S005, S006
 from .computable import Outcome, RuleFinding, evaluate, rule_ids
-from .errors import Diagnostic, PolicyError
+from .errors import Finding, Location, PolicyError, Rule
 from .facts import Facts, from_data
 from .facts import read as read_facts
-from .loader import discover, display_name
+from .loader import discover
 from .policyset import PolicySet, suggest
-from .yamlfile import Marks, load_text, read_head, read_text
+from .yamlfile import Marks, display_name, load_text, read_head, read_text
 
 EXPECT_FIELDS = ("rule", "outcome", "subject", "year", "says")
 SCENARIO_FIELDS = ("name", "rules", "facts", "facts_files", "expect", "note")
@@ -45,7 +46,7 @@ class Expectation:
     subject: str | None = None
     year: int | None = None
     says: str | None = None
-    where: str = ""
+    where: Location = field(default_factory=lambda: Location(""))
 
     def matches(self, f: RuleFinding) -> bool:
         return (
@@ -68,7 +69,7 @@ class Expectation:
 class Scenario:
     file: str
     name: str
-    where: str
+    where: Location
     facts: Facts
     expect: list[Expectation]
     rules: list[str] | None = None
@@ -119,22 +120,22 @@ def _sub(marks: Marks, prefix: tuple[str | int, ...]) -> Marks:
 def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[Scenario]:
     """The scenarios of one file; raises PolicyError with every problem in it."""
     data, marks = load_text(text, name)
-    problems: list[Diagnostic] = []
+    problems: list[Finding] = []
 
-    def bad(path: tuple[str | int, ...], code: str, msg: str, hint: str = "") -> None:
+    def bad(path: tuple[str | int, ...], code: Rule, msg: str, hint: str = "") -> None:
         line, col = next((marks[path[:k]] for k in range(len(path), -1, -1) if path[:k] in marks), (1, 1))
-        problems.append(Diagnostic(name, line, col, code, msg, hint=hint))
+        problems.append(code.finding(Location(name, line, col), msg, hint=hint))
 
     if not isinstance(data, dict) or data.get("kind") != "scenarios":
         raise PolicyError(
-            [Diagnostic(name, 1, 1, "S001", "a scenario file is a mapping with 'kind: scenarios'")]
+            [S001.finding(Location(name, 1, 1), "a scenario file is a mapping with 'kind: scenarios'")]
         )
     for key in data:
         if key not in ("kind", "id", "note", "scenarios", "$schema"):
-            bad((key,), "S002", f"unknown field '{key}'", "use kind, id, note, scenarios")
+            bad((key,), S002, f"unknown field '{key}'", "use kind, id, note, scenarios")
     items = data.get("scenarios")
     if not isinstance(items, list) or not items:
-        bad(("scenarios",), "S001", "'scenarios' must be a non-empty list")
+        bad(("scenarios",), S001, "'scenarios' must be a non-empty list")
         raise PolicyError(problems)
     rules = set(known_rules)
     out: list[Scenario] = []
@@ -142,20 +143,18 @@ def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[
     for i, raw in enumerate(items):
         path: tuple[str | int, ...] = ("scenarios", i)
         if not isinstance(raw, dict):
-            bad(path, "S001", "a scenario is a mapping with name, facts and expect")
+            bad(path, S001, "a scenario is a mapping with name, facts and expect")
             continue
         for key in raw:
             if key not in SCENARIO_FIELDS:
                 near = suggest(str(key), SCENARIO_FIELDS)
-                bad(
-                    (*path, key), "S002", f"unknown field '{key}'", f"did you mean {near[0]}?" if near else ""
-                )
+                bad((*path, key), S002, f"unknown field '{key}'", f"did you mean {near[0]}?" if near else "")
         sname = raw.get("name")
         if not isinstance(sname, str) or not sname.strip():
-            bad(path, "S003", "a scenario needs a name")
+            bad(path, S003, "a scenario needs a name")
             continue
         if sname in names:
-            bad((*path, "name"), "S003", f"second scenario named '{sname}'", "names are unique in a file")
+            bad((*path, "name"), S003, f"second scenario named '{sname}'", "names are unique in a file")
         names.add(sname)
         facts = Facts()
         if isinstance(raw.get("facts"), dict):
@@ -164,14 +163,14 @@ def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[
             except PolicyError as exc:
                 problems += exc.diagnostics
         elif "facts" in raw:
-            bad((*path, "facts"), "S001", "'facts' is a mapping of tables: fiscal, personnel, …")
+            bad((*path, "facts"), S001, "'facts' is a mapping of tables: fiscal, personnel, …")
         files = raw.get("facts_files", [])
         for j, f in enumerate(files if isinstance(files, list) else [files]):
             target = base / str(f)
             if not isinstance(f, str) or not target.exists():
                 bad(
                     (*path, "facts_files", j),
-                    "S004",
+                    S004,
                     f"no such facts file '{f}'",
                     "paths are relative to this file",
                 )
@@ -183,7 +182,7 @@ def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[
         wanted = raw.get("rules")
         if wanted is not None:
             if not isinstance(wanted, list):
-                bad((*path, "rules"), "S001", "'rules' is a list of rule ids (REGULATION/RULE)")
+                bad((*path, "rules"), S001, "'rules' is a list of rule ids (REGULATION/RULE)")
                 wanted = None
             else:
                 for j, r in enumerate(wanted):
@@ -192,12 +191,12 @@ def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[
         if wanted is None and not expect:
             bad(
                 path,
-                "S005",
+                S005,
                 "a scenario checks nothing",
                 "add expect: entries, or rules: to expect no findings",
             )
         at = marks.get(path, (1, 1))
-        out.append(Scenario(name, sname, f"{name}:{at[0]}:{at[1]}", facts, expect, wanted))
+        out.append(Scenario(name, sname, Location(name, *at), facts, expect, wanted))
     if problems:
         raise PolicyError(problems)
     return out
@@ -209,7 +208,7 @@ def _known(bad: Any, path: tuple[str | int, ...], rule: str, rules: set[str]) ->
     near = suggest(rule, rules)
     bad(
         path,
-        "S006",
+        S006,
         f"unknown rule '{rule}'",
         f"did you mean {', '.join(near)}?" if near else "see the rules files",
     )
@@ -222,28 +221,28 @@ def _expectations(
     if raw is None:
         return []
     if not isinstance(raw, list):
-        bad((*path, "expect"), "S001", "'expect' is a list of expected findings")
+        bad((*path, "expect"), S001, "'expect' is a list of expected findings")
         return []
     out = []
     for j, e in enumerate(raw):
         epath = (*path, "expect", j)
         if not isinstance(e, dict):
-            bad(epath, "S001", "an expectation is a mapping: {rule: ..., outcome: ...}")
+            bad(epath, S001, "an expectation is a mapping: {rule: ..., outcome: ...}")
             continue
         for key in e:
             if key not in EXPECT_FIELDS:
-                bad((*epath, key), "S002", f"unknown field '{key}'", f"use {', '.join(EXPECT_FIELDS)}")
+                bad((*epath, key), S002, f"unknown field '{key}'", f"use {', '.join(EXPECT_FIELDS)}")
         rule, outcome = e.get("rule"), e.get("outcome")
         if not isinstance(rule, str) or not _known(bad, (*epath, "rule"), rule, rules):
             if not isinstance(rule, str):
-                bad(epath, "S003", "an expectation needs 'rule'")
+                bad(epath, S003, "an expectation needs 'rule'")
             continue
         if outcome not in [o.value for o in Outcome]:
-            bad((*epath, "outcome"), "S003", f"outcome must be one of {', '.join(o.value for o in Outcome)}")
+            bad((*epath, "outcome"), S003, f"outcome must be one of {', '.join(o.value for o in Outcome)}")
             continue
         year = e.get("year")
         if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-            bad((*epath, "year"), "S003", "year must be a whole number")
+            bad((*epath, "year"), S003, "year must be a whole number")
             continue
         at = marks.get(epath, (1, 1))
         subject, says = e.get("subject"), e.get("says")
@@ -254,7 +253,7 @@ def _expectations(
                 str(subject) if subject is not None else None,
                 year,
                 str(says) if says is not None else None,
-                f"{name}:{at[0]}:{at[1]}",
+                Location(name, *at),
             )
         )
     return out
@@ -273,10 +272,10 @@ def is_scenario_file(path: Path) -> bool:
     return re.search(r"^kind:\s*scenarios\s*$", head, re.M) is not None
 
 
-def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Finding]]:
     """Scenario files under `paths` (files given by name are taken as scenario files)."""
     files: list[Path] = []
-    problems: list[Diagnostic] = []
+    problems: list[Finding] = []
     for p in paths:
         if not p.is_dir():  # a file, or anything else given by name: the reader says what is wrong
             files.append(p)
@@ -287,7 +286,7 @@ def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     return files, problems
 
 
-def load(paths: Sequence[Path], ps: PolicySet) -> tuple[list[Scenario], list[Diagnostic]]:
+def load(paths: Sequence[Path], ps: PolicySet) -> tuple[list[Scenario], list[Finding]]:
     """Every scenario under `paths`, and every problem reading them (files with problems are skipped)."""
     files, problems = collect(paths)
     known = rule_ids(ps)

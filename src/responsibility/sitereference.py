@@ -38,9 +38,6 @@ API_MODULES = (
     "responsibility.jsonschema",
     "responsibility.sitepages",
     "responsibility.sitereference",
-)
-# Modules that land on other branches: documented when present.
-OPTIONAL_API_MODULES = (
     "responsibility.graph",
     "responsibility.queries",
     "responsibility.responsibility_list",
@@ -152,17 +149,10 @@ def _signature(obj: Any) -> str:
         return "(...)"
 
 
-def api_page(modules: Iterable[str] = API_MODULES, optional: Iterable[str] = OPTIONAL_API_MODULES) -> str:
+def api_page(modules: Iterable[str] = API_MODULES) -> str:
     """Each module's docstring and its public functions and classes with signatures and docstrings."""
     lines = ["# Python API", "", "Generated from the docstrings of the installed package.", ""]
-    present = list(modules)
-    for name in optional:
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            continue
-        present.append(name)
-    for name in present:
+    for name in modules:
         mod = importlib.import_module(name)
         lines += [f"## `{name}`", "", _doc(mod), ""]
         for obj_name, obj in _public(mod):

@@ -10,13 +10,13 @@ waived findings apart from the rest, so a waived finding is never simply gone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import RULES, Finding, rule
-from .errors import Diagnostic, LookupFailure, PolicyError
-from .loader import display_name
-from .yamlfile import load_text, read_text
+from .codes import W001, W002
+from .errors import Category, Finding, Location, LookupFailure, PolicyError, Rule
+from .yamlfile import display_name, load_text, read_text
 
 FIELDS = ("rule", "target", "reason", "approved_by", "expires")
 
@@ -49,8 +49,11 @@ class WaiverFile:
     findings: list[Finding]  # about the waivers themselves: expired, malformed
 
 
-def read_waivers(path: Path) -> WaiverFile:
+def read_waivers(path: Path, rule: Callable[[str], Rule]) -> WaiverFile:
     """Parse a waiver file; malformed entries become W002 findings, not exceptions.
+
+    `rule` finds a rule by code or name (``responsibility.checks.rule``: the registry is above
+    this module, so the caller passes it in), raising LookupFailure with the nearest ones.
 
     A file that cannot be read as a whole (not a regular file, too large, not UTF-8, not YAML,
     not `kind: waivers`) raises PolicyError with its position.
@@ -64,11 +67,8 @@ def read_waivers(path: Path) -> WaiverFile:
     ):
         raise PolicyError(
             [
-                Diagnostic(
-                    name,
-                    1,
-                    1,
-                    "W002",
+                W002.finding(
+                    Location(name, 1, 1),
                     "a waiver file is a mapping with kind: waivers and waivers: [...]",
                     hint="see `responsibility rule W002`",
                 )
@@ -77,12 +77,12 @@ def read_waivers(path: Path) -> WaiverFile:
     out = WaiverFile([], [])
     for i, item in enumerate(data["waivers"]):
         line, col = marks.get(("waivers", i), (1, 1))
-        problem, waiver = _parse(item, name, line, col)
+        problem, waiver = _parse(item, name, line, col, rule)
         if problem:
             target = f"{item.get('rule', '')}:{item.get('target', '')}" if isinstance(item, dict) else ""
             out.findings.append(
-                RULES["W002"].finding(
-                    (name, line, col),
+                W002.finding(
+                    Location(name, line, col),
                     f"waiver {i + 1} {problem}; it waives nothing",
                     target=target,
                     hint="a waiver names rule, target, reason, approved_by and expires (YYYY-MM-DD)",
@@ -93,7 +93,9 @@ def read_waivers(path: Path) -> WaiverFile:
     return out
 
 
-def _parse(item: object, name: str, line: int, col: int) -> tuple[str, Waiver | None]:
+def _parse(
+    item: object, name: str, line: int, col: int, rule: Callable[[str], Rule]
+) -> tuple[str, Waiver | None]:
     if not isinstance(item, dict):
         return "is not a mapping", None
     extra = sorted(set(item) - set(FIELDS))
@@ -103,12 +105,13 @@ def _parse(item: object, name: str, line: int, col: int) -> tuple[str, Waiver | 
     if missing:
         return f"lacks {', '.join(missing)}", None
     try:
-        code = rule(str(item["rule"])).code
+        found = rule(str(item["rule"]))
     except LookupFailure as exc:
         return f"names {exc}", None
-    if code.startswith("W"):
+    code = found.code
+    if found.category == Category.waiver:
         return "waives a waiver finding, which cannot be waived", None
-    if code.startswith("E"):  # structural findings always fail the run (see checks.config)
+    if found.category == Category.structural:  # structural findings always fail the run (checks.config)
         return f"waives {code}, a structural finding, which cannot be waived; fix the file", None
     expires = item["expires"]
     if not isinstance(expires, dt.date):
@@ -133,8 +136,8 @@ def apply(
     for w in wf.waivers:
         if w.expires < today:
             about.append(
-                RULES["W001"].finding(
-                    (w.file, w.line, w.col),
+                W001.finding(
+                    Location(w.file, w.line, w.col),
                     f"waiver of {w.rule} for {w.target} expired on {w.expires.isoformat()} "
                     f"(approved by {w.approved_by}); it waives nothing",
                     target=f"{w.rule}:{w.target}",

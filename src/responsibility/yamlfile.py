@@ -30,7 +30,8 @@ from typing import Any
 
 import yaml
 
-from .errors import Diagnostic, PolicyError
+from .codes import E001, E002, E003, E004, E005, E006, E007, E009, E011
+from .errors import Location, PolicyError, Rule
 
 try:  # libyaml is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -48,15 +49,24 @@ MAX_NUMBER_CHARS = 40
 # The csv module refuses fields over 131,072 characters; ours is the documented, lower bound.
 MAX_CSV_FIELD = 65_536
 
-Path = tuple[str | int, ...]
-Marks = dict[Path, tuple[int, int]]
+YamlPath = tuple[str | int, ...]  # a value's place in a document: ("divisions", 0, "id")
+Marks = dict[YamlPath, tuple[int, int]]
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-def path_str(path: Path) -> str:
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A path relative to the working directory where it is below it, so output is portable."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - different drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def path_str(path: YamlPath) -> str:
     """`divisions[0].provisions[3].duties[1].quote` — how a path is shown to authors."""
     out = ""
     for part in path:
@@ -64,8 +74,8 @@ def path_str(path: Path) -> str:
     return out
 
 
-def _error(name: str, line: int, col: int, code: str, msg: str, hint: str = "") -> PolicyError:
-    return PolicyError([Diagnostic(name, line, col, code, msg, hint=hint)])
+def _error(name: str, line: int, col: int, code: Rule, msg: str, hint: str = "") -> PolicyError:
+    return PolicyError([code.finding(Location(name, line, col), msg, hint=hint)])
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -80,7 +90,7 @@ def decode(raw: bytes, name: str) -> str:
             name,
             line,
             col,
-            "E005",
+            E005,
             f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
             "save the file as UTF-8",
         ) from None
@@ -122,7 +132,7 @@ def read_head(path: str | os.PathLike[str], name: str, count: int, size_limit: i
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise _error(
-                name, 1, 1, "E009", f"is {_not_regular(info.st_mode)}, not a file; not read", "name a file"
+                name, 1, 1, E009, f"is {_not_regular(info.st_mode)}, not a file; not read", "name a file"
             )
         if size_limit is not None and info.st_size > size_limit:
             raise too_large(name, info.st_size, size_limit)
@@ -130,10 +140,10 @@ def read_head(path: str | os.PathLike[str], name: str, count: int, size_limit: i
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise _error(name, 1, 1, "E009", "is not a regular file; not read", "name a file")
+                raise _error(name, 1, 1, E009, "is not a regular file; not read", "name a file")
             return fh.read(count)
     except OSError as exc:  # missing, no permission, a symlink loop (ELOOP), ...
-        raise _error(name, 1, 1, "E009", f"cannot read: {exc.strerror or exc}", "check the path") from None
+        raise _error(name, 1, 1, E009, f"cannot read: {exc.strerror or exc}", "check the path") from None
 
 
 def too_large(name: str, size: int, limit: int) -> PolicyError:
@@ -141,7 +151,7 @@ def too_large(name: str, size: int, limit: int) -> PolicyError:
         name,
         1,
         1,
-        "E007",
+        E007,
         f"file is {_mb(size)}; the limit is {_mb(limit)}",
         "split the file or remove generated content",
     )
@@ -171,7 +181,7 @@ def field_starts(line: str) -> list[int]:
     return starts
 
 
-def csv_rows(text: str, name: str, code: str = "E011") -> Iterator[tuple[list[str], int, list[int]]]:
+def csv_rows(text: str, name: str, code: Rule = E011) -> Iterator[tuple[list[str], int, list[int]]]:
     """Each CSV record with the line it ends on and the column each field starts at.
 
     A field longer than :data:`MAX_CSV_FIELD` characters, or a record the csv module cannot
@@ -204,7 +214,7 @@ def csv_rows(text: str, name: str, code: str = "E011") -> Iterator[tuple[list[st
         yield values, line, starts
 
 
-def _csv_error(name: str, line: int, col: int, code: str, detail: str) -> PolicyError:
+def _csv_error(name: str, line: int, col: int, code: Rule, detail: str) -> PolicyError:
     if not detail or "field limit" in detail:
         return _error(
             name,
@@ -223,13 +233,13 @@ _EMPTY_HINT = "the file is a mapping that starts with 'kind:' (see `responsibili
 def load_text(text: str, name: str) -> tuple[Any, Marks]:
     """Parse one YAML document into plain values plus the mark of every path."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise _error(name, 1, 1, "E006", "empty file", _EMPTY_HINT)
+        raise _error(name, 1, 1, E006, "empty file", _EMPTY_HINT)
     try:
         loader = _Loader(text) if LIBYAML else _DepthLimitedLoader(text)
         try:
             node = loader.get_single_node()
             if node is None:
-                raise _error(name, 1, 1, "E006", "empty file", _EMPTY_HINT)
+                raise _error(name, 1, 1, E006, "empty file", _EMPTY_HINT)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -240,12 +250,12 @@ def load_text(text: str, name: str) -> tuple[Any, Marks]:
             name,
             line,
             col,
-            "E001",
+            E001,
             f"YAML syntax error: {problem}",
             "check indentation and quoting near this point",
         ) from None
     except yaml.YAMLError as exc:
-        raise _error(name, 1, 1, "E001", f"YAML error: {exc}") from None
+        raise _error(name, 1, 1, E001, f"YAML error: {exc}") from None
     marks: Marks = {}
     seen: set[int] = set()
     return _convert(node, (), marks, seen, name), marks
@@ -277,7 +287,7 @@ def _too_deep() -> str:
 _STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
 
 
-def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: str, depth: int = 1) -> Any:
+def _convert(node: yaml.Node, path: YamlPath, marks: Marks, seen: set[int], name: str, depth: int = 1) -> Any:
     # Hot path: policy files are mostly plain strings, so they skip the generic constructor.
     mark = node.start_mark
     if depth > MAX_DEPTH and isinstance(node, yaml.MappingNode | yaml.SequenceNode):
@@ -285,7 +295,7 @@ def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: st
             name,
             mark.line + 1,
             mark.column + 1,
-            "E001",
+            E001,
             f"YAML structure {_too_deep()}",
             "flatten the document; policy files need about a dozen levels",
         )
@@ -294,7 +304,7 @@ def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: st
             name,
             mark.line + 1,
             mark.column + 1,
-            "E004",
+            E004,
             "this anchored value is reused through an alias; anchors and aliases are not allowed",
             "write the value out in full where it is reused",
         )
@@ -319,7 +329,7 @@ def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: st
             name,
             mark.line + 1,
             mark.column + 1,
-            "E011",
+            E011,
             "a timestamp is not allowed here",
             "write a date: 2017-03-09",
         )
@@ -334,7 +344,7 @@ def _scalar(node: yaml.Node, name: str) -> Any:
             name,
             mark.line + 1,
             mark.column + 1,
-            "E011",
+            E011,
             f"a number of {len(str(node.value)):,} characters; the limit is {MAX_NUMBER_CHARS}",
             "quote it if it is text, or shorten it",
         )
@@ -346,7 +356,7 @@ def _scalar(node: yaml.Node, name: str) -> Any:
             name,
             mark.line + 1,
             mark.column + 1,
-            "E011",
+            E011,
             f"'{node.value}' is not a valid {what}: {exc}",
             "write a real date (YYYY-MM-DD), or quote the value if it is text",
         ) from None
@@ -356,14 +366,14 @@ _NUMBER_TAGS = {_CORE + "int", _CORE + "float"}
 
 
 def _mapping(
-    node: yaml.MappingNode, path: Path, marks: Marks, seen: set[int], name: str, depth: int = 1
+    node: yaml.MappingNode, path: YamlPath, marks: Marks, seen: set[int], name: str, depth: int = 1
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
         k_line, k_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
         if key_node.tag == _MERGE:
             raise _error(
-                name, k_line, k_col, "E004", "merge keys (<<) are not allowed", "write the keys out in full"
+                name, k_line, k_col, E004, "merge keys (<<) are not allowed", "write the keys out in full"
             )
         key = _convert(key_node, path, {}, seen, name, depth + 1)
         if not isinstance(key, str):
@@ -375,7 +385,7 @@ def _mapping(
                 name,
                 k_line,
                 k_col,
-                "E002",
+                E002,
                 f"duplicate key '{key}' (first at line {first[0]})",
                 "remove one of the two, or merge them",
             )
@@ -391,7 +401,7 @@ def _tag_error(node: yaml.Node, name: str) -> PolicyError:
         name,
         mark.line + 1,
         mark.column + 1,
-        "E003",
+        E003,
         f"tag '{node.tag}' is not allowed: policy files use plain YAML only",
         "remove the tag; only strings, numbers, booleans, dates, lists and mappings are allowed",
     )

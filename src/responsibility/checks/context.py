@@ -8,13 +8,14 @@ declined, missing, not addressed, not assessed), is decided in :mod:`responsibil
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
+from ..errors import Location
 from ..model import Level, Regulation
 from ..policyset import DutyEntry, PolicySet
 from ..semantics import Verdict, applies, governed_levels, parent_status
-from ..yamlfile import Path
+from ..yamlfile import YamlPath
 
 
 @dataclass
@@ -23,13 +24,13 @@ class ConformanceContext:
     regulation: Regulation
     parents: list[Regulation]
     against: str | None = None
-    _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     # -- locations -----------------------------------------------------------------------------
-    def where(self, path: Path) -> tuple[str, int, int]:
-        return self.ps.locate(self.regulation.id, path)
+    def where(self, path: YamlPath, provision: str = "") -> Location:
+        """The location of `path` in the checked regulation's file, citing `provision` (第N条)."""
+        return self.ps.locate(self.regulation.id, path, provision)
 
-    def parent_link(self, parent_id: str) -> Path:
+    def parent_link(self, parent_id: str) -> YamlPath:
         """Where the local regulation names `parent_id` (its implements entry), else its id."""
         if parent_id in self.regulation.implements:
             return ("implements", self.regulation.implements.index(parent_id))

@@ -29,7 +29,8 @@ def index_page() -> str:
     )
     lines += [
         "",
-        "Structural rules (`E`) are always in force, as syntax errors are in ruff: a structural "
+        "Structural rules (`E` policy files, `F` facts files, `S` scenario files) are always in "
+        "force, as syntax errors are in ruff: a structural "
         "finding is reported and fails the run whatever `select`, `ignore`, `fail-on`, `--select`, "
         "`--ignore` or `--fail-on` say; it cannot be re-graded under `severity` (a usage error) "
         "and no waiver applies to it. A policy that does not load never passes.",

@@ -11,14 +11,15 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import SEVERITY_RANK, Diagnostic, PolicyError, Severity
+from ..codes import E010, E011
+from ..errors import SEVERITY_RANK, Finding, Location, PolicyError, Severity
 from ..evidence import Evaluation, EvidenceRow, Status, evaluate, parse_range, read_inventory
 from ..loader import Skipped, load
 from ..model import Regulation
 from ..policyset import PolicySet
 from ..waivers import Waived, WaiverFile, apply, read_waivers
 from ..wording import plural
-from . import RULES, Category, Finding, Rule, rules_of
+from . import RULES, Category, Rule, rule, rules_of
 from .config import Config
 from .context import ConformanceContext
 
@@ -83,13 +84,18 @@ def is_structural(finding: Finding) -> bool:
     return rule is not None and rule.category == Category.structural
 
 
-def structural(diag: Diagnostic) -> Finding:
-    """A loader diagnostic as the finding of the structural rule with the same code."""
-    code = diag.code
-    if code == "E010" and "must be a mapping" in diag.message:
-        code = "E011"  # the loader reports a non-mapping document under E010; it is an invalid value
-    rule = RULES.get(code, RULES["E011"])
-    return rule.finding((diag.file, diag.line, diag.column), diag.message, target=diag.path, hint=diag.hint)
+def structural(found: Finding) -> Finding:
+    """A finding raised while reading the input, as the checker reports it: its path is its target."""
+    if found.code == E010.code and "must be a mapping" in found.message:
+        # the loader reports a non-mapping document under E010; the checker calls it an invalid value
+        return E011.finding(found.location, found.message, target=found.path, hint=found.hint)
+    return replace(found, target=found.path)
+
+
+def unreadable(found: list[Finding], config: Config) -> Report:
+    """The report of a run stopped by an input that cannot be read (a facts file, an evidence
+    manifest, a waiver file): its structural findings, for formats that must print a document."""
+    return Report(sorted(structural(f) for f in found), [], config.selected(), config.fail_on, loaded=False)
 
 
 def checked_regulations(ps: PolicySet, paths: list[Path]) -> list[Regulation]:
@@ -141,7 +147,7 @@ def run(opts: Options) -> Report:
             found += ev
         if opts.facts:
             found += computable(ps, regs, opts.facts)
-    wf: WaiverFile | None = read_waivers(waiver_path) if waiver_path is not None else None
+    wf: WaiverFile | None = read_waivers(waiver_path, rule) if waiver_path is not None else None
     by_code = {r.code: r for r in rules}
     found = [replace(f, severity=by_code[f.code].severity) for f in found if f.code in by_code]
     # Structural findings are never waived: a waiver cannot make a file that does not load pass.
@@ -185,23 +191,11 @@ def computable(ps: PolicySet, regs: list[Regulation], fact_paths: list[Path]) ->
         rule = by_status.get(f.outcome.value)
         if rule is None:  # a pass is not a finding
             continue
-        file, line, col = _split_where(f.where)
         year = f"/{f.year}" if f.year is not None else ""
         message = f.message.removeprefix(f"{f.citation}: ")  # the report prints the citation itself
-        out.append(
-            rule.finding(
-                (file, line, col), message, target=f"{f.rule}:{f.subject}{year}", provision=f.citation
-            )
-        )
+        where = replace(f.location, provision=f.citation)
+        out.append(rule.finding(where, message, target=f"{f.rule}:{f.subject}{year}"))
     return out
-
-
-def _split_where(where: str) -> tuple[str, int, int]:
-    """`file:line:col` of a fact row (file names may contain colons; line and column do not)."""
-    parts = where.rsplit(":", 2)
-    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        return parts[0], int(parts[1]), int(parts[2])
-    return where, 1, 1
 
 
 def evidence(
@@ -209,17 +203,13 @@ def evidence(
 ) -> tuple[Evaluation, list[Finding]]:
     inv = read_inventory(root, ps)
     ev = evaluate(ps, regs, inv, span, grace)
-    manifest = _display(inv.manifest)
-    out = [
-        RULES[p.code].finding((manifest, p.line, p.col), p.message, target=p.target, hint=p.hint)
-        for p in inv.problems
-    ]
+    out = list(inv.problems)
     by_status = {r.status: r for r in rules_of(Category.evidence) if r.status}
     for row in ev.rows:
         rule = by_status.get(row.status.value)
         if rule is None:
             continue
-        out.append(_evidence_finding(ps, rule, row, manifest))
+        out.append(_evidence_finding(ps, rule, row, inv.name))
     return ev, out
 
 
@@ -229,9 +219,9 @@ def _evidence_finding(ps: PolicySet, rule: Rule, row: EvidenceRow, manifest: str
     label = entry.citation
     a = row.artefact
     if row.status == Status.missing or a is None:
-        where = ps.locate(entry.regulation.id, entry.path)
+        where = ps.locate(entry.regulation.id, entry.path, label)
         msg = f"no {row.kind} from {row.place} for {row.period} ({entry.duty.summary.zh})"
-        return rule.finding(where, msg, target=row.target, provision=label)
+        return rule.finding(where, msg, target=row.target)
     detail = {
         Status.late: f"dated {a.date.isoformat()}, after {row.period} ended",
         Status.wrong_counterparty: f"counterparty is {a.counterparty or 'not given'}, "
@@ -240,10 +230,4 @@ def _evidence_finding(ps: PolicySet, rule: Rule, row: EvidenceRow, manifest: str
         Status.hash_mismatch: "its file's sha256 differs from the manifest",
     }[row.status]
     msg = f"{row.kind} for {row.period} at {a.path}: {detail} ({entry.ref})"
-    return rule.finding((manifest, a.line, a.col), msg, target=row.target, provision=label)
-
-
-def _display(path: Path) -> str:
-    from ..loader import display_name
-
-    return display_name(path)
+    return rule.finding(Location(manifest, a.line, a.col, provision=label), msg, target=row.target)

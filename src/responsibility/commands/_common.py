@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from ..errors import LookupFailure
@@ -22,9 +22,28 @@ def add_policy_options(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="a policy directory or file to add to the shipped policies (repeatable)",
     )
-    p.add_argument(
-        "--no-shipped", action="store_true", help="do not include the policies shipped with the package"
-    )
+    add_no_shipped(p)
+
+
+NO_SHIPPED_HELP = (
+    "leave out the policies shipped with the package: read only the PATHs and --policies named "
+    "(a usage error when none is)"
+)
+
+
+def add_no_shipped(p: argparse.ArgumentParser) -> None:
+    """The one `--no-shipped` of every command; :func:`include_shipped` reads it."""
+    p.add_argument("--no-shipped", action="store_true", help=NO_SHIPPED_HELP)
+
+
+def include_shipped(args: argparse.Namespace, *named: Sequence[str]) -> bool:
+    """Whether to read the shipped policies: yes unless --no-shipped, which needs something else
+    named (PATH arguments, --policies) to read instead (ValueError, exit 2, when nothing is)."""
+    if not args.no_shipped:
+        return True
+    if not any(named):
+        raise ValueError("--no-shipped: name a PATH or --policies to read instead of the shipped policies")
+    return False
 
 
 def add_format(p: argparse.ArgumentParser, choices: tuple[str, ...] = ("table", "json")) -> None:
@@ -32,7 +51,7 @@ def add_format(p: argparse.ArgumentParser, choices: tuple[str, ...] = ("table", 
 
 
 def load_from(args: argparse.Namespace) -> PolicySet:
-    return load(args.policies, include_shipped=not args.no_shipped)
+    return load(args.policies, include_shipped=include_shipped(args, args.policies))
 
 
 def write(text: str) -> None:

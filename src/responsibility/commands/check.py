@@ -24,12 +24,12 @@ import sys
 from pathlib import Path
 
 from ..checks.config import MAX_GRACE_DAYS, ConfigError, find_config, load_config
-from ..checks.runner import EXIT_USAGE, Options
+from ..checks.runner import EXIT_USAGE, Options, unreadable
 from ..checks.runner import run as run_checks
-from ..errors import Severity
+from ..errors import PolicyError, Severity
 from ..evidence import parse_range
 from ..reporters import FORMATS, RenderOptions, render
-from ._common import write
+from ._common import add_format, add_policy_options, include_shipped, write
 
 NAME = "check"
 HELP = "check implementing rules and evidence (CI)"
@@ -42,14 +42,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-v", "--verbose", action="store_true", help="list the files passed over, and why, on stderr"
     )
-    p.add_argument(
-        "--policies",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="further policies: parents, catalogues (repeatable)",
-    )
-    p.add_argument("--no-shipped", action="store_true", help="do not include the shipped policies")
+    add_policy_options(p)
     p.add_argument("--against", metavar="ID", help="check against this parent regulation only")
     p.add_argument("--evidence", metavar="DIR", help="inventory root holding evidence.yaml or evidence.csv")
     p.add_argument("--period", metavar="P[..Q]", help="periods to expect artefacts for: 2018, 2018..2019")
@@ -60,7 +53,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="facts (YAML or CSV files, or a directory) to evaluate computable provisions on (repeatable)",
     )
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    add_format(p, FORMATS)
     p.add_argument("--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails")
     p.add_argument("--select", metavar="CODES", help="comma-separated codes, prefixes or names")
     p.add_argument("--ignore", metavar="CODES", help="comma-separated codes, prefixes or names")
@@ -132,21 +125,27 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, ValueError) as exc:
         print(f"responsibility: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    report = run_checks(
-        Options(
-            paths=[Path(p) for p in args.paths or ["."]],
-            policies=[Path(p) for p in args.policies],
-            include_shipped=not args.no_shipped,
-            against=args.against,
-            evidence=Path(args.evidence) if args.evidence else None,
-            period=args.period,
-            waivers=Path(args.waivers) if args.waivers else None,
-            facts=[Path(p) for p in args.facts],
-            strict=args.strict,
-            today=today,
-            config=cfg,
-        )
+    options = Options(
+        paths=[Path(p) for p in args.paths or ["."]],
+        policies=[Path(p) for p in args.policies],
+        include_shipped=include_shipped(args, args.paths or ["."], args.policies),
+        against=args.against,
+        evidence=Path(args.evidence) if args.evidence else None,
+        period=args.period,
+        waivers=Path(args.waivers) if args.waivers else None,
+        facts=[Path(p) for p in args.facts],
+        strict=args.strict,
+        today=today,
+        config=cfg,
     )
+    try:
+        report = run_checks(options)
+    except PolicyError as exc:
+        # a facts file, evidence manifest or waiver file that cannot be read: the positioned errors
+        # go to stderr (as for every input), and a machine-readable format still gets its document
+        if args.format != "text":
+            write(render(unreadable(exc.diagnostics, cfg), args.format, RenderOptions(docs_url=cfg.docs_url)))
+        raise
     if args.verbose:
         for skip in report.skipped:
             print(f"skipped {skip.file}: {skip.reason}", file=sys.stderr)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..safewrite import new_mode
 from ..sitepages import html_text
-from ._common import add_policy_options, load_from
+from ._common import add_policy_options, include_shipped, load_from
 
 NAME = "docs"
 HELP = "build or serve the browsable site"
@@ -189,8 +189,8 @@ def run(args: argparse.Namespace) -> int:
     load_from(args)  # policy errors surface here as file:line:col diagnostics (exit 1)
     if args.docs_command == "build":
         target = Path(args.site_dir)
-        build_site(target, args.policies, not args.no_shipped, args.site_name, args.force)
+        build_site(target, args.policies, include_shipped(args, args.policies), args.site_name, args.force)
         print(f"site written to {target}", file=sys.stderr)
         return 0
-    serve_site(args.policies, not args.no_shipped, args.site_name, args.dev_addr)
+    serve_site(args.policies, include_shipped(args, args.policies), args.site_name, args.dev_addr)
     return 0

@@ -6,7 +6,7 @@ import argparse
 
 from ..export import dumps, export
 from ..loader import load
-from ._common import write
+from ._common import add_format, add_no_shipped, include_shipped, write
 
 NAME = "export"
 HELP = "export the policy set as JSON"
@@ -14,10 +14,10 @@ HELP = "export the policy set as JSON"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="extra policy files or directories")
-    p.add_argument("--format", choices=("json",), default="json")
-    p.add_argument("--no-shipped", action="store_true")
+    add_format(p, ("json",))
+    add_no_shipped(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    write(dumps(export(load(args.paths, include_shipped=not args.no_shipped))))
+    write(dumps(export(load(args.paths, include_shipped=include_shipped(args, args.paths)))))
     return 0

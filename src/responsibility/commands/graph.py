@@ -9,14 +9,14 @@ from pathlib import Path
 
 from ..graph import build, graphml, node_link_json
 from ..safewrite import write_text_atomic
-from ._common import add_policy_options, load_from, write
+from ._common import add_format, add_policy_options, load_from, write
 
 NAME = "graph"
 HELP = "export the responsibility graph (GraphML or node-link JSON)"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("graphml", "json"), default="graphml", help="output format")
+    add_format(p, ("graphml", "json"))
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists and differs")
     add_policy_options(p)

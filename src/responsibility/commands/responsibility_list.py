@@ -12,14 +12,14 @@ from pathlib import Path
 from .. import lookup
 from ..responsibility_list import to_csv, to_xlsx
 from ..safewrite import write_bytes_atomic
-from ._common import add_policy_options, load_from, resolve
+from ._common import add_format, add_policy_options, load_from, resolve
 
 NAME = "list"
 HELP = "write the responsibility list (责任清单) as CSV or XLSX"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="output format")
+    add_format(p, ("csv", "xlsx"))
     p.add_argument(
         "--regulation", action="append", metavar="ID", help="only this regulation (repeatable; default all)"
     )

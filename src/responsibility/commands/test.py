@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import scenarios
 from ..loader import load, shipped_root
-from ._common import write
+from ._common import add_policy_options, include_shipped, write
 
 NAME = "test"
 HELP = "run scenario tests of computable rules"
@@ -22,10 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-k", dest="keyword", metavar="NAME", help="only scenarios whose name or file contains NAME"
     )
-    p.add_argument(
-        "--policies", action="append", default=[], metavar="DIR", help="more policy files or directories"
-    )
-    p.add_argument("--no-shipped", action="store_true", help="do not include the shipped policies")
+    add_policy_options(p)
     p.add_argument("-v", "--verbose", action="store_true", help="list every scenario, passed or not")
 
 
@@ -38,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         *args.policies,
         *(str(p) for p in paths if p.is_dir() and p.resolve() != shipped_root().resolve()),
     ]
-    ps = load(roots, include_shipped=not args.no_shipped)
+    ps = load(roots, include_shipped=include_shipped(args, args.paths, args.policies))
     found, problems = scenarios.load(paths, ps)
     for d in problems:
         print(d.format(), file=sys.stderr)

@@ -9,7 +9,7 @@ import argparse
 
 from ..loader import load
 from ..wording import plural
-from ._common import write
+from ._common import add_no_shipped, include_shipped, write
 
 NAME = "validate"
 HELP = "check that policy files are valid"
@@ -17,13 +17,11 @@ HELP = "check that policy files are valid"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="policy files or directories")
-    p.add_argument(
-        "--no-shipped", action="store_true", help="validate PATH alone, without the shipped policies"
-    )
+    add_no_shipped(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    ps = load(args.paths, include_shipped=not args.no_shipped or not args.paths)
+    ps = load(args.paths, include_shipped=include_shipped(args, args.paths))
     n_duties = len(ps.all_duties())
     write(
         f"ok: {plural(len(ps.regulations), 'regulation')}, {plural(len(ps.provisions()), 'provision')}, "

@@ -22,7 +22,7 @@ def _case(suite: ET.Element, f: Finding) -> ET.Element:
 def _text(f: Finding) -> str:
     art = f"{f.provision}: " if f.provision else ""
     fix = f"\nfix: {f.hint}" if f.hint else ""
-    return f"{f.location()}: {f.severity.value} {f.code} {f.name}: {art}{f.message}{fix}"
+    return f"{f.location}: {f.severity.value} {f.code} {f.name}: {art}{f.message}{fix}"
 
 
 def render(report: Report, options: RenderOptions) -> str:

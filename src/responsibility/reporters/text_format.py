@@ -21,7 +21,7 @@ def _c(text: str, code: str, on: bool) -> str:
 def _line(f: Finding, color: bool) -> list[str]:
     sev = _c(f"{f.severity.value:<7}", COLOURS[f.severity], color)
     art = f" {f.provision}" if f.provision else ""
-    out = [f"  {f.location()}: {sev} {_c(f.code, '1', color)} {f.name}{art}: {f.message}"]
+    out = [f"  {f.location}: {sev} {_c(f.code, '1', color)} {f.name}{art}: {f.message}"]
     if f.hint:
         out.append(f"      fix: {f.hint}")
     return out
@@ -56,7 +56,7 @@ def render(report: Report, options: RenderOptions) -> str:
         out.append(f"waived ({len(report.waived)}), counted apart:")
         for w in report.waived:
             f, wv = w.finding, w.waiver
-            out.append(f"  {f.location()}: {f.code} {f.name} {f.target}")
+            out.append(f"  {f.location}: {f.code} {f.name} {f.target}")
             out.append(f"      waived by {wv.approved_by} until {wv.expires.isoformat()}: {wv.reason}")
     out.append("")
     out.append(report.summary())

@@ -63,10 +63,9 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             continue
         summary = parent.duty.summary.zh
         yield RULE.finding(
-            ctx.where(ctx.parent_link(parent.regulation.id)),
+            ctx.where(ctx.parent_link(parent.regulation.id), parent.citation),
             f"{parent.ref} ({summary}) is neither implemented by a duty here nor listed in not_implemented",
             target=parent.ref,
-            provision=parent.citation,
             hint=f"add implements: [{parent.ref}] to the duty that carries it out, "
             "or list it in not_implemented with a reason",
         )

@@ -64,10 +64,9 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             if not got <= HIERARCHY:
                 continue
             yield RULE.finding(
-                ctx.where((*local.path, "owners")),
+                ctx.where((*local.path, "owners"), local.citation),
                 f"implements {parent.ref} (owned at {_names(want)}) with owners at {_names(got)}",
                 target=local.ref,
-                provision=local.citation,
                 hint=(
                     f"give the duty to an owner at {_names(want)} level; if the text moves it, say why in"
                     " a note and waive the finding"

@@ -54,10 +54,9 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             if same_owner(ctx.ps, [o.actor for o in local.duty.owners], want):
                 continue
             yield RULE.finding(
-                ctx.where((*local.path, "owners")),
+                ctx.where((*local.path, "owners"), local.citation),
                 f"owners {', '.join(o.actor for o in local.duty.owners)} differ from {parent.ref}'s "
                 f"{', '.join(o.actor for o in parent.duty.owners)}, and no note explains why",
                 target=local.ref,
-                provision=local.citation,
                 hint="give the duty to the parent's owner, or add a note explaining the change",
             )

@@ -50,10 +50,9 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         if MODALITY_STRENGTH[best.duty.modality] >= MODALITY_STRENGTH[parent.duty.modality]:
             continue
         yield RULE.finding(
-            ctx.where((*best.path, "modality")),
+            ctx.where((*best.path, "modality"), best.citation),
             f"{parent.ref} is an {parent.duty.modality.value}; this rule makes it a "
             f"{best.duty.modality.value}",
             target=parent.ref,
-            provision=best.citation,
             hint=f"state the duty as an {parent.duty.modality.value} (应当/必须), as the parent does",
         )

@@ -72,9 +72,8 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         got = best.duty.frequency.value if best.duty.frequency else "none"
         assert want is not None  # satisfies() is true for every local duty when the parent has none
         yield RULE.finding(
-            ctx.where((*best.path, "frequency") if best.duty.frequency else best.path),
+            ctx.where((*best.path, "frequency") if best.duty.frequency else best.path, best.citation),
             f"{parent.ref} is {want.value}; this rule makes it {got}",
             target=parent.ref,
-            provision=best.citation,
             hint=f"keep the parent's schedule: frequency: {want.value}",
         )

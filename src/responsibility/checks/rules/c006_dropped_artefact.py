@@ -53,9 +53,8 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             if any(satisfies(ctx.ps, p, kind) for p in produced):
                 continue
             yield RULE.finding(
-                ctx.where((*first.path, "artefacts") if first.duty.artefacts else first.path),
+                ctx.where((*first.path, "artefacts") if first.duty.artefacts else first.path, first.citation),
                 f"{parent.ref} requires the artefact {kind}; no duty implementing it here produces one",
                 target=f"{parent.ref}#{kind}",
-                provision=first.citation,
                 hint=f"add {kind} to the artefacts of the duty that carries it out",
             )

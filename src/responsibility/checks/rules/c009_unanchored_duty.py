@@ -46,9 +46,8 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         if entry.duty.implements or entry.duty.local_addition:
             continue
         yield RULE.finding(
-            ctx.where(entry.path),
+            ctx.where(entry.path, entry.citation),
             f"duty {entry.ref} has neither implements nor local_addition",
             target=entry.ref,
-            provision=entry.citation,
             hint="list the parent duties it carries out in implements, or set local_addition: true",
         )

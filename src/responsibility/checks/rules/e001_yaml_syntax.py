@@ -25,7 +25,6 @@ provisions:
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("E001", "yaml-syntax", Severity.error, "the file is not well-formed YAML", Category.structural)
+RULE = codes.E001

@@ -22,7 +22,6 @@ Keep the value the text supports and delete the other:
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("E002", "duplicate-key", Severity.error, "a mapping has the same key twice", Category.structural)
+RULE = codes.E002

@@ -18,9 +18,6 @@ text: 省级党委和政府对本地区脱贫攻坚工作负总责……
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E003", "forbidden-tag", Severity.error, "a YAML tag outside the core schema", Category.structural
-)
+RULE = codes.E003

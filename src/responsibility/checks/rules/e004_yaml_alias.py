@@ -22,7 +22,6 @@ owners:
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("E004", "yaml-alias", Severity.error, "an anchor, alias or merge key", Category.structural)
+RULE = codes.E004

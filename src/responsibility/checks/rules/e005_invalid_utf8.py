@@ -15,7 +15,6 @@ Re-save the file as UTF-8 (without changing any character), e.g.
 `iconv -f GB18030 -t UTF-8 rule.yaml > rule.utf8.yaml`.
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("E005", "invalid-utf8", Severity.error, "the file is not valid UTF-8", Category.structural)
+RULE = codes.E005

@@ -16,9 +16,6 @@ ignoring it would hide a missing regulation.
 Write the document, starting with `kind: regulation` and `id: ...`, or delete the file.
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E006", "empty-file", Severity.error, "the file is empty or holds only comments", Category.structural
-)
+RULE = codes.E006

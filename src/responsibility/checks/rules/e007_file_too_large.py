@@ -15,7 +15,6 @@ Keep data (registers, statistics, evidence inventories) out of the policy direct
 genuinely long regulation into its own file per document.
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("E007", "file-too-large", Severity.error, "the file exceeds the size limit", Category.structural)
+RULE = codes.E007

@@ -16,13 +16,6 @@ policies/county/county.yaml -> ../../../other-project/county.yaml
 Replace the symlink with the file itself, or pass the other directory with `--policies DIR`.
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E008",
-    "path-escapes-root",
-    Severity.error,
-    "a policy file resolves outside its root",
-    Category.structural,
-)
+RULE = codes.E008

@@ -15,9 +15,6 @@ $ responsibility check policies/county --policies ../province-rules   # ../provi
 Correct the path, or fix the file's permissions.
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E009", "unreadable-file", Severity.error, "a file or directory cannot be read", Category.structural
-)
+RULE = codes.E009

@@ -21,7 +21,6 @@ checked as if the text gave no frequency.
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("E010", "unknown-field", Severity.error, "a field the schema does not know", Category.structural)
+RULE = codes.E010

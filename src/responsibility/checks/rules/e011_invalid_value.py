@@ -24,9 +24,6 @@ The checker compares values across regulations (`obligation` is stronger than `p
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E011", "invalid-value", Severity.error, "a value of the wrong type or vocabulary", Category.structural
-)
+RULE = codes.E011

@@ -28,7 +28,6 @@ held to it.
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("E012", "missing-field", Severity.error, "a required field is missing", Category.structural)
+RULE = codes.E012

@@ -28,7 +28,6 @@ duties:
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("E020", "duplicate-id", Severity.error, "two things share an id", Category.structural)
+RULE = codes.E020

@@ -24,13 +24,6 @@ implements: [central/art_19/project-pool]
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E021",
-    "dangling-reference",
-    Severity.error,
-    "a reference to an id that does not exist",
-    Category.structural,
-)
+RULE = codes.E021

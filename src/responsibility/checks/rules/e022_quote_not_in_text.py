@@ -22,9 +22,6 @@ Copy the words from the text:
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E022", "quote-not-in-text", Severity.error, "a duty's quote is not in its provision", Category.structural
-)
+RULE = codes.E022

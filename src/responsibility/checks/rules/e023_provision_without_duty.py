@@ -24,13 +24,6 @@ reviewable.
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E023",
-    "provision-without-duty",
-    Severity.error,
-    "a provision has no duty and no reason",
-    Category.structural,
-)
+RULE = codes.E023

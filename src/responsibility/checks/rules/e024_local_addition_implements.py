@@ -21,13 +21,6 @@ count of what the local rule adds on its own.
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E024",
-    "local-addition-implements",
-    Severity.error,
-    "a local addition also implements a parent",
-    Category.structural,
-)
+RULE = codes.E024

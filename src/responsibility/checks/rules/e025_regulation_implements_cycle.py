@@ -31,13 +31,6 @@ implements: []
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E025",
-    "regulation-implements-cycle",
-    Severity.error,
-    "regulations implement each other in a cycle",
-    Category.structural,
-)
+RULE = codes.E025

@@ -26,13 +26,6 @@ The link runs from the local duty up to its parent only. Remove the entry that p
 sideways (or at the duty itself).
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E026",
-    "duty-implements-cycle",
-    Severity.error,
-    "duties implement each other in a cycle",
-    Category.structural,
-)
+RULE = codes.E026

@@ -31,13 +31,6 @@ Each place's parent is the area one level up; the top place (the country) has no
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E027",
-    "place-hierarchy-cycle",
-    Severity.error,
-    "places contain each other in a cycle",
-    Category.structural,
-)
+RULE = codes.E027

@@ -26,13 +26,6 @@ List the bodies that make the composite up, none of them the composite itself:
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E028",
-    "composite-member-cycle",
-    Severity.error,
-    "a composite actor is its own member",
-    Category.structural,
-)
+RULE = codes.E028

@@ -32,13 +32,6 @@ Copy the words from the source file; only whitespace may differ:
 If the source itself is wrong, replace it with the document as received, never with the encoding.
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E040",
-    "text-not-in-source",
-    Severity.error,
-    "a provision's text differs from the regulation's source text",
-    Category.structural,
-)
+RULE = codes.E040

@@ -23,13 +23,6 @@ policies/fx-county/source.txt
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "E041",
-    "source-missing",
-    Severity.error,
-    "the regulation's source text file is missing or unreadable",
-    Category.structural,
-)
+RULE = codes.E041

@@ -27,15 +27,12 @@ really says the office informs the township, use `target` (the body acted on), n
 
 from collections.abc import Iterator
 
-from ... import graphchecks
-from ...errors import Severity
-from .. import Category, Finding, Rule
+from ... import codes, graphchecks
+from ...errors import Finding
 from ..context import ConformanceContext
 from ._graph import findings
 
-RULE = Rule(
-    "G001", "reports-to-cycle", Severity.error, "bodies report to themselves through a cycle", Category.graph
-)
+RULE = codes.G001
 
 
 def check(ctx: ConformanceContext) -> Iterator[Finding]:

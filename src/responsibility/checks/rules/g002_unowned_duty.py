@@ -21,13 +21,12 @@ owners: [{actor: county.government}]
 
 from collections.abc import Iterator
 
-from ... import graphchecks
-from ...errors import Severity
-from .. import Category, Finding, Rule
+from ... import codes, graphchecks
+from ...errors import Finding
 from ..context import ConformanceContext
 from ._graph import findings
 
-RULE = Rule("G002", "unowned-duty", Severity.error, "a duty has no owner in the graph", Category.graph)
+RULE = codes.G002
 
 
 def check(ctx: ConformanceContext) -> Iterator[Finding]:

@@ -32,19 +32,12 @@ the text gives none, the finding is a gap in the text: keep it, or waive it with
 
 from collections.abc import Iterator
 
-from ... import graphchecks
-from ...errors import Severity
-from .. import Category, Finding, Rule
+from ... import codes, graphchecks
+from ...errors import Finding
 from ..context import ConformanceContext
 from ._graph import findings
 
-RULE = Rule(
-    "G003",
-    "unaccountable-owner",
-    Severity.warning,
-    "a body owns duties but answers to no one",
-    Category.graph,
-)
+RULE = codes.G003
 
 
 def check(ctx: ConformanceContext) -> Iterator[Finding]:

@@ -23,15 +23,12 @@ mark it `local_addition: true`.
 
 from collections.abc import Iterator
 
-from ... import graphchecks
-from ...errors import Severity
-from .. import Category, Finding, Rule
+from ... import codes, graphchecks
+from ...errors import Finding
 from ..context import ConformanceContext
 from ._graph import findings
 
-RULE = Rule(
-    "G004", "downward-implements", Severity.error, "an implements link points down a level", Category.graph
-)
+RULE = codes.G004
 
 
 def check(ctx: ConformanceContext) -> Iterator[Finding]:

@@ -18,13 +18,6 @@ annual-plan,county.government,example.city.shili,,2018,2018-01-20,../other-count
 Copy the file into the inventory and give its path relative to the root.
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "V006",
-    "evidence-path-escapes-root",
-    Severity.error,
-    "an artefact path escapes the inventory root",
-    Category.evidence,
-)
+RULE = codes.V006

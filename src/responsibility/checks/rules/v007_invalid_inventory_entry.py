@@ -24,13 +24,6 @@ records reported missing.
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule(
-    "V007",
-    "invalid-inventory-entry",
-    Severity.error,
-    "a manifest entry is malformed",
-    Category.evidence,
-)
+RULE = codes.V007

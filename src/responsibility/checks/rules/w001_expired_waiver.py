@@ -23,7 +23,6 @@ waivers:
 Fix what the waiver covered and delete the waiver; or have it approved again with a new date.
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("W001", "expired-waiver", Severity.error, "a waiver has expired", Category.waiver)
+RULE = codes.W001

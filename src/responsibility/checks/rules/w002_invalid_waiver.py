@@ -26,7 +26,6 @@ A waiver without an approver or an expiry date is the silent kind this tool refu
 ```
 """
 
-from ...errors import Severity
-from .. import Category, Rule
+from ... import codes
 
-RULE = Rule("W002", "invalid-waiver", Severity.error, "a waiver is malformed", Category.waiver)
+RULE = codes.W002

@@ -1,0 +1,26 @@
+"""A facts value of the wrong type or outside its vocabulary.
+
+## What it checks
+Each value whose field has a type: years and counts are whole numbers, dates are dates
+(2018-03-01), flags are true or false, `subject` is one of the subjects the rules know.
+
+## Why
+A rule compares numbers and dates; a year written `2018年` or a date `3/1/2018` cannot be
+compared, and reading it as something else would evaluate the rule on a guess.
+
+## Example
+```yaml
+fiscal:
+- {place: example.county, year: 2018年, special_poverty_funds: 8000000}
+```
+
+## Fix
+```yaml
+fiscal:
+- {place: example.county, year: 2018, special_poverty_funds: 8000000}
+```
+"""
+
+from ... import codes
+
+RULE = codes.F003
