@@ -139,7 +139,13 @@ def actor_rows(ps: PolicySet, actor: str) -> dict[str, list[Row]]:
 
 def actor_xlsx(ps: PolicySet, actor: str) -> bytes:
     """The 责任清单 of one body as XLSX, one sheet per regulation."""
-    return _workbook(actor_rows(ps, actor))
+    return workbook(actor_rows(ps, actor))
+
+
+def workbook(sheets: dict[str, list[Row]]) -> bytes:
+    """Rows as an XLSX workbook, one sheet per regulation (the site writes a body's list with
+    the rows its page shows)."""
+    return _workbook(sheets)
 
 
 def _workbook(sheets: dict[str, list[Row]]) -> bytes:
