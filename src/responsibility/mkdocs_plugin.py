@@ -172,20 +172,25 @@ def zh_cn(output: str, config: MkDocsConfig) -> str:
 
 def search_terms(ps: PolicySet) -> list[str]:
     """Words search must keep whole: the shipped list of policy terms, and the Chinese names of
-    every actor, artefact kind, topic and place and every article label of the policy set."""
-    words = [
+    every actor, artefact kind and topic and every article label of the policy set.
+
+    Material's search matches a query word against the start of an indexed word (项目 finds
+    项目库), never its middle. A word holding another word of the list after its start (扶贫项目库
+    holds 项目库, 驻村第一书记 holds 第一书记) is therefore left to jieba, which cuts it into
+    扶贫 + 项目库, so that 项目库 and 第一书记 find it."""
+    words = {
         line.strip()
         for line in (SEARCH_ASSETS / "terms.txt").read_text("utf-8").splitlines()
         if line.strip() and not line.startswith("#")
-    ]
-    words += [a.name.zh for a in ps.actors.values()]
-    words += [k.name.zh for k in ps.artefact_kinds.values()]
-    words += [t.name.zh for t in ps.topics.values()]
-    words += [p.name.zh for p in ps.places.values()]
-    words += [p.label for r in ps.regulations.values() for p, _, _ in provision_paths(r) if p.label]
+    }
+    words |= {a.name.zh for a in ps.actors.values()}
+    words |= {k.name.zh for k in ps.artefact_kinds.values()}
+    words |= {t.name.zh for t in ps.topics.values()}
+    words |= {p.label for r in ps.regulations.values() for p, _, _ in provision_paths(r) if p.label}
     # only words of two or more Han characters: a word with spaces or punctuation would never be
     # a segment of the index, and single characters are jieba's own business
-    return sorted({w for w in words if _HAN_WORD.fullmatch(w)})
+    words = {w for w in words if _HAN_WORD.fullmatch(w)}
+    return sorted(w for w in words if not any(o != w and o in w[1:] for o in words))
 
 
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]{2,}")

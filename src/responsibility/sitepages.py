@@ -111,13 +111,12 @@ def page_head(title: Text | str, en: str | None = None) -> list[str]:
     through Jinja's ``striptags``, which decodes character references (so an escaped
     ``</title><script>`` in the H1 became markup again). The title is therefore given as
     plain text escaped for HTML, written by the YAML emitter as one double-quoted line (so any
-    character reads back unchanged and nothing can end the front matter early). It is the
-    Chinese alone: the title is what search results and browser tabs show.
+    character reads back unchanged and nothing can end the front matter early).
     """
     if isinstance(title, str):
         plain, shown = title, gloss(title, en)
     else:
-        plain, shown = title.zh, text(title)
+        plain, shown = " ".join(x for x in (title.zh, title.en) if x), text(title)
     meta = yaml.safe_dump(
         {"title": html_text(plain)}, allow_unicode=True, default_style='"', width=float("inf")
     )
@@ -394,7 +393,9 @@ class SitePages:
     def home(self) -> str:
         page = self.paths.home()
         lines = [
-            *page_head("脱贫攻坚责任制", "Who is responsible for what"),
+            # no front matter: the home page's title is the site's name
+            f"# {gloss('脱贫攻坚责任制', 'Who is responsible for what')}",
+            "",
             "脱贫攻坚责任制的各项规定，逐条列出：每个责任主体要做什么、依据哪一条、向谁负责。",
             "",
             '<span lang="en" class="rsp-en">The regulations of the poverty alleviation '
@@ -449,7 +450,7 @@ class SitePages:
 
     def place_name(self, place_id: str) -> str:
         place = self.ps.places.get(place_id)
-        return literal(place.name.zh) if place else literal(place_id)
+        return text(place.name) if place else literal(place_id)
 
     def duties_per_level(self, page: str) -> list[str]:
         levels = [lv for lv in Level]
@@ -516,14 +517,14 @@ class SitePages:
             ]
             lines.append("")
         if reg.note:
-            lines += note_line(reg.note)
+            lines += note_line(self.readable(reg.note, reg.id))
         for parent in reg.implements:
             if parent in self.ps.regulations:
                 lines += self.relative_section(page, reg, parent)
         if reg.not_implemented:
             lines += [f"## {label(('未实施的上级职责', 'Parent duties not implemented'))}", ""]
             for ni in reg.not_implemented:
-                lines.append(f"- {self.duty_link(page, ni.duty)} — {prose(ni.reason)}")
+                lines.append(f"- {self.duty_link(page, ni.duty)} — {prose(self.readable(ni.reason, reg.id))}")
             lines.append("")
         lines += [f"## {label(('正文', 'Text'))}", ""]
         for prov in reg.provisions:
@@ -662,9 +663,9 @@ class SitePages:
                 shown += ' <span class="rsp-en">(推定编号 label inferred)</span>'
             lines = [f"{'#' * depth} {shown} {{ #{anchor(prov.id)} }}", "", f"> {literal(prov.text)}", ""]
         if prov.note:
-            lines += note_line(prov.note)
+            lines += note_line(self.readable(prov.note, reg.id))
         if not prov.duties:
-            reason = prose(prov.no_duty_reason) if prov.no_duty_reason else "未说明"
+            reason = prose(self.readable(prov.no_duty_reason, reg.id)) if prov.no_duty_reason else "未说明"
             lines += [
                 f'<span class="rsp-note">{label(("本条不设职责", "Assigns no duty"))}</span> {reason}',
                 "",
@@ -672,6 +673,20 @@ class SitePages:
         for duty in prov.duties:
             lines += self.duty_block(page, reg, prov.id, duty)
         return lines
+
+    def readable(self, note: str, reg_id: str | None = None) -> str:
+        """An encoder's note with the ids it mentions (art_24/direct-exit, central/art_9/overall)
+        named as a reader cites them: 第二十四条, 《脱贫攻坚责任制实施办法》第九条. An id that names
+        no provision of a loaded regulation is left as written."""
+
+        def name(m: re.Match[str]) -> str:
+            reg = self.ps.regulations.get(m["reg"] or reg_id or "")
+            cite = self.citation_of(reg, m["prov"]) if reg is not None else ""
+            if reg is None or not cite:
+                return m.group(0)
+            return cite if reg.id == reg_id else f"《{reg.title.zh}》{cite}"
+
+        return _ID_IN_NOTE.sub(name, note)
 
     def citation_of(self, reg: Regulation, provision_id: str) -> str:
         cites = self.citations.get(reg.id)
@@ -722,7 +737,7 @@ class SitePages:
             )
         items.append((("原文", "Quote"), f"「{literal(duty.quote)}」"))
         if duty.note:
-            items.append((("说明", "Note"), prose(duty.note)))
+            items.append((("说明", "Note"), prose(self.readable(duty.note, reg.id))))
         return [head, "", *[f"- {label(k)}：{v}" for k, v in items], ""]
 
     # -- actors ----------------------------------------------------------------------------------
@@ -785,7 +800,7 @@ class SitePages:
             "",
         ]
         if actor.note:
-            lines += note_line(actor.note)
+            lines += note_line(self.readable(actor.note))
         lines += ['## 责任清单 <span class="rsp-en">Responsibility list</span> { #list }', ""]
         if actor.id in self.xlsx and entries:
             lines += [
@@ -957,7 +972,7 @@ class SitePages:
         topic = self.ps.topics[topic_id]
         lines = page_head(topic.name)
         if topic.note:
-            lines += [prose(topic.note), ""]
+            lines += [prose(self.readable(topic.note)), ""]
         owners = self.topic_owners(topic_id)
         if not owners:
             return "\n".join([*lines, "已载入的规定中没有属于本领域的职责。", ""])
@@ -1090,7 +1105,8 @@ class SitePages:
             if verdict.status == ParentStatus.implemented:
                 status = label(STATUS_LABEL[ParentStatus.implemented])
             elif verdict.status == ParentStatus.not_implemented:
-                status = f"{label(STATUS_LABEL[ParentStatus.not_implemented])} — {prose(verdict.reason)}"
+                reason = prose(self.readable(verdict.reason, reg_id))
+                status = f"{label(STATUS_LABEL[ParentStatus.not_implemented])} — {reason}"
             elif verdict.status == ParentStatus.not_addressed:
                 status = label(STATUS_LABEL[ParentStatus.not_addressed])
             elif verdict.status == ParentStatus.not_assessed:
@@ -1107,6 +1123,12 @@ MISSING = (
 )
 NOT_ASSESSED = f"{label(STATUS_LABEL[ParentStatus.not_assessed])}：本规定为节选，收录的条款没有落实它"
 
+
+# A provision id, with its regulation and duty where given, as notes mention them.
+_ID_IN_NOTE = re.compile(
+    r"\b(?:(?P<reg>[a-z][a-z0-9-]*)/)?(?P<prov>(?:art|sec|chp|para)_[0-9a-z_]*[0-9a-z])"
+    r"(?:/(?P<duty>[a-z0-9][a-z0-9-]*))?"
+)
 
 # How an unlabelled provision standing on its own is cited: 序言, 第2段 (policyset.citations).
 _UNLABELLED = re.compile(r"序言|第\d+段")
