@@ -18,11 +18,13 @@ files under ``mkdocs serve``.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,7 @@ from mkdocs.structure.pages import Page
 
 from .errors import LookupFailure, PolicyError
 from .loader import load
+from .model import Division
 from .policyset import PolicySet, provision_paths
 from .sitepages import STYLESHEET, Paths, SitePages, responsibility_list_writer
 
@@ -144,7 +147,9 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         return zh_cn(output, config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        fix_search_worker(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        fix_search_worker(site_dir)
+        index_whole_names(site_dir / "search" / "search_index.json", self.config.prefix)
 
     def on_shutdown(self) -> None:
         if self.scratch is not None:
@@ -187,10 +192,17 @@ def search_terms(ps: PolicySet) -> list[str]:
     words |= {k.name.zh for k in ps.artefact_kinds.values()}
     words |= {t.name.zh for t in ps.topics.values()}
     words |= {p.label for r in ps.regulations.values() for p, _, _ in provision_paths(r) if p.label}
+    words |= {d.title.zh for r in ps.regulations.values() for d in _divisions(r.divisions)}
     # only words of two or more Han characters: a word with spaces or punctuation would never be
     # a segment of the index, and single characters are jieba's own business
     words = {w for w in words if _HAN_WORD.fullmatch(w)}
     return sorted(w for w in words if not any(o != w and o in w[1:] for o in words))
+
+
+def _divisions(divs: list[Division]) -> Iterator[Division]:
+    for d in divs:
+        yield d
+        yield from _divisions(d.divisions)
 
 
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -205,6 +217,29 @@ def teach_jieba(words: list[str]) -> None:
         return
     for w in words:
         jieba.add_word(w)
+
+
+def index_whole_names(index_file: Path, prefix: str) -> None:
+    """Put each generated page's Chinese name, unsegmented, at the start of its page entry.
+
+    jieba cuts 武邑县扶贫办 into 武邑 + 县扶贫办 (so 县扶贫办 finds it); the whole name as a word of
+    its own lets the exact name find its page first. Shown in a result, it reads as the page's
+    name before its first lines."""
+    if not index_file.is_file():
+        return
+    data = json.loads(index_file.read_text("utf-8"))
+    base = f"{prefix}/" if prefix else ""
+    for doc in data.get("docs", []):
+        location = str(doc.get("location", ""))
+        if "#" in location or not location.startswith(base):
+            continue
+        name = str(doc.get("title", "")).replace("\u200b", "").split(" ", 1)[0]
+        if _HAN.search(name):
+            doc["text"] = f"{name} {doc.get('text', '')}"
+    index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def fix_search_worker(site_dir: Path) -> bool:
