@@ -277,6 +277,6 @@ def test_page_title_front_matter_reads_back_as_the_escaped_title(zh: str, en: st
     source = "\n".join([*page_head(Text(zh=zh, en=en)), "body"])
     body, data = meta.get_data(source)
     plain = zh if en is None else f"{zh} {en}"
-    assert data == {"title": html_text(plain)}
+    assert data == {"title": html_text(plain), "hide": ["navigation"]}
     assert body.startswith(f"# {literal(zh)}")
     assert "<" not in data["title"] and '"' not in data["title"]

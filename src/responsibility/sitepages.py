@@ -117,8 +117,12 @@ def page_head(title: Text | str, en: str | None = None) -> list[str]:
         plain, shown = title, gloss(title, en)
     else:
         plain, shown = " ".join(x for x in (title.zh, title.en) if x), text(title)
+    # The navigation sidebar is hidden: these pages are not in it, and the room goes to the tables.
     meta = yaml.safe_dump(
-        {"title": html_text(plain)}, allow_unicode=True, default_style='"', width=float("inf")
+        {"title": html_text(plain), "hide": ["navigation"]},
+        allow_unicode=True,
+        default_style='"',
+        width=float("inf"),
     )
     return ["---", meta.rstrip("\n"), "---", "", f"# {shown}", ""]
 
@@ -226,8 +230,9 @@ def anchor(provision_id: str, duty_id: str | None = None) -> str:
 # 责任清单's cells are named. On a phone a chain is shown as a list instead of its diagram.
 STYLESHEET = """\
 .rsp-en { color: var(--md-default-fg-color--light); font-size: 0.85em; }
-.md-typeset :is(h1, h2, h3, h4, h5, h6) .rsp-en { display: block; font-size: 0.6em; font-weight: 400; }
-.md-typeset th .rsp-en { display: block; font-weight: 400; }
+.md-typeset :is(h1, h2, h3, h4, h5, h6) .rsp-en { font-size: 0.6em; font-weight: 400; }
+.md-typeset :is(h1, h2, h3, h4, h5, h6, th) .rsp-en::before { content: "\\A"; white-space: pre; }
+.md-typeset th .rsp-en { font-weight: 400; }
 .rsp-diff { color: var(--md-accent-fg-color); font-weight: 700; }
 .rsp-missing { color: #c62828; font-weight: 700; }
 .rsp-note { font-weight: 700; }
@@ -235,8 +240,12 @@ STYLESHEET = """\
 blockquote.rsp-text { white-space: normal; }
 .md-typeset table:not([class]):has(.rsp-t) { display: table; width: 100%; table-layout: auto; }
 .md-typeset table:not([class]):has(.rsp-t) :is(td, th) {
-  white-space: normal; overflow-wrap: anywhere; word-break: normal; padding: 0.5em 0.6em;
+  white-space: normal; overflow-wrap: anywhere; word-break: normal; padding: 0.5em 0.6em; min-width: 0;
 }
+.md-typeset table:not([class]):has(.rsp-t) th { word-break: keep-all; overflow-wrap: normal; }
+.md-typeset table:not([class]):has(.rsp-facts) thead { display: none; }
+.md-typeset table:not([class]):has(.rsp-facts) td:first-child { width: 9em; }
+.md-typeset table:not([class]):has(.rsp-list) td:nth-child(4) { min-width: 10em; }
 .md-typeset .md-typeset__table:has(.rsp-t) { display: block; }
 .md-typeset .md-typeset__scrollwrap:has(.rsp-t) { overflow-x: visible; margin: 1em 0; }
 .rsp-chain-list { display: none; }
@@ -248,6 +257,7 @@ blockquote.rsp-text { white-space: normal; }
   }
   .md-typeset table:not([class]):has(.rsp-t) td { border: none; padding: 0.1em 0.6em; }
   .md-typeset table:not([class]):has(.rsp-t) td:first-child { font-weight: 700; }
+  .md-typeset table:not([class]):has(.rsp-t) td { text-align: left !important; }
   .md-typeset table:not([class]):has(.rsp-list) td:nth-child(1)::before { content: "序号 "; }
   .md-typeset table:not([class]):has(.rsp-list) td:nth-child(2)::before { content: "责任主体："; }
   .md-typeset table:not([class]):has(.rsp-list) td:nth-child(3)::before { content: "责任类型："; }
@@ -505,7 +515,7 @@ class SitePages:
         if reg.scope:
             meta.append((("适用范围", "Scope"), text(reg.scope.text)))
         lines += [
-            '| <span class="rsp-t"></span> | |',
+            '| <span class="rsp-t rsp-facts"></span> | |',
             "|---|---|",
             *[f"| {label(k)} | {v} |" for k, v in meta],
             "",
@@ -794,7 +804,7 @@ class SitePages:
                 (("共同承担", "Shares the duties of"), "、".join(self.actor_link(page, s) for s in shared))
             )
         lines += [
-            '| <span class="rsp-t"></span> | |',
+            '| <span class="rsp-t rsp-facts"></span> | |',
             "|---|---|",
             *[f"| {label(k)} | {v} |" for k, v in facts],
             "",
