@@ -146,6 +146,10 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return zh_cn(output, config)
 
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """404.html and the theme's other static pages declare the language too."""
+        return zh_cn(output_content, config) if template_name.endswith(".html") else output_content
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         fix_search_worker(site_dir)

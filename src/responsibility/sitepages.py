@@ -546,7 +546,9 @@ class SitePages:
     def division_block(self, page: str, reg: Regulation, div: Division, depth: int) -> list[str]:
         """A division under its heading as printed (一、明确责任, 第二章 省级责任), then its
         provisions and subdivisions one heading level down (Markdown stops at six)."""
-        head = literal((div.label or "") + div.title.zh)
+        # 一、明确责任 and (一)县抓落实 as printed; 第一章 总则 with the space the texts print
+        sep = "" if not div.label or div.label[-1] in "、)）" else " "
+        head = literal((div.label or "") + sep + div.title.zh)
         if div.title.en:
             head += f' <span class="rsp-en">{literal(div.title.en)}</span>'
         lines = [f"{'#' * depth} {head} {{ #{div.id} }}", ""]
@@ -692,6 +694,9 @@ class SitePages:
         def name(m: re.Match[str]) -> str:
             reg = self.ps.regulations.get(m["reg"] or reg_id or "")
             cite = self.citation_of(reg, m["prov"]) if reg is not None else ""
+            para = re.fullmatch(r"para_(\d+)", m["prov"])
+            if reg is not None and not cite and para:
+                cite = f"第{para.group(1)}段"  # an unencoded paragraph, cited as citations() would
             if reg is None or not cite:
                 return m.group(0)
             return cite if reg.id == reg_id else f"《{reg.title.zh}》{cite}"
