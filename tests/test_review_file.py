@@ -44,7 +44,10 @@ def test_every_reported_finding_is_reviewed_and_every_row_is_reported(report: Re
     gone = sorted((listed - reported).elements())
     assert not new and not gone, (
         "docs/review/findings.md is out of step with `responsibility check policies/`:\n"
-        + "".join(f"  not listed (read it against the text): | {c} | {w} | {p} | `{t}` | True … |\n" for c, w, p, t in new)
+        + "".join(
+            f"  not listed (read it against the text): | {c} | {w} | {p} | `{t}` | True … |\n"
+            for c, w, p, t in new
+        )
         + "".join(f"  no longer reported: {c} {w} {p} {t}\n" for c, w, p, t in gone)
     )
 

@@ -122,3 +122,14 @@ FIELD_LABEL: dict[str, tuple[str, str]] = {
     "frequency": ("频次", "frequency"),
     "artefacts": ("需形成材料", "artefacts"),
 }
+# A line of a chain in words, lower + before + upper + after: 县级政府接受市级党委和政府考核.
+CHAIN_PHRASE: dict[str, tuple[str, str]] = {
+    CounterpartyRole.reports_to.value: ("向", "报告"),
+    CounterpartyRole.signs_with.value: ("与", "签署责任书"),
+    CounterpartyRole.approved_by.value: ("报", "审批"),
+    CounterpartyRole.reviewed_by.value: ("报", "审核"),
+    CounterpartyRole.assessed_by.value: ("接受", "考核"),
+    CounterpartyRole.supervised_by.value: ("接受", "监督"),
+    CounterpartyRole.cooperates_with.value: ("配合", ""),
+    "part-of": ("隶属于", ""),
+}

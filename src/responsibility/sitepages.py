@@ -25,6 +25,7 @@ import yaml
 from .labels import (
     ACTION_LABEL,
     ACTOR_KIND_LABEL,
+    CHAIN_PHRASE,
     FIELD_LABEL,
     FREQUENCY_LABEL,
     LEVEL_LABEL,
@@ -248,7 +249,7 @@ blockquote.rsp-text { white-space: normal; }
 .md-typeset table:not([class]):has(.rsp-list) td:nth-child(4) { min-width: 10em; }
 .md-typeset .md-typeset__table:has(.rsp-t) { display: block; }
 .md-typeset .md-typeset__scrollwrap:has(.rsp-t) { overflow-x: visible; margin: 1em 0; }
-.rsp-chain-list { display: none; }
+.md-typeset ul.rsp-chain-list { display: none; }
 @media screen and (max-width: 44.9375em) {
   .md-typeset table:not([class]):has(.rsp-t) thead { display: none; }
   .md-typeset table:not([class]):has(.rsp-t) :is(tbody, tr, td) { display: block; width: auto; }
@@ -268,7 +269,7 @@ blockquote.rsp-text { white-space: normal; }
   .md-typeset table:not([class]):has(.rsp-list) td:nth-child(8)::before { content: "依据："; }
   .md-typeset table:not([class]):has(.rsp-list) td::before { color: var(--md-default-fg-color--light); }
   .md-typeset .mermaid:has(+ .rsp-chain-list) { display: none; }
-  .rsp-chain-list { display: block; }
+  .md-typeset ul.rsp-chain-list { display: block; }
 }
 """
 
@@ -936,10 +937,7 @@ class SitePages:
         lines += ["```", ""]
         # The same chain as a list, which phones show instead of the diagram (see STYLESHEET).
         items = "".join(
-            f"<li>{html_text(self.chain_name(src))} "
-            f'<span class="rsp-rel">{html_text(self.relation(role)[0])}</span>'
-            f" → {html_text(self.chain_name(dst))}</li>"
-            for src, role, dst in edges
+            f"<li>{html_text(self.chain_phrase(src, role, dst))}</li>" for src, role, dst in edges
         )
         lines += [f'<ul class="rsp-chain-list">{items}</ul>', ""]
         lines += [
@@ -947,6 +945,11 @@ class SitePages:
             "",
         ]
         return lines
+
+    def chain_phrase(self, lower: str, role: str, upper: str) -> str:
+        """One line of the chain in words: 县级政府接受市级党委和政府考核."""
+        before, after = CHAIN_PHRASE.get(role, ("→", self.relation(role)[0]))
+        return "".join((self.chain_name(lower), before, self.chain_name(upper), after))
 
     def chain_name(self, actor_id: str) -> str:
         actor = self.ps.actors.get(actor_id)
