@@ -133,3 +133,22 @@ CHAIN_PHRASE: dict[str, tuple[str, str]] = {
     CounterpartyRole.cooperates_with.value: ("配合", ""),
     "part-of": ("隶属于", ""),
 }
+# Fields of the policy files that encoders' notes mention, named as a reader knows them.
+SCHEMA_FIELD_LABEL: dict[str, str] = {
+    "cites": "引用文件",
+    "implements": "实施的上级规定",
+    "issuers": "印发机关",
+    "issued": "印发日期",
+    "effective": "施行日期",
+    "document_number": "文号",
+    "mechanisms": "所提机制",
+    "parent": "上级文件",
+    "not_implemented": "未实施的上级职责",
+    "local_addition": "地方新增",
+    "counterparties": "对象",
+    "artefacts": "需形成材料",
+    "owners": "责任主体",
+    "frequency": "频次",
+    "deadline": "时限",
+    "quote": "原文",
+}

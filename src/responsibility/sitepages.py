@@ -17,8 +17,10 @@ import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 import yaml
 
@@ -33,8 +35,10 @@ from .labels import (
     REGULATION_STATUS_LABEL,
     RESPONSIBILITY_LABEL,
     ROLE_LABEL,
+    SCHEMA_FIELD_LABEL,
 )
 from .model import (
+    Action,
     Actor,
     ActorKind,
     CounterpartyRole,
@@ -702,7 +706,29 @@ class SitePages:
                 return m.group(0)
             return cite if reg.id == reg_id else f"《{reg.title.zh}》{cite}"
 
-        return _ID_IN_NOTE.sub(name, note)
+        return _CODE_IN_NOTE.sub(lambda m: self.named(m.group(1), reg_id), _ID_IN_NOTE.sub(name, note))
+
+    def named(self, token: str, reg_id: str | None) -> str:
+        """A `token` an encoder quoted in a note, named for a reader: a regulation by its title,
+        a body, artefact kind or duty by its Chinese name, a field or value by its label."""
+        key, _, value = token.partition(":")
+        if value.strip():  # `implements: [central]`: the field, then what it holds
+            inner = [self.named(v.strip(), reg_id) for v in value.strip(" []").split(",") if v.strip()]
+            return f"{self.named(key, reg_id)}：{'、'.join(inner)}"
+        if token in self.ps.regulations:
+            return f"《{self.ps.regulations[token].title.zh}》"
+        if token in self.ps.actors:
+            return self.ps.actors[token].name.zh
+        if token in self.ps.artefact_kinds:
+            return f"「{self.ps.artefact_kinds[token].name.zh}」"
+        if token in SCHEMA_FIELD_LABEL:
+            return f"「{SCHEMA_FIELD_LABEL[token]}」"
+        for enum, table in _VALUE_LABELS:
+            if token in {m.value for m in enum}:
+                return f"「{table[enum(token)][0]}」"
+        duty = next((e for e in self.by_regulation.get(reg_id or "", []) if e.duty.id == token), None)
+        # anything else is shown as the encoder wrote it, quotes and all
+        return f"「{duty.duty.summary.zh}」" if duty is not None else f"`{token}`"
 
     def citation_of(self, reg: Regulation, provision_id: str) -> str:
         cites = self.citations.get(reg.id)
@@ -1148,8 +1174,20 @@ _ID_IN_NOTE = re.compile(
     r"(?:/(?P<duty>[a-z0-9][a-z0-9-]*))?"
 )
 
+# A token an encoder quoted in a note: `issuers`, `central`, `implements: [central]`.
+_CODE_IN_NOTE = re.compile(r"`([^`\n]+)`")
+
 # How an unlabelled provision standing on its own is cited: 序言, 第2段 (policyset.citations).
 _UNLABELLED = re.compile(r"序言|第\d+段")
+
+
+_VALUE_LABELS: list[tuple[type[StrEnum], Mapping[Any, tuple[str, str]]]] = [
+    (CounterpartyRole, ROLE_LABEL),
+    (Responsibility, RESPONSIBILITY_LABEL),
+    (Frequency, FREQUENCY_LABEL),
+    (Modality, MODALITY_LABEL),
+    (Action, ACTION_LABEL),
+]
 
 
 def distinct_changes(changes: Iterable[Change]) -> list[Change]:
