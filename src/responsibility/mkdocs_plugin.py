@@ -42,7 +42,7 @@ from .errors import LookupFailure, PolicyError
 from .loader import load
 from .model import Division
 from .policyset import PolicySet, provision_paths
-from .sitepages import STYLESHEET, Paths, SitePages, responsibility_list_writer
+from .sitepages import STYLESHEET, Paths, SitePages, build_pages, responsibility_list_writer
 
 log = logging.getLogger("mkdocs.plugins.responsibility")
 
@@ -108,13 +108,13 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         paths = Paths(self.config.prefix)
         site = SitePages(ps, self.config.prefix)
         downloads = _downloads(site) if self.config.xlsx else {}
-        site.xlsx = frozenset(a for a in ps.actors if paths.actor_xlsx(a) in downloads)
+        with_xlsx = [a for a in ps.actors if paths.actor_xlsx(a) in downloads]
         generated: dict[str, str | bytes] = {paths.stylesheet(): STYLESHEET}
         if self.config.local_mermaid:
             generated[MERMAID_URI] = MERMAID_JS.read_bytes()
         generated[ZWSP_URI] = (SEARCH_ASSETS / "zwsp.js").read_bytes()
         teach_jieba(search_terms(ps))
-        generated.update(site.build())
+        generated.update(build_pages(ps, self.config.prefix, with_xlsx, site=site))
         generated.update(downloads)
         # With an explicit nav, on_nav lists the index pages (mkdocs checks inclusion before it);
         # with an automatic nav, the index pages are what it should list.

@@ -1220,9 +1220,17 @@ def chain_edges(ps: PolicySet, actor_id: str) -> list[tuple[str, str, str]]:
     return sorted(edges)
 
 
-def build_pages(ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = ()) -> dict[str, str]:
-    """Every policy page, ``{path below docs_dir: markdown}``, sorted by path. Deterministic."""
-    return SitePages(ps, prefix, xlsx).build()
+def build_pages(
+    ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = (), site: SitePages | None = None
+) -> dict[str, str]:
+    """Every policy page, ``{path below docs_dir: markdown}``, sorted by path. Deterministic.
+
+    `site`, when given, is the renderer to use (the plugin passes the one whose 责任清单 rows it
+    also wrote as XLSX, so the rows are computed once)."""
+    if site is None:
+        return SitePages(ps, prefix, xlsx).build()
+    site.xlsx = frozenset(xlsx)
+    return site.build()
 
 
 XlsxWriter = Callable[[PolicySet, str], bytes]
