@@ -59,11 +59,11 @@ def test_the_site_says_not_in_the_received_text() -> None:
     ps = responsibility.load([EXCERPT])
     pages = build_pages(ps)
     reg_page = pages["policies/regulations/fx-excerpt.md"]
-    assert "未收录 not in the received text" in reg_page
-    assert "**Missing 缺失**" not in reg_page
+    assert '未收录 <span class="rsp-en">not in the received text</span>' in reg_page
+    assert "**缺失" not in reg_page
     duty_page = pages[Paths("policies").duty("central/art_10/adjust-spending")]
     row = next(line for line in duty_page.splitlines() if "fx-excerpt" in line and line.startswith("|"))
-    assert "未收录 not in the received text" in row and "missing" not in row
+    assert '未收录 <span class="rsp-en">not in the received text</span>' in row and "缺失" not in row
 
 
 def test_an_excerpt_checks_clean() -> None:

@@ -111,7 +111,7 @@ def test_c001_trace_and_site_name_the_same_missing_duties(name: str) -> None:
     c001 = _c001(name, ps)
     for reg_id in checked:
         traced = _trace(ps, reg_id, TraceStatus.missing)
-        site = _site(ps, reg_id, "**Missing 缺失**")
+        site = _site(ps, reg_id, '**缺失 <span class="rsp-en">Missing</span>**')
         assert c001.get(reg_id, set()) == traced == site, reg_id
 
 
@@ -125,7 +125,10 @@ def test_excerpt_not_assessed_agrees_across_faces() -> None:
     ps = _load("excerpt")
     not_assessed = _trace(ps, "fx-excerpt", TraceStatus.not_assessed)
     assert "central/art_10/adjust-spending" in not_assessed
-    assert _site(ps, "fx-excerpt", "**Not assessed 未收录 not in the received text**") == not_assessed
+    assert (
+        _site(ps, "fx-excerpt", '**未收录 <span class="rsp-en">Not in the received text</span>**')
+        == not_assessed
+    )
     assert not _c001("excerpt", ps)
     assert not _trace(ps, "fx-excerpt", TraceStatus.missing)
     assert not _trace(ps, "fx-excerpt", TraceStatus.not_implemented)

@@ -39,12 +39,13 @@ def test_county_government_page_lists_the_project_pool_under_article_19(
     row.wait_for()
     assert "第十九条" in row.inner_text()
     assert "脱贫攻坚责任制实施办法" in row.inner_text()
+    # The page opens with its 责任清单, whose 依据 links to the duty under its article.
     href = row.locator("a", has_text="第十九条").get_attribute("href")
-    assert href is not None and href.endswith("regulations/central/#art_19")
+    assert href is not None and href.endswith("regulations/central/#art_19--project-pool")
     page.screenshot(path=str(ARTIFACTS / "county-government.png"), full_page=True)
     # Following the link lands on the article, whose text names the project pool.
     row.locator("a", has_text="第十九条").click()
-    page.wait_for_url("**/regulations/central/#art_19")
+    page.wait_for_url("**/regulations/central/#art_19--project-pool")
     article = page.locator("#art_19")
     assert article.inner_text().startswith("第十九条")
     page.close()

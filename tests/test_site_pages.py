@@ -171,14 +171,14 @@ def test_implements_links_go_both_ways(pages: dict[str, str]) -> None:
     province = pages["policies/regulations/fixture-province.md"]
     centre = pages["policies/regulations/fixture-centre.md"]
     assert (
-        "- Implements 实施: [《测试用中央办法》第一条 · 建立测试台账](fixture-centre.md#art_1--ledger)"
+        '- 实施 <span class="rsp-en">Implements</span>：[《测试用中央办法》第一条 · 建立测试台账](fixture-centre.md#art_1--ledger)'
         in province
     )
     assert "[《测试用省级细则》第一条 · 建立测试台账](fixture-province.md#art_1--ledger)" in centre
-    assert "Implemented by 下级实施" in centre
+    assert '下级实施 <span class="rsp-en">Implemented by</span>' in centre
     # Regulation-level links both ways, too.
-    assert "| Implements 实施 | [测试用中央办法" in province
-    assert "| Implemented by 下级实施 | [测试用甲县办法" in province
+    assert '| 实施 <span class="rsp-en">Implements</span> | [测试用中央办法' in province
+    assert '| 下级实施 <span class="rsp-en">Implemented by</span> | [测试用甲县办法' in province
 
 
 def test_central_duty_page_shows_each_locality(pages: dict[str, str]) -> None:
@@ -187,17 +187,19 @@ def test_central_duty_page_shows_each_locality(pages: dict[str, str]) -> None:
         m.group(1): m.group(2)
         for m in re.finditer(r"^\| \[(测试用\S+?) .*?\]\(.*?\) \| (.*) \|$", page, re.M)
     }
-    assert rows["测试用甲县办法"] == "implemented 已落实"
-    assert rows["测试用省级细则"].startswith("not implemented 未落实 — 细则未规定报告制度。")
-    assert "missing 缺失" in rows["测试用乙县办法"]
+    assert rows["测试用甲县办法"] == '已落实 <span class="rsp-en">implemented</span>'
+    assert rows["测试用省级细则"].startswith(
+        '说明未实施 <span class="rsp-en">declined with a reason</span> — 细则未规定报告制度。'
+    )
+    assert "缺失" in rows["测试用乙县办法"]
     # The province inspection duty is above a county's level: not applicable to county B.
     inspect = pages["policies/duties/fixture-centre/art_2/inspect.md"]
-    assert re.search(r"测试用乙县办法.*not applicable", inspect)
+    assert re.search(r"测试用乙县办法.*不适用", inspect)
 
 
 def test_implementation_tree_nests_through_the_province(pages: dict[str, str]) -> None:
     page = pages["policies/duties/fixture-centre/art_1/ledger.md"]
-    tree = page.split("## Implementations", 1)[1].split("## By local", 1)[0]
+    tree = page.split("## 地方落实", 1)[1].split("## 各地规定", 1)[0]
     lines = [ln for ln in tree.splitlines() if ln.strip().startswith("- ")]
     assert lines[0].startswith("- [测试用省级细则")
     assert lines[1].startswith("    - [测试用甲县办法")
@@ -252,7 +254,7 @@ def test_county_government_lists_the_project_pool_under_article_19(shipped: Poli
     assert "[第十九条](../regulations/central.md#art_19)" in row
     assert "central.md#art_19--project-pool" in row
     # and in its 责任清单, with the artefact and the basis cited as an official would.
-    listing = page.split("## 责任清单", 1)[1]
+    listing = page.split("## 责任清单", 1)[1].split("\n## ", 1)[0]
     assert re.search(r"\| 扶贫项目库 \| \[《脱贫攻坚责任制实施办法》第十九条\]", listing)
 
 
@@ -276,5 +278,5 @@ def test_actor_xlsx_holds_its_responsibility_list(shipped: PolicySet) -> None:
 def test_actor_page_links_the_xlsx_when_one_is_written(shipped: PolicySet) -> None:
     with_xlsx = build_pages(shipped, xlsx=["county.government"])["policies/actors/county.government.md"]
     without = build_pages(shipped)["policies/actors/county.government.md"]
-    assert "[Download as XLSX 下载](county.government.xlsx)" in with_xlsx
+    assert '[下载 XLSX <span class="rsp-en">Download</span>](county.government.xlsx)' in with_xlsx
     assert "XLSX" not in without

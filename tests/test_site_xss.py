@@ -12,13 +12,9 @@ chain diagrams.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import shutil
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,12 +40,6 @@ SITE_NAME = f"«site»{PAYLOAD}"
 FORMULA = '=HYPERLINK("javascript:alert(8)","«duty2.summary»")'
 # Fields of the fixture that no page shows (the artefact kind's note is catalogue documentation).
 NOT_ON_A_PAGE = {"artefact.note"}
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-# Material renders Mermaid into a closed shadow root; open it so the test can read the SVG.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
-"""
 # Every element of the document and of open shadow roots (the Mermaid SVGs): attributes that run
 # script (on*), and URLs with a javascript: scheme (browsers ignore whitespace and case there).
 ACTIVE_CONTENT = """() => {
@@ -93,25 +83,6 @@ class Sweep:
 def _markers() -> set[str]:
     text = "".join(p.read_text("utf-8") for p in sorted(FIXTURE.glob("*.yaml")))
     return set(re.findall(r"«([^»]+)»</title>", text))
-
-
-def _chromium() -> str:
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if path is None:
-        pytest.fail("Chromium is missing: install Debian's package (apt-get install -y chromium)")
-    return path
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def _visit(page: Any, url: str) -> Visit:
@@ -158,40 +129,33 @@ def _search(page: Any, base: str, query: str, errors: list[str]) -> Visit:
 
 
 @pytest.fixture(scope="module")
-def sweep(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sweep]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Playwright is missing: pip install -e '.[test]' (the browser extra)")
+def sweep(
+    tmp_path_factory: pytest.TempPathFactory, browser: Any, serve: Callable[[Path], str]
+) -> Iterator[Sweep]:
+    """Every page of the hostile fixture's site, visited once in the suite's shared Chromium
+    (a second Playwright instance in the same worker fails: its sync API refuses to nest)."""
     site = tmp_path_factory.mktemp("xss") / "site"
     build_site(site, [str(FIXTURE)], include_shipped=False, site_name=SITE_NAME)
-    server, base = _serve(site)
+    base = serve(site)
     dialogs: list[str] = []
     errors: list[str] = []
     visits: dict[str, Visit] = {}
+    page = browser.new_page()
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=_chromium(), headless=True, args=CHROMIUM_ARGS)
-            context = browser.new_context()
-            context.add_init_script(OPEN_SHADOW_ROOTS)
-            page = context.new_page()
-
-            def on_dialog(dialog: Any) -> None:
-                dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
-                dialog.dismiss()
-
-            page.on("dialog", on_dialog)
-            page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
-            for html in sorted(site.rglob("*.html")):
-                rel = html.relative_to(site).as_posix()
-                visits[rel] = _visit(page, f"{base}/{rel}")
-            visits["(search results)"] = _search(page, base, "alert", errors)
-            context.close()
-            browser.close()
-        yield Sweep(site, dialogs, visits, errors)
+        for html in sorted(site.rglob("*.html")):
+            rel = html.relative_to(site).as_posix()
+            visits[rel] = _visit(page, f"{base}/{rel}")
+        visits["(search results)"] = _search(page, base, "alert", errors)
     finally:
-        server.shutdown()
-        server.server_close()
+        page.close()
+    yield Sweep(site, dialogs, visits, errors)
 
 
 def _flat(s: str) -> str:
@@ -277,6 +241,6 @@ def test_page_title_front_matter_reads_back_as_the_escaped_title(zh: str, en: st
     source = "\n".join([*page_head(Text(zh=zh, en=en)), "body"])
     body, data = meta.get_data(source)
     plain = zh if en is None else f"{zh} {en}"
-    assert data == {"title": html_text(plain)}
+    assert data == {"title": html_text(plain), "hide": ["navigation"]}
     assert body.startswith(f"# {literal(zh)}")
     assert "<" not in data["title"] and '"' not in data["title"]

@@ -3,7 +3,16 @@
 
 from __future__ import annotations
 
-from .model import CounterpartyRole, Frequency, Modality, Responsibility
+from .model import (
+    Action,
+    ActorKind,
+    CounterpartyRole,
+    Frequency,
+    Level,
+    Modality,
+    Responsibility,
+    Status,
+)
 
 RESPONSIBILITY_LABEL: dict[Responsibility, tuple[str, str]] = {
     Responsibility.overall: ("负总责", "overall"),
@@ -46,4 +55,100 @@ ROLE_LABEL: dict[CounterpartyRole, tuple[str, str]] = {
     CounterpartyRole.beneficiary: ("受益", "beneficiary"),
     CounterpartyRole.target: ("对象", "acts on"),
     CounterpartyRole.cooperates_with: ("配合", "cooperates with"),
+}
+LEVEL_LABEL: dict[Level, tuple[str, str]] = {
+    Level.central: ("中央", "central"),
+    Level.province: ("省级", "province"),
+    Level.city: ("市级", "city"),
+    Level.county: ("县级", "county"),
+    Level.township: ("乡级", "township"),
+    Level.village: ("村级", "village"),
+    Level.all: ("各级", "all levels"),
+    Level.society: ("社会", "society"),
+}
+ACTOR_KIND_LABEL: dict[ActorKind, tuple[str, str]] = {
+    ActorKind.role: ("角色（一类机构）", "role: a type of body"),
+    ActorKind.concrete: ("具体机构", "concrete body"),
+    ActorKind.composite: ("联合主体", "joint owners"),
+}
+REGULATION_STATUS_LABEL: dict[Status, tuple[str, str]] = {
+    Status.in_force: ("现行有效", "in force"),
+    Status.draft: ("讨论稿", "draft"),
+    Status.practice: ("经验做法", "reported practice"),
+}
+# What a duty makes its owner do; the Chinese verbs are those model.Action glosses.
+ACTION_LABEL: dict[Action, tuple[str, str]] = {
+    Action.lead: ("领导", "lead"),
+    Action.coordinate: ("统筹协调", "coordinate"),
+    Action.formulate: ("制定", "formulate"),
+    Action.implement: ("组织实施", "implement"),
+    Action.establish: ("建立健全", "establish"),
+    Action.sign: ("签署", "sign"),
+    Action.report: ("报告", "report"),
+    Action.fund: ("投入资金", "fund"),
+    Action.integrate: ("整合", "integrate"),
+    Action.allocate: ("分配", "allocate"),
+    Action.supervise: ("监督", "supervise"),
+    Action.inspect: ("检查", "inspect"),
+    Action.assess: ("考核", "assess"),
+    Action.audit: ("审计", "audit"),
+    Action.guide: ("指导", "guide"),
+    Action.publicise: ("宣传", "publicise"),
+    Action.disclose: ("公开公示", "disclose"),
+    Action.register: ("建档立卡", "register"),
+    Action.review: ("审核", "review"),
+    Action.approve: ("审定", "approve"),
+    Action.verify: ("核实验收", "verify"),
+    Action.propose: ("提出", "propose"),
+    Action.record: ("记录存档", "record"),
+    Action.manage: ("管理", "manage"),
+    Action.ensure: ("确保", "ensure"),
+    Action.mobilise: ("动员", "mobilise"),
+    Action.participate: ("参与", "participate"),
+    Action.assist: ("帮扶", "assist"),
+    Action.train: ("培训", "train"),
+    Action.commend: ("表彰奖励", "commend"),
+    Action.hold_accountable: ("追究责任", "hold accountable"),
+    Action.investigate: ("查处", "investigate"),
+    Action.interpret: ("解释", "interpret"),
+    Action.select: ("选派", "select"),
+    Action.build: ("建设", "build"),
+}
+# The fields queries.compare reports as changed, named for a reader.
+FIELD_LABEL: dict[str, tuple[str, str]] = {
+    "owners": ("责任主体", "owners"),
+    "responsibility": ("责任类型", "kind of responsibility"),
+    "modality": ("约束力", "modality"),
+    "frequency": ("频次", "frequency"),
+    "artefacts": ("需形成材料", "artefacts"),
+}
+# A line of a chain in words, lower + before + upper + after: 县级政府接受市级党委和政府考核.
+CHAIN_PHRASE: dict[str, tuple[str, str]] = {
+    CounterpartyRole.reports_to.value: ("向", "报告"),
+    CounterpartyRole.signs_with.value: ("与", "签署责任书"),
+    CounterpartyRole.approved_by.value: ("报", "审批"),
+    CounterpartyRole.reviewed_by.value: ("报", "审核"),
+    CounterpartyRole.assessed_by.value: ("接受", "考核"),
+    CounterpartyRole.supervised_by.value: ("接受", "监督"),
+    CounterpartyRole.cooperates_with.value: ("配合", ""),
+    "part-of": ("隶属于", ""),
+}
+# Fields of the policy files that encoders' notes mention, named as a reader knows them.
+SCHEMA_FIELD_LABEL: dict[str, str] = {
+    "cites": "引用文件",
+    "implements": "实施的上级规定",
+    "issuers": "印发机关",
+    "issued": "印发日期",
+    "effective": "施行日期",
+    "document_number": "文号",
+    "mechanisms": "所提机制",
+    "parent": "上级文件",
+    "not_implemented": "未实施的上级职责",
+    "local_addition": "地方新增",
+    "counterparties": "对象",
+    "artefacts": "需形成材料",
+    "owners": "责任主体",
+    "frequency": "频次",
+    "deadline": "时限",
+    "quote": "原文",
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import weakref
 import zipfile
 from dataclasses import dataclass
 
@@ -129,17 +130,38 @@ def actor_rows(ps: PolicySet, actor: str) -> dict[str, list[Row]]:
     from .queries import owes
 
     owed = {d.duty.id for group in owes(ps, actor).groups for d in group.duties}
+    # only the owed duties, put in document order: scanning every duty for every actor made a
+    # site's lists grow as actors × duties
+    order = _document_order(ps)
     out: dict[str, list[Row]] = {}
-    for e in ps.all_duties():
-        if e.ref in owed:
-            sheet = out.setdefault(e.regulation.id, [])
-            sheet.append(_row(ps, len(sheet) + 1, e))
+    for ref in sorted(owed, key=order.__getitem__):
+        e = ps.duty_entry(ref)
+        sheet = out.setdefault(e.regulation.id, [])
+        sheet.append(_row(ps, len(sheet) + 1, e))
     return out
+
+
+_ORDER: weakref.WeakKeyDictionary[PolicySet, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
+def _document_order(ps: PolicySet) -> dict[str, int]:
+    """Each duty's place in the policy set's document order (regulations in id order), once per
+    policy set."""
+    found = _ORDER.get(ps)
+    if found is None:
+        found = _ORDER[ps] = {e.ref: i for i, e in enumerate(ps.all_duties())}
+    return found
 
 
 def actor_xlsx(ps: PolicySet, actor: str) -> bytes:
     """The 责任清单 of one body as XLSX, one sheet per regulation."""
-    return _workbook(actor_rows(ps, actor))
+    return workbook(actor_rows(ps, actor))
+
+
+def workbook(sheets: dict[str, list[Row]]) -> bytes:
+    """Rows as an XLSX workbook, one sheet per regulation (the site writes a body's list with
+    the rows its page shows)."""
+    return _workbook(sheets)
 
 
 def _workbook(sheets: dict[str, list[Row]]) -> bytes:

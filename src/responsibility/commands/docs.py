@@ -25,14 +25,20 @@ NAME = "docs"
 HELP = "build or serve the browsable site"
 MARKER = ".responsibility-site"
 
+# Material's own separator for Chinese plus the full-width punctuation of policy texts; U+200B is
+# where jieba's segments meet in the index. In a single-quoted YAML string, as written.
+SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）《》「」“”]+"
+
 CONFIG_TEMPLATE = """\
 site_name: {site_name}
+site_url: {site_url}
 docs_dir: {docs_dir}
 site_dir: {site_dir}
 use_directory_urls: true
 theme:
   name: material
   font: false  # no web-font request: the site works offline, e.g. on an intranet
+  language: zh
   features: [navigation.instant, navigation.tabs, navigation.sections, navigation.top,
              search.highlight, search.suggest]
   palette:
@@ -40,16 +46,16 @@ theme:
       scheme: default
       primary: red
       accent: amber
-      toggle: {{icon: material/brightness-7, name: Switch to dark mode}}
+      toggle: {{icon: material/brightness-7, name: 切换到深色模式}}
     - media: "(prefers-color-scheme: dark)"
       scheme: slate
       primary: red
       accent: amber
-      toggle: {{icon: material/brightness-4, name: Switch to light mode}}
+      toggle: {{icon: material/brightness-4, name: 切换到浅色模式}}
 plugins:
   - search:
       lang: [zh, en]
-      separator: '[\\s\\u200b\\-]'
+      separator: '{separator}'
   - responsibility:
       policies: {policies}
       include_shipped: {include_shipped}
@@ -79,10 +85,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     for q in (build, serve):
         add_policy_options(q)
         q.add_argument("--site-name", default="脱贫攻坚责任制 · responsibility", help="the site's title")
+        q.add_argument(
+            "--site-url",
+            default=None,
+            metavar="URL",
+            help="the address the site is published at (fills sitemap.xml and canonical links)",
+        )
 
 
 def write_config(
-    workdir: Path, site_dir: Path, policies: list[str], include_shipped: bool, site_name: str
+    workdir: Path,
+    site_dir: Path,
+    policies: list[str],
+    include_shipped: bool,
+    site_name: str,
+    site_url: str | None = None,
 ) -> Path:
     """A complete mkdocs.yml in `workdir` (with an empty docs dir), for the given policies."""
     docs_dir = workdir / "docs"
@@ -91,6 +108,8 @@ def write_config(
     # prints the site name into every page as HTML, unescaped: it is given escaped for HTML.
     text = CONFIG_TEMPLATE.format(
         site_name=json.dumps(html_text(site_name), ensure_ascii=False),
+        site_url=json.dumps(site_url) if site_url else "null",
+        separator=SEARCH_SEPARATOR,
         docs_dir=json.dumps(str(docs_dir)),
         site_dir=json.dumps(str(site_dir)),
         policies=json.dumps([str(Path(p).resolve()) for p in policies], ensure_ascii=False),
@@ -128,6 +147,7 @@ def build_site(
     include_shipped: bool = True,
     site_name: str = "脱贫攻坚责任制 · responsibility",
     force: bool = False,
+    site_url: str | None = None,
 ) -> None:
     """Build the site into `target`, replacing it only once the new site is complete."""
     # MkDocs resolves a relative site_dir against the folder of its config file, which is a
@@ -145,7 +165,7 @@ def build_site(
     try:
         os.chmod(staging, mode)
         with tempfile.TemporaryDirectory(prefix="responsibility-docs-") as work:
-            config_file = write_config(Path(work), staging, policies, include_shipped, site_name)
+            config_file = write_config(Path(work), staging, policies, include_shipped, site_name, site_url)
             try:
                 cfg = load_config(config_file=str(config_file))  # type: ignore[operator]
                 cfg.plugins.on_startup(command="build", dirty=False)
@@ -176,21 +196,37 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def serve_site(policies: list[str], include_shipped: bool, site_name: str, dev_addr: str) -> None:
+def serve_site(
+    policies: list[str], include_shipped: bool, site_name: str, dev_addr: str, site_url: str | None = None
+) -> None:
     _import_mkdocs()
     from mkdocs.commands.serve import serve
 
     with tempfile.TemporaryDirectory(prefix="responsibility-docs-") as work:
-        config_file = write_config(Path(work), Path(work) / "site", policies, include_shipped, site_name)
+        config_file = write_config(
+            Path(work), Path(work) / "site", policies, include_shipped, site_name, site_url
+        )
+        # MkDocs logs its address only when its logging is set up, which it is not here.
+        print(f"serving the site at {serve_url(dev_addr)} (Ctrl+C stops it)", file=sys.stderr, flush=True)
         serve(config_file=str(config_file), dev_addr=dev_addr)
+
+
+def serve_url(dev_addr: str) -> str:
+    """The address `docs serve` listens on, as a browser opens it."""
+    host, _, port = dev_addr.rpartition(":")
+    host = host or "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}/"
 
 
 def run(args: argparse.Namespace) -> int:
     load_from(args)  # policy errors surface here as file:line:col diagnostics (exit 1)
+    shipped = include_shipped(args, args.policies)
     if args.docs_command == "build":
         target = Path(args.site_dir)
-        build_site(target, args.policies, include_shipped(args, args.policies), args.site_name, args.force)
+        build_site(target, args.policies, shipped, args.site_name, args.force, args.site_url)
         print(f"site written to {target}", file=sys.stderr)
         return 0
-    serve_site(args.policies, include_shipped(args, args.policies), args.site_name, args.dev_addr)
+    serve_site(args.policies, shipped, args.site_name, args.dev_addr, args.site_url)
     return 0
