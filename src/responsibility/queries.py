@@ -401,12 +401,17 @@ def _scope(ps: PolicySet, regulation: str | None) -> _Scope:
     return _Scope(paths, frozenset(excluded), False)
 
 
-def _applies(ps: PolicySet, scope: _Scope, rel: _Rel, place: str | None) -> bool:
+def _applies(ps: PolicySet, scope: _Scope, rel: _Rel, place: str | None, below: bool = False) -> bool:
+    """Whether a relation's regulation reaches `place`: it governs the place, or (walking down)
+    it governs part of it (a township's rule binds bodies inside the county)."""
     if not scope.all_regulations and (
         rel.regulation not in scope.inherited_from or rel.duty in scope.excluded
     ):
         return False
-    return place is None or within(ps, place, ps.regulations[rel.regulation].jurisdiction)
+    if place is None:
+        return True
+    area = ps.regulations[rel.regulation].jurisdiction
+    return within(ps, place, area) or (below and within(ps, area, place))
 
 
 def _resolve(
@@ -426,7 +431,9 @@ def _resolve(
         return [(actor, None)]
     if below:
         found = [c for c in idx.instances.get(actor, []) if within(ps, ps.actors[c].place, place)]
-        return [(c, ps.actors[c].place) for c in sorted(found)] or [(actor, None)]
+        # No concrete body of the role is encoded there: the role still stands inside `place`
+        # (the townships of 武邑), so only links of regulations that reach that place apply below.
+        return [(c, ps.actors[c].place) for c in sorted(found)] or [(actor, place)]
     at = place_at_level(ps, place, a.level)
     found = [c for c in idx.instances.get(actor, []) if at is not None and ps.actors[c].place == at]
     return [(c, at) for c in sorted(found)] or [(actor, at)]
@@ -467,7 +474,7 @@ def _walk(
         for via_actor, steps in sorted(closure.items()):
             rels = idx.up.get(via_actor, []) if upward else idx.down.get(via_actor, [])
             for rel in rels:
-                if not _applies(ps, scope, rel, place):
+                if not _applies(ps, scope, rel, place, below=not upward):
                     continue
                 other = rel.upper if upward else rel.lower
                 for nxt, nxt_place in _resolve(ps, idx, other, place, below=not upward):
