@@ -564,12 +564,14 @@ def test_numbers_in_facts_are_finite_and_bounded(value: float | int, csv: bool) 
     finite = not isinstance(value, float) or (value == value and abs(value) != float("inf"))
     ok = finite and abs(value) < 10**15
     with tempfile.TemporaryDirectory() as tmp:
-        if csv:  # CSV holds numbers as plain digits: `.nan`, `inf` or `1e+16` there are text
-            if not finite:
-                return
-            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if csv:  # a non-finite number as spreadsheets and pandas write it: nan, inf, -inf
+            if finite:
+                number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+                cell = f"{number:f}"
+            else:
+                cell = repr(value)
             f = Path(tmp) / "fiscal.csv"
-            f.write_text(f"place,year,x\n{PLACE},2017,{number:f}\n", "utf-8")
+            f.write_text(f"place,year,x\n{PLACE},2017,{cell}\n", "utf-8")
             at = (2, len(f"{PLACE},2017,") + 1)
         else:
             f = Path(tmp) / "facts.yaml"

@@ -144,13 +144,19 @@ def _coerce(raw: Any, kind: str) -> Value | None:
     return _free(raw)
 
 
+_NOT_FINITE = frozenset({"nan", "inf", "infinity"})
+
+
 def number_problem(raw: Any) -> str:
     """Why `raw`, a number, cannot be a fact ('' when it can, or when it is not a number):
     NaN and infinity compare with nothing, and magnitudes are bounded (see MAX_MAGNITUDE)."""
     if isinstance(raw, bool):
         return ""
-    if (isinstance(raw, float) and not math.isfinite(raw)) or (
-        isinstance(raw, Decimal) and not raw.is_finite()
+    if (
+        (isinstance(raw, float) and not math.isfinite(raw))
+        or (isinstance(raw, Decimal) and not raw.is_finite())
+        # a CSV cell is text: spreadsheets and pandas write a missing or broken number as nan/inf
+        or (isinstance(raw, str) and raw.strip().lower().lstrip("+-.") in _NOT_FINITE)
     ):
         return "is not a finite number"
     v = Decimal(raw) if isinstance(raw, int) else _number(raw) if isinstance(raw, str | float) else raw
