@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from . import __version__, commands
+from . import __version__, cache, commands
 from .errors import LookupFailure, PolicyError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -48,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args._run(args)
+        with cache.setting(not getattr(args, "no_cache", False)):  # --no-cache, where offered
+            code: int = args._run(args)
     except PolicyError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TypeVar
 
+from .. import cache
 from ..errors import LookupFailure
 from ..loader import load
 from ..policyset import PolicySet
@@ -24,6 +25,16 @@ def add_policy_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--no-shipped", action="store_true", help="do not include the policies shipped with the package"
+    )
+    add_cache_option(p)
+
+
+def add_cache_option(p: argparse.ArgumentParser) -> None:
+    """`--no-cache`, on every command that loads policies (the CLI applies it around the command)."""
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"read every policy file afresh, not from the cache (also: {cache.ENV_OFF}=1)",
     )
 
 

@@ -29,7 +29,7 @@ from ..checks.runner import run as run_checks
 from ..errors import Severity
 from ..evidence import parse_range
 from ..reporters import FORMATS, RenderOptions, render
-from ._common import write
+from ._common import add_cache_option, write
 
 NAME = "check"
 HELP = "check implementing rules and evidence (CI)"
@@ -50,6 +50,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="further policies: parents, catalogues (repeatable)",
     )
     p.add_argument("--no-shipped", action="store_true", help="do not include the shipped policies")
+    add_cache_option(p)
     p.add_argument("--against", metavar="ID", help="check against this parent regulation only")
     p.add_argument("--evidence", metavar="DIR", help="inventory root holding evidence.yaml or evidence.csv")
     p.add_argument("--period", metavar="P[..Q]", help="periods to expect artefacts for: 2018, 2018..2019")

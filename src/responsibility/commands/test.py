@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import scenarios
 from ..loader import load, shipped_root
-from ._common import write
+from ._common import add_cache_option, write
 
 NAME = "test"
 HELP = "run scenario tests of computable rules"
@@ -26,6 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--policies", action="append", default=[], metavar="DIR", help="more policy files or directories"
     )
     p.add_argument("--no-shipped", action="store_true", help="do not include the shipped policies")
+    add_cache_option(p)
     p.add_argument("-v", "--verbose", action="store_true", help="list every scenario, passed or not")
 
 

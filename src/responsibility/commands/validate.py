@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 
 from ..loader import load
-from ._common import write
+from ._common import add_cache_option, write
 
 NAME = "validate"
 HELP = "check that policy files are valid"
@@ -19,6 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-shipped", action="store_true", help="validate PATH alone, without the shipped policies"
     )
+    add_cache_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
