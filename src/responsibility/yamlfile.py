@@ -177,13 +177,20 @@ def csv_rows(text: str, name: str, code: str = "E011") -> Iterator[tuple[list[st
     A field longer than :data:`MAX_CSV_FIELD` characters, or a record the csv module cannot
     read, is a positioned error (`code`) rather than the module's exception.
     """
-    lines = _LINE_BREAK.split(text)
+    lines = _Lines(text)
+    for values, line in csv_records(text, name, code, lines):
+        yield values, line, field_starts(lines[line])
 
-    def starts_of(line: int) -> tuple[str, list[int]]:
-        raw = lines[line - 1] if 0 < line <= len(lines) else ""
-        return raw, field_starts(raw)
 
+def csv_records(
+    text: str, name: str, code: str = "E011", lines: _Lines | None = None
+) -> Iterator[tuple[list[str], int]]:
+    """Each CSV record with the line it ends on: :func:`csv_rows` without the columns, for
+    readers that need a field's column only in an error (the text is split into lines only then)."""
+    lines = lines or _Lines(text)
     reader = csv.reader(io.StringIO(text, newline=""))
+    # no field of a text shorter than the limit can be longer than it: skip the per-record look
+    long_possible = len(text) > MAX_CSV_FIELD
     while True:
         try:
             values = next(reader)
@@ -191,17 +198,31 @@ def csv_rows(text: str, name: str, code: str = "E011") -> Iterator[tuple[list[st
             return
         except csv.Error as exc:
             line = max(reader.line_num, 1)
-            raw, starts = starts_of(line)
+            raw = lines[line]
+            starts = field_starts(raw)
             ends = [*starts[1:], len(raw) + 2]
             widest = max(range(len(starts)), key=lambda k: ends[k] - starts[k])
             col = starts[widest] if "field limit" in str(exc) else 1
             raise _csv_error(name, line, col, code, str(exc)) from None
         line = reader.line_num
-        _, starts = starts_of(line)
-        for k, v in enumerate(values):
-            if len(v) > MAX_CSV_FIELD:
-                raise _csv_error(name, line, starts[k] if k < len(starts) else 1, code, "")
-        yield values, line, starts
+        if long_possible and values and max(map(len, values)) > MAX_CSV_FIELD:
+            starts = field_starts(lines[line])
+            k = next(k for k, v in enumerate(values) if len(v) > MAX_CSV_FIELD)
+            raise _csv_error(name, line, starts[k] if k < len(starts) else 1, code, "")
+        yield values, line
+
+
+class _Lines:
+    """The physical lines of a text (1-based), split on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[str] | None = None
+
+    def __getitem__(self, line: int) -> str:
+        if self.lines is None:
+            self.lines = _LINE_BREAK.split(self.text)
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
 
 def _csv_error(name: str, line: int, col: int, code: str, detail: str) -> PolicyError:
