@@ -268,7 +268,8 @@ def load_text(text: str, name: str) -> tuple[Any, Marks]:
     except yaml.YAMLError as exc:
         raise _error(name, 1, 1, "E001", f"YAML error: {exc}") from None
     marks: Marks = {}
-    seen: set[int] = set()
+    # A node met twice is an alias; there is none to look for when the text has no anchor (`&`).
+    seen: set[int] | None = set() if "&" in text else None
     return _convert(node, (), marks, seen, name), marks
 
 
@@ -298,7 +299,9 @@ def _too_deep() -> str:
 _STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
 
 
-def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: str, depth: int = 1) -> Any:
+def _convert(
+    node: yaml.Node, path: Path, marks: Marks, seen: set[int] | None, name: str, depth: int = 1
+) -> Any:
     # Hot path: policy files are mostly plain strings, so they skip the generic constructor.
     mark = node.start_mark
     if depth > MAX_DEPTH and isinstance(node, yaml.MappingNode | yaml.SequenceNode):
@@ -310,7 +313,7 @@ def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: st
             f"YAML structure {_too_deep()}",
             "flatten the document; policy files need about a dozen levels",
         )
-    if id(node) in seen:
+    if seen is not None and id(node) in seen:
         raise _error(
             name,
             mark.line + 1,
@@ -319,7 +322,8 @@ def _convert(node: yaml.Node, path: Path, marks: Marks, seen: set[int], name: st
             "this anchored value is reused through an alias; anchors and aliases are not allowed",
             "write the value out in full where it is reused",
         )
-    seen.add(id(node))
+    if seen is not None:
+        seen.add(id(node))
     marks[path] = (mark.line + 1, mark.column + 1)
     tag = node.tag
     if tag == _STR and isinstance(node, yaml.ScalarNode):
@@ -377,7 +381,7 @@ _NUMBER_TAGS = {_CORE + "int", _CORE + "float"}
 
 
 def _mapping(
-    node: yaml.MappingNode, path: Path, marks: Marks, seen: set[int], name: str, depth: int = 1
+    node: yaml.MappingNode, path: Path, marks: Marks, seen: set[int] | None, name: str, depth: int = 1
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -386,7 +390,10 @@ def _mapping(
             raise _error(
                 name, k_line, k_col, "E004", "merge keys (<<) are not allowed", "write the keys out in full"
             )
-        key = _convert(key_node, path, {}, seen, name, depth + 1)
+        if seen is None and key_node.tag == _STR and isinstance(key_node, yaml.ScalarNode):
+            key = key_node.value  # the common key: a plain string, nothing to check or mark
+        else:
+            key = _convert(key_node, path, {}, seen, name, depth + 1)
         if not isinstance(key, str):
             key = str(key)
         child = (*path, key)
