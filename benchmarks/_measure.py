@@ -1,10 +1,24 @@
-"""Timing shared by the benchmark scripts: best wall time of N runs, then peak traced memory."""
+"""Timing shared by the benchmark scripts.
+
+:func:`measure` times a function in this process (best wall time of N, then peak traced memory).
+:func:`child` and :func:`median_child` run a command in a fresh process of its own and read its
+CPU time and peak resident memory from the kernel (``wait4``), so a baseline never pays for what
+an earlier measurement left in the process (imports, caches, a heap the garbage collector keeps
+scanning): every ratio the benchmarks print compares two fresh processes.
+"""
 
 from __future__ import annotations
 
+import os
+import statistics
+import subprocess
+import sys
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+PYTHON = sys.executable
 
 
 def measure(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -22,3 +36,66 @@ def measure(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return best, peak / 2**20
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    user: float  # CPU seconds in user mode
+    sys: float  # CPU seconds in the kernel
+    rss: float  # peak resident MiB
+
+    @property
+    def cpu(self) -> float:
+        return self.user + self.sys
+
+
+def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of a measured process: bytecode is written and read as in an installed
+    package (a PYTHONDONTWRITEBYTECODE=1 shell would otherwise recompile every module every run)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra or {})
+    return env
+
+
+def child(argv: Sequence[str], env: Mapping[str, str] | None = None, cwd: str | None = None) -> Run:
+    """One run of `argv` in a fresh process; its output is discarded, a failure raises."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        list(argv), env=child_env(env), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):  # 1: findings, which `check` has on purpose
+        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err[-2000:]}")
+    return Run(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median_child(
+    argv: Sequence[str],
+    runs: int,
+    env: Mapping[str, str] | None = None,
+    before: Callable[[], object] | None = None,
+) -> Run:
+    """Medians over `runs` fresh processes (`before` runs ahead of each, e.g. to empty a cache)."""
+    got = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        got.append(child(argv, env))
+    return Run(
+        statistics.median(r.wall for r in got),
+        statistics.median(r.user for r in got),
+        statistics.median(r.sys for r in got),
+        statistics.median(r.rss for r in got),
+    )
+
+
+def load_average() -> str:
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:  # pragma: no cover - not on this platform
+        return "unknown"
+    return f"{one:.2f}, {five:.2f}, {fifteen:.2f}"
