@@ -466,7 +466,7 @@ def source_key(obj: Document) -> str:
 
 
 def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
-    problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
+    problems = _references(parsed)
     # the text is the authority: each regulation that names its source must reproduce it
     problems += [
         p
@@ -488,6 +488,20 @@ def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
         sources,
         rulesets=[o for _, o in parsed if isinstance(o, RuleSet)],
     )
+
+
+def _references(parsed: list[tuple[_Doc, Document]]) -> list[Diagnostic]:
+    """The reference checks of the whole set, skipped when this very set of documents (the same
+    files' bytes, in the same order) passed them before: they read nothing but the documents."""
+    keys = [d.key for d, _ in parsed if d.key is not None]
+    whole = len(keys) == len(parsed)  # every document came through the cache's reader
+    set_key = cache.key("\n".join(["references", *keys]).encode()) if whole else None
+    if set_key is not None and cache.get(set_key) is True:
+        return []
+    problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
+    if set_key is not None and not problems:
+        cache.put(set_key, True)
+    return problems
 
 
 def load_shipped() -> PolicySet:
