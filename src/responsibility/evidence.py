@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
 import hashlib
 import os
 import re
@@ -207,7 +208,15 @@ def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
     inv = Inventory(root, manifest)
     contained = Containment(root)
     if manifest.suffix == ".csv":
-        _read_csv(text, name, inv, ps, contained)
+        # 100,000 entries make a million objects and no garbage cycles: the collector, run every
+        # 700 allocations, would rescan them all again and again (as in the policy loader)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            _read_csv(text, name, inv, ps, contained)
+        finally:
+            if collecting:
+                gc.enable()
         return inv
     for row, line, cols in _yaml_rows(text, name):
         art = _artefact(row, line, cols, inv, ps)
