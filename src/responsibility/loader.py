@@ -403,6 +403,8 @@ def _load(
         except PolicyError as exc:
             problems += exc.diagnostics
             continue
+        finally:
+            doc.data = {}  # the plain tree is not needed once validated: free it as the load goes
         if obj is not None:
             parsed.append((doc, obj))
     # Reference checks run even when some files failed, so one run reports everything.
