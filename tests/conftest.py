@@ -26,6 +26,7 @@ run: the first worker to need one builds it under a file lock and the others reu
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import functools
 import http.server
@@ -34,18 +35,17 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 import responsibility
-from responsibility import loader
 from responsibility.policyset import PolicySet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,40 +76,15 @@ def shipped() -> PolicySet:
     return responsibility.load()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _shipped_files_parsed_once() -> Iterator[None]:
-    """Parse each shipped policy file once per test process, not once per `load()`.
-
-    Every in-process check, query and command loads the shipped policies beside its own files;
-    parsing their YAML again each time was a third of the suite's CPU time. The cache holds only
-    shipped files, keyed by their resolved path, modification time, size, the working folder (the
-    displayed name depends on it) and the plain (bool, str, int) options of the call, so a changed
-    file or another folder is read afresh. Only documents are kept: a file passed over (None,
-    noted in the caller's list) or refused (an exception) is read again every time, so its side
-    effects happen as without the cache. Files a test writes are never shipped files and are
-    always read. Loaders never change a read document, so sharing one is safe."""
-    real = loader.read_document
-    cache: dict[tuple[object, ...], Any] = {}
-
-    def plain(v: object) -> bool:
-        return v is None or isinstance(v, bool | int | str)
-
-    def read_document(path: Path, shipped: bool = False, *args: Any, **kwargs: Any) -> Any:
-        if not shipped:
-            return real(path, shipped, *args, **kwargs)
-        st = path.stat()
-        options = tuple(a if plain(a) else type(a).__name__ for a in args)
-        named = tuple(sorted((k, v) for k, v in kwargs.items() if plain(v)))
-        key = (str(path.resolve()), st.st_mtime_ns, st.st_size, os.getcwd(), options, named)
-        doc = cache.get(key)
-        if doc is None:
-            doc = real(path, shipped, *args, **kwargs)
-            if doc is not None:
-                cache[key] = doc
-        return doc
-
-    with mock.patch.object(loader, "read_document", read_document):
-        yield
+# The product's own cache (responsibility.cache) in a folder of this test process: shipped files
+# are parsed once per process rather than once per `load()` (that was a third of the suite's CPU
+# time), and no test writes to the real ~/.cache. XDG_CACHE_HOME is set for the whole session,
+# so subprocesses (the CLI, mkdocs) inherit it too; the folder goes when the process ends.
+_TEST_CACHE = tempfile.mkdtemp(prefix="responsibility-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _TEST_CACHE
+os.environ.pop("RESPONSIBILITY_CACHE_DIR", None)
+os.environ.pop("RESPONSIBILITY_NO_CACHE", None)
+atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
 
 
 # -- built sites -----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "responsibility"
 # Layer of each top-level module (or package) of src/responsibility, lowest first.
 LAYERS: list[set[str]] = [
     # 0: the model, the one problem type, rule constants, helpers with no policy knowledge
-    {"model", "errors", "codes", "expr", "safewrite", "table", "labels", "jsonschema", "wording"},
+    {"model", "errors", "codes", "expr", "safewrite", "table", "labels", "jsonschema", "wording", "cache"},
     # 1: reading policies: YAML, loading, references, the policy set
     {"yamlfile", "loader", "policyset", "lookup", "references", "cycles", "fidelity", "facts", "__init__"},
     # 2: the one answer to each domain question

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Protocol
 
-from . import __version__
+from . import __version__, cache
 from .commands import (
     actors,
     artefacts,
@@ -101,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args._run(args)
+        with cache.setting(not getattr(args, "no_cache", False)):  # --no-cache, where offered
+            code: int = args._run(args)
     except PolicyError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)

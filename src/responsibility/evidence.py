@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
 import hashlib
 import os
 import re
@@ -41,7 +42,7 @@ from .errors import Finding, Location, PolicyError
 from .model import LEVEL_ORDER, PERIODS_PER_YEAR, UPWARD_ROLES, ActorKind, Frequency, Level, Regulation
 from .policyset import DutyEntry, PolicySet
 from .semantics import owner_roles, satisfying, within
-from .yamlfile import csv_rows, decode, display_name, load_text, read_bytes
+from .yamlfile import csv_records, decode, display_name, load_text, read_bytes
 
 MANIFESTS = ("evidence.yaml", "evidence.csv")
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -194,32 +195,49 @@ def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
     name = display_name(manifest)
     text = decode(read_bytes(manifest, name, MAX_MANIFEST_BYTES), name)
     inv = Inventory(root, manifest, name)
-    rows = _csv_rows(text, name) if manifest.suffix == ".csv" else _yaml_rows(text, name)
     contained = Containment(root)
-    for row, line, cols in rows:
+    if manifest.suffix == ".csv":
+        # 100,000 entries make a million objects and no garbage cycles: the collector, run every
+        # 700 allocations, would rescan them all again and again (as in the policy loader)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            _read_csv(text, name, inv, ps, contained)
+        finally:
+            if collecting:
+                gc.enable()
+        return inv
+    for row, line, cols in _yaml_rows(text, name):
         art = _artefact(row, line, cols, inv, ps)
-        if art is None:
-            continue
-        escape = contained(art.path)
-        if escape:
-            inv.problems.append(
-                V006.finding(
-                    Location(name, line, cols.get("path", 1)),
-                    f"path '{art.path}' {escape}; the file is not read",
-                    target=art.path,
-                    hint="store the file under the inventory root and give its path relative to it",
-                )
-            )
-            continue
-        inv.artefacts.append(art)
+        if art is not None:
+            _admit(art, line, cols.get("path", 1), inv, contained)
     return inv
+
+
+def _admit(art: Artefact, line: int, col: int, inv: Inventory, contained: Containment) -> None:
+    """Keep an artefact whose path stays under the root; report (V006) one that escapes it."""
+    escape = contained(art.path)
+    if escape:
+        inv.problems.append(
+            V006.finding(
+                Location(inv.name, line, col),
+                f"path '{art.path}' {escape}; the file is not read",
+                target=art.path,
+                hint="store the file under the inventory root and give its path relative to it",
+            )
+        )
+        return
+    inv.artefacts.append(art)
 
 
 Row = tuple[dict[str, str], int, dict[str, int]]
 
 
-def _csv_rows(text: str, name: str) -> Iterator[Row]:
-    records = csv_rows(text, name, V007)
+def _read_csv(text: str, name: str, inv: Inventory, ps: PolicySet | None, contained: Containment) -> None:
+    """The CSV manifest in bulk: the csv module reads the records, and each distinct combination of
+    kind, producer, place, counterparty, period and date is checked once (an inventory of 100,000
+    entries holds a few thousand), so a clean row costs a lookup, not a validation."""
+    records = csv_records(text, name, V007)
     first = next(records, None)
     if first is None:
         return
@@ -237,15 +255,99 @@ def _csv_rows(text: str, name: str) -> Iterator[Row]:
                 )
             ]
         )
-    for values, line, _starts in records:
-        if not any(v.strip() for v in values):
+    # an entry's column is its field's number, as the golden outputs have it (not a character)
+    cols = {h: i + 1 for i, h in enumerate(header)}
+    width = len(header)
+    at = dict.fromkeys(FIELDS, width)  # a column the header lacks reads as the empty field at `width`
+    at.update((h, i) for i, h in enumerate(header))  # a repeated column: the last one, as a dict keeps
+    names: dict[tuple[str, str, str, str], tuple[str, list[tuple[str, str]]]] = {}
+    whens: dict[tuple[str, str], tuple[Period | None, dt.date | None, list[tuple[str, str]]]] = {}
+    path_col = cols.get("path", 1)
+    k_kind, k_producer, k_place, k_counterparty = at["kind"], at["producer"], at["place"], at["counterparty"]
+    k_period, k_date, k_path, k_sha = at["period"], at["date"], at["path"], at["sha256"]
+    for values, line in records:
+        if len(values) > width:
+            if any(v.strip() for v in values):
+                row = {"_invalid": f"{len(values)} fields where the header has {width}"}
+                _artefact(row, line, {}, inv, ps)
             continue
-        # an entry's column is its field's number, as the golden outputs have it (not a character)
-        cols = {h: i + 1 for i, h in enumerate(header)}
-        if len(values) > len(header):
-            yield {"_invalid": f"{len(values)} fields where the header has {len(header)}"}, line, {}
+        vals = list(map(str.strip, values))
+        if not any(vals):
             continue
-        yield dict(zip(header, (v.strip() for v in values), strict=False)), line, cols
+        vals += [""] * (width + 1 - len(vals))
+        kind, producer, counterparty = vals[k_kind], vals[k_producer], vals[k_counterparty]
+        who = (kind, producer, vals[k_place], counterparty)
+        named = names.get(who)
+        if named is None:
+            named = names[who] = _check_names(dict(zip(_NAMES, who, strict=True)), ps)
+        when_key = (vals[k_period], vals[k_date])
+        when = whens.get(when_key)
+        if when is None:
+            when = whens[when_key] = _parse_when({"period": when_key[0], "date": when_key[1]})
+        path, sha = vals[k_path], vals[k_sha].lower()
+        period, date, parsed = when
+        place, resolved = named
+        if parsed or resolved or not (kind and producer and path and period and date) or sha:
+            bad = [
+                (k, f"missing {k}")
+                for k, v in zip(REQUIRED, (kind, producer, *when_key, path), strict=True)
+                if not v
+            ]
+            bad += parsed
+            if sha and not _SHA256.fullmatch(sha):
+                bad.append(("sha256", "sha256 must be 64 hexadecimal digits"))
+            bad += resolved
+            if bad:
+                for k, message in bad:
+                    inv.problems.append(
+                        V007.finding(
+                            Location(inv.name, line, cols.get(k, 1)),
+                            message,
+                            target=path,
+                            hint="see docs/guide/evidence.md",
+                        )
+                    )
+                continue
+        assert period is not None and date is not None
+        art = Artefact(kind, producer, place, counterparty, period, date, path, sha, line, path_col)
+        _admit(art, line, path_col, inv, contained)
+
+
+_NAMES = ("kind", "producer", "place", "counterparty")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _parse_when(row: dict[str, str]) -> tuple[Period | None, dt.date | None, list[tuple[str, str]]]:
+    bad: list[tuple[str, str]] = []
+    period: Period | None = None
+    date: dt.date | None = None
+    if row.get("period"):
+        try:
+            period = parse_period(row["period"])
+        except ValueError as exc:
+            bad.append(("period", str(exc)))
+    if row.get("date"):
+        try:
+            date = dt.date.fromisoformat(row["date"])
+        except ValueError:
+            bad.append(("date", f"'{row['date']}' is not a date (YYYY-MM-DD)"))
+    return period, date, bad
+
+
+def _check_names(row: dict[str, str], ps: PolicySet | None) -> tuple[str, list[tuple[str, str]]]:
+    """The place the artefact is at, and the problems with the names it gives."""
+    place = row.get("place", "")
+    if ps is None:
+        return place, []
+    bad = _resolve(row, ps)
+    actor = ps.actors.get(row.get("producer", ""))
+    if actor is not None and actor.kind == ActorKind.concrete and actor.place:
+        if place and place != actor.place:
+            bad.append(("place", f"{actor.id} is at {actor.place}, not {place}"))
+        place = actor.place
+    elif actor is not None and not place:
+        bad.append(("place", f"producer {actor.id} is a role type: give the place it is at"))
+    return place, bad
 
 
 def _yaml_rows(text: str, name: str) -> Iterator[Row]:
@@ -281,31 +383,13 @@ def _artefact(
         bad.append(("", row["_invalid"]))
     bad += [(k, f"unknown field '{k}'") for k in row if k not in FIELDS and k != "_invalid"]
     bad += [(k, f"missing {k}") for k in REQUIRED if not row.get(k) and "_invalid" not in row]
-    period: Period | None = None
-    date: dt.date | None = None
-    if row.get("period"):
-        try:
-            period = parse_period(row["period"])
-        except ValueError as exc:
-            bad.append(("period", str(exc)))
-    if row.get("date"):
-        try:
-            date = dt.date.fromisoformat(row["date"])
-        except ValueError:
-            bad.append(("date", f"'{row['date']}' is not a date (YYYY-MM-DD)"))
+    period, date, parsed = _parse_when(row)
+    bad += parsed
     sha = row.get("sha256", "").lower()
-    if sha and not re.fullmatch(r"[0-9a-f]{64}", sha):
+    if sha and not _SHA256.fullmatch(sha):
         bad.append(("sha256", "sha256 must be 64 hexadecimal digits"))
-    place = row.get("place", "")
-    if ps is not None:
-        bad += _resolve(row, ps)
-        actor = ps.actors.get(row.get("producer", ""))
-        if actor is not None and actor.kind == ActorKind.concrete and actor.place:
-            if place and place != actor.place:
-                bad.append(("place", f"{actor.id} is at {actor.place}, not {place}"))
-            place = actor.place
-        elif actor is not None and not place:
-            bad.append(("place", f"producer {actor.id} is a role type: give the place it is at"))
+    place, resolved = _check_names(row, ps)
+    bad += resolved
     for key, message in bad:
         inv.problems.append(
             V007.finding(
@@ -356,28 +440,39 @@ _SEPARATORS = re.compile(r"[/\\]")
 
 class Containment:
     """Whether manifest paths stay inside the root, resolving each directory once (an
-    inventory of 100,000 files sits in a few hundred directories). Never opens a file."""
+    inventory of 100,000 files sits in a few hundred directories) and listing it once to learn
+    which of its entries are symbolic links. Never opens a file."""
 
     def __init__(self, base: Path) -> None:
         self.base = os.path.realpath(base)
-        self.dirs: dict[str, str] = {}
+        # directory as written -> (its real path, whether that is inside the root, its symlinks)
+        self.dirs: dict[str, tuple[str, bool, frozenset[str]]] = {}
 
     def __call__(self, rel: str) -> str:
         """Why `rel` escapes the root ('' when it does not)."""
         if _ABSOLUTE.match(rel):
             return "is absolute"
-        if ".." in _SEPARATORS.split(rel):
+        if ".." in rel and ".." in _SEPARATORS.split(rel):
             return "climbs out of the root with '..'"
         head, _, name = rel.rpartition("/")
-        real = self.dirs.get(head)
-        if real is None:
-            real = self.dirs[head] = os.path.realpath(os.path.join(self.base, head))
-        full = os.path.join(real, name)
-        if os.path.islink(full):
-            full = os.path.realpath(full)
-        if full != self.base and not full.startswith(self.base + os.sep):
-            return "resolves outside the root (a symlink pointing out)"
-        return ""
+        known = self.dirs.get(head)
+        if known is None:
+            known = self.dirs[head] = self._directory(head)
+        real, inside, links = known
+        if name in links:  # a link: where it points decides
+            full = os.path.realpath(os.path.join(real, name))
+            inside = full == self.base or full.startswith(self.base + os.sep)
+        return "" if inside else "resolves outside the root (a symlink pointing out)"
+
+    def _directory(self, head: str) -> tuple[str, bool, frozenset[str]]:
+        real = os.path.realpath(os.path.join(self.base, head))
+        inside = real == self.base or real.startswith(self.base + os.sep)
+        try:
+            with os.scandir(real) as entries:
+                links = frozenset(e.name for e in entries if e.is_symlink())
+        except OSError:  # not there (the file is reported missing later) or not a folder
+            links = frozenset()
+        return real, inside, links
 
 
 # -- evaluation ---------------------------------------------------------------------------------
@@ -434,13 +529,26 @@ class _Checker:
         self.ps = ps
         self.base = inv.root.resolve()
         self.grace = dt.timedelta(days=grace)
+        # Matching is per slot: artefacts are grouped by kind once, and a kind is indexed by
+        # place and period only when a duty asks for it (most of an archive fills no slot).
+        self.by_kind: dict[str, list[Artefact]] = defaultdict(list)
+        self.indexed: set[str] = set()
         self.by_slot: dict[tuple[str, str, Period], list[Artefact]] = defaultdict(list)
         self.by_body: dict[tuple[str, str], list[Artefact]] = defaultdict(list)
         self.files: dict[str, tuple[bool, str]] = {}
         self.roles: dict[str, frozenset[str]] = {}
         for a in inv.artefacts:
-            self.by_slot[(a.kind, a.place, a.period)].append(a)
-            self.by_body[(a.kind, a.place)].append(a)
+            self.by_kind[a.kind].append(a)
+
+    def index(self, kinds: Iterable[str]) -> None:
+        """Index the artefacts of `kinds` by slot (kind, place, period) and body (kind, place)."""
+        for kind in kinds:
+            if kind in self.indexed:
+                continue
+            self.indexed.add(kind)
+            for a in self.by_kind.get(kind, ()):
+                self.by_slot[(kind, a.place, a.period)].append(a)
+                self.by_body[(kind, a.place)].append(a)
 
     def roles_of(self, actor: str) -> frozenset[str]:
         if actor not in self.roles:
@@ -557,6 +665,7 @@ def _duty_rows(
             # an artefact of a kind that satisfies the one required fills the slot (a rolling
             # plan for an implementation plan): semantics.satisfying, as C006 reads it
             kinds = sorted(satisfying(chk.ps, kind))
+            chk.index(kinds)
             for period in expected:
                 if period is None:
                     pool = [a for k in kinds for a in chk.by_body.get((k, place), []) if a.date <= span[1]]

@@ -26,17 +26,18 @@ from __future__ import annotations
 
 import difflib
 import functools
+import gc
 import importlib.resources
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import cache, model
 from .codes import E008, E009, E010, E011, E012, E030
 from .errors import Finding, Location, PolicyError
 from .fidelity import check_source
@@ -74,6 +75,8 @@ class _Doc:
     data: dict[str, Any]
     marks: Marks
     shipped: bool
+    obj: Document | None = None  # the validated document, when it came from the cache
+    key: str | None = None  # its cache key, when the cache is in use
 
 
 @dataclass(frozen=True)
@@ -175,12 +178,17 @@ def _resolve(path: Path) -> Path | None:
 
 
 def read_document(
-    path: Path, shipped: bool = False, found: bool = False, skipped: list[Skipped] | None = None
+    path: Path,
+    shipped: bool = False,
+    found: bool = False,
+    skipped: list[Skipped] | None = None,
+    use_cache: bool = False,
 ) -> _Doc | None:
     """One file read as plain data with marks; raises PolicyError for unreadable input.
 
     A file `found` in a directory (not named by the user) that is not a policy is None, noted
-    in `skipped`.
+    in `skipped`. With `use_cache`, a file whose bytes were read and validated before comes back
+    validated from the cache (:mod:`responsibility.cache`), keyed on the very bytes read here.
     """
     name = display_name(path)
     # Through the one reader: a FIFO or device is refused unopened, the read stops past the cap.
@@ -195,6 +203,12 @@ def read_document(
             return None
     if len(raw) > MAX_BYTES:
         raise too_large(name, path.stat().st_size, MAX_BYTES)
+    key = cache.key(raw) if use_cache else None
+    if key is not None:
+        hit = cache.get(key)
+        if _is_entry(hit):
+            obj, marks = hit
+            return _Doc(path, name, {"kind": obj.kind}, marks, shipped, obj, key)
     text = decode(raw, name)
     top_kind = _TOP_KIND.search(text)
     if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
@@ -210,7 +224,17 @@ def read_document(
                 )
             ]
         )
-    return _Doc(path, name, data, marks, shipped)
+    return _Doc(path, name, data, marks, shipped, key=key)
+
+
+def _is_entry(value: object) -> TypeGuard[tuple[Document, Marks]]:
+    """A cache entry of the shape this module stores: (validated document, marks)."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], Regulation | Catalogue | RuleSet)
+        and isinstance(value[1], dict)
+    )
 
 
 @functools.cache
@@ -280,6 +304,8 @@ _MAX_SUGGESTIONS = 50
 
 
 def _parse(doc: _Doc) -> Document | None:
+    if doc.obj is not None:
+        return doc.obj
     kind = doc.data.get("kind", "regulation")
     if isinstance(kind, str) and kind in OTHER_KINDS:
         return None
@@ -302,9 +328,12 @@ def _parse(doc: _Doc) -> Document | None:
             ]
         )
     try:
-        return cls.model_validate(doc.data)
+        obj = cls.model_validate(doc.data)
     except ValidationError as exc:
         raise PolicyError(shape_errors(exc, doc)) from None
+    if doc.key is not None:  # only a file that read and validated cleanly is stored
+        cache.put(doc.key, (obj, doc.marks))
+    return obj
 
 
 def load(
@@ -313,18 +342,35 @@ def load(
     include_shipped: bool = True,
     exclude: Exclude | None = None,
     skipped: list[Skipped] | None = None,
+    use_cache: bool | None = None,
 ) -> PolicySet:
     """Load and validate a policy set: the shipped policies (unless excluded) plus `paths`.
 
     In directories only files that declare a policy kind are read; `exclude` prunes what a walk
     meets; files passed over are appended to `skipped` when given. Raises :class:`PolicyError`
-    with every problem found.
+    with every problem found. Files read before come from the cache unless `use_cache` is False
+    (None: as :func:`responsibility.cache.enabled` says).
     """
     roots: list[tuple[Path, bool]] = []
     if include_shipped:
         roots.append((shipped_root(), True))
     roots += [(Path(p), False) for p in paths]
-    docs, problems = _read_roots(roots, exclude, skipped)
+    # Loading makes hundreds of thousands of objects and no garbage cycles: the collector,
+    # triggered every 700 allocations, rescanned them all again and again (over half the time
+    # of a large load). It is back on, as it was, when loading ends.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(roots, exclude, skipped, cache.enabled() if use_cache is None else use_cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(
+    roots: list[tuple[Path, bool]], exclude: Exclude | None, skipped: list[Skipped] | None, use_cache: bool
+) -> PolicySet:
+    docs, problems = _read_roots(roots, exclude, skipped, use_cache)
     parsed: list[tuple[_Doc, Document]] = []
     for doc in docs:
         try:
@@ -332,6 +378,8 @@ def load(
         except PolicyError as exc:
             problems += exc.diagnostics
             continue
+        finally:
+            doc.data = {}  # the plain tree is not needed once validated: free it as the load goes
         if obj is not None:
             parsed.append((doc, obj))
     # Reference checks run even when some files failed, so one run reports everything.
@@ -345,7 +393,10 @@ def load(
 
 
 def _read_roots(
-    roots: Iterable[tuple[Path, bool]], exclude: Exclude | None, skipped: list[Skipped] | None
+    roots: Iterable[tuple[Path, bool]],
+    exclude: Exclude | None,
+    skipped: list[Skipped] | None,
+    use_cache: bool = False,
 ) -> tuple[list[_Doc], list[Finding]]:
     docs: list[_Doc] = []
     problems: list[Finding] = []
@@ -362,7 +413,7 @@ def _read_roots(
                 continue
             seen.add(real)
             try:
-                doc = read_document(f, shipped, found=f != root, skipped=noted)
+                doc = read_document(f, shipped, found=f != root, skipped=noted, use_cache=use_cache)
             except PolicyError as exc:
                 problems += exc.diagnostics
             except OSError as exc:
@@ -392,7 +443,7 @@ def source_key(obj: Document) -> str:
 
 
 def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
-    problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
+    problems = _references(parsed)
     # the text is the authority: each regulation that names its source must reproduce it
     problems += [
         p
@@ -414,6 +465,20 @@ def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
         sources,
         rulesets=[o for _, o in parsed if isinstance(o, RuleSet)],
     )
+
+
+def _references(parsed: list[tuple[_Doc, Document]]) -> list[Finding]:
+    """The reference checks of the whole set, skipped when this very set of documents (the same
+    files' bytes, in the same order) passed them before: they read nothing but the documents."""
+    keys = [d.key for d, _ in parsed if d.key is not None]
+    whole = len(keys) == len(parsed)  # every document came through the cache's reader
+    set_key = cache.key("\n".join(["references", *keys]).encode()) if whole else None
+    if set_key is not None and cache.get(set_key) is True:
+        return []
+    problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
+    if set_key is not None and not problems:
+        cache.put(set_key, True)
+    return problems
 
 
 def load_shipped() -> PolicySet:

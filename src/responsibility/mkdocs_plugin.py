@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import shutil
 import tempfile
@@ -38,6 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .cache import user_cache_dir
 from .errors import LookupFailure, PolicyError
 from .loader import load
 from .model import Division
@@ -277,11 +277,8 @@ def _ensure_mermaid(config: MkDocsConfig) -> None:
 
 
 def cache_dir() -> Path:
-    """The user's cache folder for responsibility: $XDG_CACHE_HOME/responsibility (an absolute
-    XDG_CACHE_HOME, as the XDG spec requires), else ~/.cache/responsibility."""
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "responsibility"
+    """The user's cache folder for responsibility (shared with the policy cache)."""
+    return user_cache_dir()
 
 
 def _keep_jieba_cache_out_of_tmp() -> Path | None:

@@ -187,13 +187,20 @@ def csv_rows(text: str, name: str, code: Rule = E011) -> Iterator[tuple[list[str
     A field longer than :data:`MAX_CSV_FIELD` characters, or a record the csv module cannot
     read, is a positioned error (`code`) rather than the module's exception.
     """
-    lines = _LINE_BREAK.split(text)
+    lines = _Lines(text)
+    for values, line in csv_records(text, name, code, lines):
+        yield values, line, field_starts(lines[line])
 
-    def starts_of(line: int) -> tuple[str, list[int]]:
-        raw = lines[line - 1] if 0 < line <= len(lines) else ""
-        return raw, field_starts(raw)
 
+def csv_records(
+    text: str, name: str, code: Rule = E011, lines: _Lines | None = None
+) -> Iterator[tuple[list[str], int]]:
+    """Each CSV record with the line it ends on: :func:`csv_rows` without the columns, for
+    readers that need a field's column only in an error (the text is split into lines only then)."""
+    lines = lines or _Lines(text)
     reader = csv.reader(io.StringIO(text, newline=""))
+    # no field of a text shorter than the limit can be longer than it: skip the per-record look
+    long_possible = len(text) > MAX_CSV_FIELD
     while True:
         try:
             values = next(reader)
@@ -201,17 +208,31 @@ def csv_rows(text: str, name: str, code: Rule = E011) -> Iterator[tuple[list[str
             return
         except csv.Error as exc:
             line = max(reader.line_num, 1)
-            raw, starts = starts_of(line)
+            raw = lines[line]
+            starts = field_starts(raw)
             ends = [*starts[1:], len(raw) + 2]
             widest = max(range(len(starts)), key=lambda k: ends[k] - starts[k])
             col = starts[widest] if "field limit" in str(exc) else 1
             raise _csv_error(name, line, col, code, str(exc)) from None
         line = reader.line_num
-        _, starts = starts_of(line)
-        for k, v in enumerate(values):
-            if len(v) > MAX_CSV_FIELD:
-                raise _csv_error(name, line, starts[k] if k < len(starts) else 1, code, "")
-        yield values, line, starts
+        if long_possible and values and max(map(len, values)) > MAX_CSV_FIELD:
+            starts = field_starts(lines[line])
+            k = next(k for k, v in enumerate(values) if len(v) > MAX_CSV_FIELD)
+            raise _csv_error(name, line, starts[k] if k < len(starts) else 1, code, "")
+        yield values, line
+
+
+class _Lines:
+    """The physical lines of a text (1-based), split on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[str] | None = None
+
+    def __getitem__(self, line: int) -> str:
+        if self.lines is None:
+            self.lines = _LINE_BREAK.split(self.text)
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
 
 def _csv_error(name: str, line: int, col: int, code: Rule, detail: str) -> PolicyError:
@@ -257,7 +278,8 @@ def load_text(text: str, name: str) -> tuple[Any, Marks]:
     except yaml.YAMLError as exc:
         raise _error(name, 1, 1, E001, f"YAML error: {exc}") from None
     marks: Marks = {}
-    seen: set[int] = set()
+    # A node met twice is an alias; there is none to look for when the text has no anchor (`&`).
+    seen: set[int] | None = set() if "&" in text else None
     return _convert(node, (), marks, seen, name), marks
 
 
@@ -287,7 +309,9 @@ def _too_deep() -> str:
 _STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
 
 
-def _convert(node: yaml.Node, path: YamlPath, marks: Marks, seen: set[int], name: str, depth: int = 1) -> Any:
+def _convert(
+    node: yaml.Node, path: YamlPath, marks: Marks, seen: set[int] | None, name: str, depth: int = 1
+) -> Any:
     # Hot path: policy files are mostly plain strings, so they skip the generic constructor.
     mark = node.start_mark
     if depth > MAX_DEPTH and isinstance(node, yaml.MappingNode | yaml.SequenceNode):
@@ -299,7 +323,7 @@ def _convert(node: yaml.Node, path: YamlPath, marks: Marks, seen: set[int], name
             f"YAML structure {_too_deep()}",
             "flatten the document; policy files need about a dozen levels",
         )
-    if id(node) in seen:
+    if seen is not None and id(node) in seen:
         raise _error(
             name,
             mark.line + 1,
@@ -308,7 +332,8 @@ def _convert(node: yaml.Node, path: YamlPath, marks: Marks, seen: set[int], name
             "this anchored value is reused through an alias; anchors and aliases are not allowed",
             "write the value out in full where it is reused",
         )
-    seen.add(id(node))
+    if seen is not None:
+        seen.add(id(node))
     marks[path] = (mark.line + 1, mark.column + 1)
     tag = node.tag
     if tag == _STR and isinstance(node, yaml.ScalarNode):
@@ -366,7 +391,7 @@ _NUMBER_TAGS = {_CORE + "int", _CORE + "float"}
 
 
 def _mapping(
-    node: yaml.MappingNode, path: YamlPath, marks: Marks, seen: set[int], name: str, depth: int = 1
+    node: yaml.MappingNode, path: YamlPath, marks: Marks, seen: set[int] | None, name: str, depth: int = 1
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -375,7 +400,10 @@ def _mapping(
             raise _error(
                 name, k_line, k_col, E004, "merge keys (<<) are not allowed", "write the keys out in full"
             )
-        key = _convert(key_node, path, {}, seen, name, depth + 1)
+        if seen is None and key_node.tag == _STR and isinstance(key_node, yaml.ScalarNode):
+            key = key_node.value  # the common key: a plain string, nothing to check or mark
+        else:
+            key = _convert(key_node, path, {}, seen, name, depth + 1)
         if not isinstance(key, str):
             key = str(key)
         child = (*path, key)

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from .. import cache
 from ..errors import LookupFailure
 from ..loader import load
 from ..policyset import PolicySet
@@ -23,6 +24,7 @@ def add_policy_options(p: argparse.ArgumentParser) -> None:
         help="a policy directory or file to add to the shipped policies (repeatable)",
     )
     add_no_shipped(p)
+    add_cache_option(p)
 
 
 NO_SHIPPED_HELP = (
@@ -44,6 +46,15 @@ def include_shipped(args: argparse.Namespace, *named: Sequence[str]) -> bool:
     if not any(named):
         raise ValueError("--no-shipped: name a PATH or --policies to read instead of the shipped policies")
     return False
+
+
+def add_cache_option(p: argparse.ArgumentParser) -> None:
+    """`--no-cache`, on every command that loads policies (the CLI applies it around the command)."""
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"read every policy file afresh, not from the cache (also: {cache.ENV_OFF}=1)",
+    )
 
 
 def add_format(p: argparse.ArgumentParser, choices: tuple[str, ...] = ("table", "json")) -> None:

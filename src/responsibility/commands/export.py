@@ -6,7 +6,7 @@ import argparse
 
 from ..export import dumps, export
 from ..loader import load
-from ._common import add_format, add_no_shipped, include_shipped, write
+from ._common import add_cache_option, add_format, add_no_shipped, include_shipped, write
 
 NAME = "export"
 HELP = "export the policy set as JSON"
@@ -16,6 +16,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="extra policy files or directories")
     add_format(p, ("json",))
     add_no_shipped(p)
+    add_cache_option(p)
 
 
 def run(args: argparse.Namespace) -> int:

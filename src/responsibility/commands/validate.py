@@ -9,7 +9,7 @@ import argparse
 
 from ..loader import load
 from ..wording import plural
-from ._common import add_no_shipped, include_shipped, write
+from ._common import add_cache_option, add_no_shipped, include_shipped, write
 
 NAME = "validate"
 HELP = "check that policy files are valid"
@@ -18,6 +18,7 @@ HELP = "check that policy files are valid"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="policy files or directories")
     add_no_shipped(p)
+    add_cache_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
