@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .model import (
     Action,
     ActorKind,
@@ -152,3 +154,57 @@ SCHEMA_FIELD_LABEL: dict[str, str] = {
     "deadline": "时限",
     "quote": "原文",
 }
+
+# The controlled vocabulary of each policy field, for errors that teach the schema: a value
+# written in Chinese (modality: 应当) is named with the value it means (obligation).
+FIELD_VOCABULARY: dict[str, dict[Any, tuple[str, str]]] = {
+    "action": ACTION_LABEL,
+    "modality": MODALITY_LABEL,
+    "frequency": FREQUENCY_LABEL,
+    "responsibility": RESPONSIBILITY_LABEL,
+    "role": ROLE_LABEL,
+    "level": LEVEL_LABEL,
+    "status": REGULATION_STATUS_LABEL,
+}
+
+
+# Other words the texts use for a value, as the writing guide reads them (its Modality and
+# Frequency lines; tests/test_schema_hints.py keeps the guide and this table in step).
+WRITTEN_AS: dict[str, dict[str, tuple[str, ...]]] = {
+    "modality": {
+        Modality.obligation: ("应当", "负责", "要", "必须", "确保"),
+        Modality.recommendation: ("积极", "提倡", "鼓励", "力争"),
+        Modality.permission: ("可以",),
+        Modality.prohibition: ("严禁", "不得", "禁止"),
+    },
+    "frequency": {
+        Frequency.annual: ("每年",),
+        Frequency.quarterly: ("每季度",),
+        Frequency.periodic: ("定期",),
+        Frequency.weekly: ("周例会",),
+        Frequency.as_needed: ("及时", "根据需要", "不定期"),
+    },
+}
+
+
+def value_for(field: str, written: object) -> tuple[str, str] | None:
+    """The schema value (and its Chinese label) that `written` means in `field`, when it is that
+    value's Chinese label or one of its alternatives (及时/根据需要), else None."""
+    table = FIELD_VOCABULARY.get(field)
+    if table is None or not isinstance(written, str) or not written.strip():
+        return None
+    text = written.strip()
+    for value, (zh, _) in table.items():
+        if text == zh or text in zh.split("/") or text in WRITTEN_AS.get(field, {}).get(value, ()):
+            return str(value), zh
+    # a shorter or longer form of exactly one label (建立 for 建立健全, 每年报告 for 每年)
+    near = [(str(v), zh) for v, (zh, _) in table.items() if text in zh or zh in text]
+    return near[0] if len(near) == 1 else None
+
+
+def vocabulary_hint(field: str) -> str | None:
+    """`obligation (应当), recommendation (鼓励), …`: the allowed values with their Chinese."""
+    table = FIELD_VOCABULARY.get(field)
+    if table is None:
+        return None
+    return ", ".join(f"{value} ({zh})" for value, (zh, _) in table.items())

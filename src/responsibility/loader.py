@@ -37,7 +37,7 @@ from typing import Any, TypeGuard
 
 from pydantic import BaseModel, ValidationError
 
-from . import cache, model
+from . import cache, labels, model
 from .codes import E008, E009, E010, E011, E012, E030
 from .errors import Finding, Location, PolicyError
 from .fidelity import check_source
@@ -288,6 +288,10 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Finding]:
                     hint="see docs/computable.md for the expression language",
                 )
             )
+        elif kind == "enum" and loc and labels.vocabulary_hint(str(loc[-1])):
+            out.append(
+                _vocabulary_error(str(loc[-1]), err.get("input"), Location(doc.display, line, col, where))
+            )
         else:
             out.append(
                 E011.finding(
@@ -297,6 +301,24 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Finding]:
                 )
             )
     return out
+
+
+def _vocabulary_error(field: str, written: object, at: Location) -> Finding:
+    """A controlled-vocabulary field given a value it does not know; one written in Chinese
+    (modality: 应当) is named with the value it means."""
+    meant = labels.value_for(field, written)
+    if meant is not None:
+        value, zh = meant
+        return E011.finding(
+            at,
+            f"{field} takes the English value: '{written}' reads as `{value}`",
+            hint=f"write {field}: {value}  # {zh}",
+        )
+    return E011.finding(
+        at,
+        f"'{written}' is not one of the values of {field}",
+        hint=f"use one of {labels.vocabulary_hint(field)}",
+    )
 
 
 _EXPRESSION_FIELDS = frozenset({"applies", "require", "score", "forbid"})
