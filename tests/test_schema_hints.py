@@ -81,3 +81,36 @@ def test_every_word_the_writing_guide_maps_is_understood(field: str) -> None:
                 continue
             meant = value_for(field, word)
             assert meant is not None and meant[0] == value, (field, word, value, meant)
+
+
+def test_a_quote_with_a_full_width_comma_names_both_code_points() -> None:
+    from responsibility.fidelity import quote_mismatch
+
+    text = "县级政府应当建立扶贫项目库,每年向市级政府报告扶贫脱贫进展情况。"
+    msg = quote_mismatch("扶贫项目库，每年", text)
+    assert "'，' (U+FF0C FULLWIDTH COMMA)" in msg and "',' (U+002C COMMA)" in msg
+    assert msg.startswith("after …扶贫项目库 ")
+    assert "ends after" in quote_mismatch("进展情况。此外", text)
+    assert "first character 'X'" in quote_mismatch("X", text)
+
+
+@given(st.text(alphabet="扶贫项目库,，。 ab", min_size=1, max_size=30), st.data())
+def test_a_quote_mismatch_is_empty_exactly_when_the_quote_is_in_the_text(
+    text: str, data: st.DataObject
+) -> None:
+    from responsibility.fidelity import quote_mismatch
+
+    i = data.draw(st.integers(0, len(text) - 1))
+    j = data.draw(st.integers(i + 1, len(text)))
+    quote = text[i:j]
+    if data.draw(st.booleans()):  # change one character of the quote
+        k = data.draw(st.integers(0, len(quote) - 1))
+        quote = quote[:k] + data.draw(st.sampled_from("，,X")) + quote[k + 1 :]
+    msg = quote_mismatch(quote, text)
+    assert (msg == "") == (quote in text)
+
+
+def test_e022_on_a_policy_names_the_characters() -> None:
+    text = MINIMAL.replace("quote: 县级政府应当建立扶贫项目库", "quote: 县级政府应当建立扶贫项目库，每年")
+    (error,) = _errors(text)
+    assert "E022" in error and "U+FF0C FULLWIDTH COMMA" in error and "U+002C COMMA" in error

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -311,3 +312,33 @@ def _read_source(path: Path, folder: Path) -> tuple[str | None, str]:
         return None, {E005.code: f"is not UTF-8: {d.message}", E007.code: f"is too large: {d.message}"}.get(
             d.code, d.message
         )
+
+
+def _char(c: str) -> str:
+    name = unicodedata.name(c, "")
+    shown = "" if not name or name.startswith("CJK UNIFIED IDEOGRAPH") else f" {name}"
+    return f"'{c}' (U+{ord(c):04X}{shown})"
+
+
+def quote_mismatch(quote: str, text: str) -> str:
+    """Where `quote` stops being a piece of `text`, in words, with the code points of the two
+    characters that differ (a full-width comma looks like an ASCII one); '' when it is a piece.
+
+    The longest start of the quote found in the text is taken as the place it was copied from.
+    """
+    if quote in text:
+        return ""
+    lo, hi = 0, len(quote)  # the longest prefix found: prefixes in the text are closed downward
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if quote[:mid] in text:
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo == 0:
+        return f"its first character {_char(quote[0])} is not in the provision"
+    at = text.find(quote[:lo]) + lo
+    shown = quote[max(0, lo - 12) : lo]
+    if at >= len(text):
+        return f"the provision ends after …{shown}, where the quote goes on with {_char(quote[lo])}"
+    return f"after …{shown} the quote has {_char(quote[lo])} where the provision has {_char(text[at])}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .codes import E020, E021, E022, E023, E024
 from .cycles import check_cycles
 from .errors import Finding, Location, Rule
+from .fidelity import quote_mismatch
 from .model import Catalogue, Duty, Regulation, RuleSet, duty_ref
 from .policyset import SourceInfo, provision_paths, suggest
 from .yamlfile import YamlPath
@@ -219,8 +220,8 @@ def _check_duty(out: _Collector, src: SourceInfo, text: str, duty: Duty, path: Y
             src,
             (*path, "quote"),
             E022,
-            "quote is not a verbatim substring of its provision",
-            "copy the words exactly from the provision text (ASCII punctuation as received)",
+            f"quote is not a verbatim substring of its provision: {quote_mismatch(duty.quote, text)}",
+            "copy the words exactly from the provision text, punctuation as received",
         )
     for j, o in enumerate(duty.owners):
         out.ref(src, (*path, "owners", j, "actor"), o.actor, idx.actors, "actor")
@@ -273,6 +274,6 @@ def _quoted(out: _Collector, src: SourceInfo, path: YamlPath, quote: str, text: 
             src,
             path,
             E022,
-            "quote is not a verbatim substring of its provision",
-            "copy the words exactly from the provision text",
+            f"quote is not a verbatim substring of its provision: {quote_mismatch(quote, text)}",
+            "copy the words exactly from the provision text, punctuation as received",
         )
