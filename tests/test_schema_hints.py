@@ -114,3 +114,17 @@ def test_e022_on_a_policy_names_the_characters() -> None:
     text = MINIMAL.replace("quote: 县级政府应当建立扶贫项目库", "quote: 县级政府应当建立扶贫项目库，每年")
     (error,) = _errors(text)
     assert "E022" in error and "U+FF0C FULLWIDTH COMMA" in error and "U+002C COMMA" in error
+
+
+def test_a_heading_ending_in_a_colon_is_explained() -> None:
+    text = MINIMAL.replace("status: draft\n", "status: draft\nheading:\n  - 全文如下:\n", 1)
+    (error,) = _errors(text)
+    assert "E011" in error and "read by YAML as a key" in error and "'全文如下:'" in error
+    quoted = MINIMAL.replace("status: draft\n", "status: draft\nheading:\n  - '全文如下:'\n", 1)
+    assert _errors(quoted) == []  # quoted, the same line is the text
+
+
+def test_a_colon_inside_a_value_says_to_quote_it() -> None:
+    text = MINIMAL.replace("text: 本意见自印发之日起施行。", "text: 本意见自印发之日起施行: 见附件", 1)
+    (error,) = _errors(text)
+    assert "E001" in error and "inside a value starts a mapping" in error and "in quotes" in error

@@ -288,6 +288,14 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Finding]:
                     hint="see docs/computable.md for the expression language",
                 )
             )
+        elif kind == "string_type" and _colon_read_as_key(err.get("input")):
+            out.append(
+                E011.finding(
+                    Location(doc.display, line, col, where),
+                    "a text ending in ':' was read by YAML as a key with an empty value",
+                    hint="put the text in quotes, as it is received: - '全文如下:'",
+                )
+            )
         elif kind == "enum" and loc and labels.vocabulary_hint(str(loc[-1])):
             out.append(
                 _vocabulary_error(str(loc[-1]), err.get("input"), Location(doc.display, line, col, where))
@@ -301,6 +309,11 @@ def shape_errors(exc: ValidationError, doc: _Doc) -> list[Finding]:
                 )
             )
     return out
+
+
+def _colon_read_as_key(value: object) -> bool:
+    """`- 全文如下:` is YAML for a mapping {全文如下: null}, not the text."""
+    return isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None
 
 
 def _vocabulary_error(field: str, written: object, at: Location) -> Finding:

@@ -248,6 +248,18 @@ def _csv_error(name: str, line: int, col: int, code: Rule, detail: str) -> Polic
     return _error(name, line, col, code, f"CSV error: {detail}", "check the quoting on this line")
 
 
+def _syntax_hint(problem: str) -> str:
+    """What usually causes a YAML syntax error in a policy file, said where it bites."""
+    if "mapping values are not allowed" in problem:
+        return (
+            "a ': ' (or a ':' at the end of a line) inside a value starts a mapping: put the whole "
+            "value in quotes, e.g. text: '本意见自印发之日起施行: 见附件'"
+        )
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return "check the indentation of this line and the one before: items of a list or mapping line up"
+    return "check indentation and quoting near this point"
+
+
 _EMPTY_HINT = "the file is a mapping that starts with 'kind:' (see `responsibility schema`)"
 
 
@@ -267,14 +279,7 @@ def load_text(text: str, name: str) -> tuple[Any, Marks]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise _error(
-            name,
-            line,
-            col,
-            E001,
-            f"YAML syntax error: {problem}",
-            "check indentation and quoting near this point",
-        ) from None
+        raise _error(name, line, col, E001, f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
     except yaml.YAMLError as exc:
         raise _error(name, 1, 1, E001, f"YAML error: {exc}") from None
     marks: Marks = {}
