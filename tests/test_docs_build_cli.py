@@ -55,6 +55,7 @@ def test_the_readme_command_writes_a_complete_site(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "site written to site-out" in proc.stderr
+    assert "prefix dict" not in proc.stderr.lower()  # jieba's loading chatter is not shown
     site = work / "site-out"
     for page in (
         "index.html",

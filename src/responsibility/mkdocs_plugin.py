@@ -294,6 +294,8 @@ def _keep_jieba_cache_out_of_tmp() -> Path | None:
         import jieba
     except ImportError:
         return None
+    # its "Building prefix dict … Loading model cost …" lines are noise in a build's output
+    jieba.setLogLevel(logging.WARNING)
     dt = jieba.dt
     if dt.initialized or dt.tmp_dir is not None or dt.cache_file is not None:
         return None
