@@ -12,6 +12,7 @@ from .model import (
     Frequency,
     Level,
     Modality,
+    ParentStatus,
     Responsibility,
     Status,
 )
@@ -68,6 +69,17 @@ LEVEL_LABEL: dict[Level, tuple[str, str]] = {
     Level.all: ("各级", "all levels"),
     Level.society: ("社会", "society"),
 }
+# What a parent duty is to a local regulation (semantics.parent_status), as check, trace and the
+# site name it.
+STATUS_LABEL: dict[ParentStatus, tuple[str, str]] = {
+    ParentStatus.implemented: ("已落实", "implemented"),
+    ParentStatus.not_implemented: ("说明未实施", "declined with a reason"),
+    ParentStatus.missing: ("缺失", "missing"),
+    ParentStatus.not_addressed: ("不适用", "not addressed to this level"),
+    ParentStatus.not_assessed: ("未收录", "not in the received text"),
+}
+
+
 ACTOR_KIND_LABEL: dict[ActorKind, tuple[str, str]] = {
     ActorKind.role: ("角色（一类机构）", "role: a type of body"),
     ActorKind.concrete: ("具体机构", "concrete body"),

@@ -193,6 +193,16 @@ class Status(StrEnum):
     practice = "practice"  # a reported practice, not a regulation (e.g. a press feature)
 
 
+class ParentStatus(StrEnum):
+    """What a parent duty is to a local regulation that implements the parent's regulation."""
+
+    implemented = "implemented"  # a local duty carries it out (directly or through another)
+    not_implemented = "not-implemented"  # declined in not_implemented, with a reason
+    missing = "missing"  # applies, yet neither carried out nor declined
+    not_addressed = "not-addressed"  # every owner sits above the regulation's levels
+    not_assessed = "not-assessed"  # the regulation is an excerpt; the duty may lie in the rest
+
+
 class ActorKind(StrEnum):
     """`role` is a type of body (county government); `concrete` is one body at a place;
     `composite` stands for joint owners (党委和政府)."""

@@ -24,9 +24,8 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
-from .model import LEVEL_ORDER, ActorKind, CoverageKind, Duty, Level, Regulation
+from .model import LEVEL_ORDER, ActorKind, CoverageKind, Duty, Level, ParentStatus, Regulation
 from .policyset import DutyEntry, PolicySet
 
 # -- levels and applicability ------------------------------------------------------------------
@@ -72,25 +71,6 @@ def applicability_reason(ps: PolicySet, duty: Duty, reg: Regulation) -> str:
 
 def _names(levels: Iterable[Level]) -> str:
     return "/".join(sorted(lv.value for lv in levels))
-
-
-class ParentStatus(StrEnum):
-    """What a parent duty is to a local regulation that implements the parent's regulation."""
-
-    implemented = "implemented"  # a local duty carries it out (directly or through another)
-    not_implemented = "not-implemented"  # declined in not_implemented, with a reason
-    missing = "missing"  # applies, yet neither carried out nor declined
-    not_addressed = "not-addressed"  # every owner sits above the regulation's levels
-    not_assessed = "not-assessed"  # the regulation is an excerpt; the duty may lie in the rest
-
-
-STATUS_LABEL: dict[ParentStatus, tuple[str, str]] = {
-    ParentStatus.implemented: ("已落实", "implemented"),
-    ParentStatus.not_implemented: ("说明未实施", "declined with a reason"),
-    ParentStatus.missing: ("缺失", "missing"),
-    ParentStatus.not_addressed: ("不适用", "not addressed to this level"),
-    ParentStatus.not_assessed: ("未收录", "not in the received text"),
-}
 
 
 @dataclass(frozen=True)
@@ -381,7 +361,6 @@ def explanation(entry: DutyEntry) -> str | None:
 
 __all__ = [
     "EVERY_LEVEL",
-    "STATUS_LABEL",
     "ParentStatus",
     "Verdict",
     "accountability_closure",

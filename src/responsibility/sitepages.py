@@ -36,6 +36,7 @@ from .labels import (
     RESPONSIBILITY_LABEL,
     ROLE_LABEL,
     SCHEMA_FIELD_LABEL,
+    STATUS_LABEL,
 )
 from .model import (
     Action,
@@ -55,7 +56,6 @@ from .policyset import DutyEntry, PolicySet, citations, provision_paths
 from .queries import Change, FieldChange, chain
 from .responsibility_list import HEADERS, Row, actor_rows
 from .semantics import (
-    STATUS_LABEL,
     ParentStatus,
     duty_levels,
     governed_levels,

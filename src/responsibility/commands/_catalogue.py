@@ -5,12 +5,13 @@ fragment, by level where the kind has one, and by regulation (what its duties na
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .. import lookup
 from ..export import dumps
-from ..model import LEVEL_ORDER, Level
+from ..model import LEVEL_ORDER, Duty, Level
 from ..policyset import PolicySet
 from ..semantics import within
 from ..table import render
@@ -91,11 +92,13 @@ def place_rows(ps: PolicySet, args: argparse.Namespace, reg: str | None) -> Iter
             yield {"id": p.id, "zh": p.name.zh, "en": p.name.en, "level": p.level.value, "parent": p.parent}
 
 
+def _use_counts(ps: PolicySet, reg: str | None, ids_of: Callable[[Duty], list[str]]) -> Counter[str]:
+    """How many duties (of `reg`, or of every regulation) name each id `ids_of` takes from a duty."""
+    return Counter(i for e in ps.duties(reg) for i in ids_of(e.duty))
+
+
 def topic_rows(ps: PolicySet, args: argparse.Namespace, reg: str | None) -> Iterable[dict[str, str | None]]:
-    counts: dict[str, int] = {}
-    for e in ps.duties(reg):
-        for tid in e.duty.topics:
-            counts[tid] = counts.get(tid, 0) + 1
+    counts = _use_counts(ps, reg, lambda d: d.topics)
     for t in ps.topics.values():
         if reg is None or t.id in counts:
             yield {"id": t.id, "zh": t.name.zh, "en": t.name.en, "duties": str(counts.get(t.id, 0))}
@@ -104,10 +107,7 @@ def topic_rows(ps: PolicySet, args: argparse.Namespace, reg: str | None) -> Iter
 def artefact_rows(
     ps: PolicySet, args: argparse.Namespace, reg: str | None
 ) -> Iterable[dict[str, str | None]]:
-    counts: dict[str, int] = {}
-    for e in ps.duties(reg):
-        for kid in e.duty.artefacts:
-            counts[kid] = counts.get(kid, 0) + 1
+    counts = _use_counts(ps, reg, lambda d: d.artefacts)
     for k in ps.artefact_kinds.values():
         if reg is None or k.id in counts:
             yield {"id": k.id, "zh": k.name.zh, "en": k.name.en, "duties": str(counts.get(k.id, 0)),

@@ -15,9 +15,9 @@ import argparse
 
 from .. import lookup
 from ..export import dumps
+from ..labels import STATUS_LABEL
 from ..policyset import PolicySet
 from ..queries import Trace, as_data, trace, walk_tree
-from ..semantics import STATUS_LABEL
 from ..table import render
 from ._common import add_format, add_policy_options, load_from, resolve, write
 from ._names import cite, regulation_name
