@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from responsibility.loader import shipped_root
+from responsibility.policy.loader import shipped_root
 
 
 def regulation_files(root: Path) -> list[Path]:

@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _measure import PYTHON, child, load_average, median_child
 
 import responsibility
+from responsibility.checks.evidence import UNIT_OF, body_label, parse_range, periods, read_inventory
 from responsibility.checks.runner import Options, run
-from responsibility.evidence import UNIT_OF, body_label, parse_range, periods, read_inventory
-from responsibility.loader import shipped_root
-from responsibility.model import ActorKind, Frequency
+from responsibility.policy.loader import shipped_root
+from responsibility.policy.model import ActorKind, Frequency
 
 REGULATION = "wuyi"
 SPAN = "2016..2020"

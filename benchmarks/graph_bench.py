@@ -29,11 +29,11 @@ from typing import Any
 import yaml
 
 import responsibility
-from responsibility.graph import build
-from responsibility.loader import shipped_root
-from responsibility.model import LEVEL_ORDER, Level
-from responsibility.policyset import PolicySet
-from responsibility.queries import chain, compare, owes, trace, who
+from responsibility.graph.network import build
+from responsibility.graph.queries import chain, compare, owes, trace, who
+from responsibility.policy.loader import shipped_root
+from responsibility.policy.model import LEVEL_ORDER, Level
+from responsibility.policy.policyset import PolicySet
 
 PROVINCES, CITIES, COUNTIES = 22, 300, 800
 TOWNSHIPS_PER_COUNTY = 3

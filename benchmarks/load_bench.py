@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import replicate
 from _measure import PYTHON, child, load_average, median_child
 
-from responsibility.loader import shipped_root
+from responsibility.policy.loader import shipped_root
 
 BARE = (
     "import sys, yaml\n"

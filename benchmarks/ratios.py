@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _measure import PYTHON, Run, child, load_average, median_child
 
 import responsibility
-from responsibility.loader import shipped_root
+from responsibility.policy.loader import shipped_root
 
 TOOL = [PYTHON, "-m", "responsibility"]
 BARE_IMPORT = [PYTHON, "-c", "import pydantic, yaml, networkx"]

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _measure import measure
 
 import responsibility
-from responsibility import facts as factsmod
-from responsibility.computable import evaluate
+from responsibility.computable import facts as factsmod
+from responsibility.computable.engine import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 WUYI = "cn.hebei.hengshui.wuyi"

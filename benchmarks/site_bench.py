@@ -31,9 +31,9 @@ from typing import Any
 import yaml
 
 import responsibility
-from responsibility.loader import shipped_root
-from responsibility.model import LEVEL_ORDER, Level
-from responsibility.sitepages import build_pages
+from responsibility.policy.loader import shipped_root
+from responsibility.policy.model import LEVEL_ORDER, Level
+from responsibility.site.pages import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,7 @@ from unittest import mock
 from conftest import ROOT
 from responsibility.checks import runner
 from responsibility.checks.runner import Options, Report, run
-from responsibility.policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
 
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
 PARENT = FIXTURES / "parent"

@@ -46,7 +46,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import responsibility
-from responsibility.policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
@@ -76,7 +76,7 @@ def shipped() -> PolicySet:
     return responsibility.load()
 
 
-# The product's own cache (responsibility.cache) in a folder of this test process: shipped files
+# The product's own cache (responsibility.policy.cache) in a folder of this test process: shipped files
 # are parsed once per process rather than once per `load()` (that was a third of the suite's CPU
 # time), and no test writes to the real ~/.cache. XDG_CACHE_HOME is set for the whole session,
 # so subprocesses (the CLI, mkdocs) inherit it too; the folder goes when the process ends.

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import responsibility
 from conftest import ROOT
-from responsibility.model import (
+from responsibility.policy.model import (
     Action,
     Actor,
     ActorKind,
@@ -27,7 +27,7 @@ from responsibility.model import (
     Text,
     Topic,
 )
-from responsibility.policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
 
 FIXTURES = ROOT / "tests" / "fixtures" / "graph"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from responsibility.model import Regulation
-from responsibility.policyset import PolicySet, walk_provisions
+from responsibility.policy.model import Regulation
+from responsibility.policy.policyset import PolicySet, walk_provisions
 from responsibility.semantics import applies
 
 _DIGITS = "零一二三四五六七八九"

@@ -7,7 +7,7 @@ import io
 import openpyxl
 
 import responsibility
-from responsibility.responsibility_list import actor_rows, actor_xlsx
+from responsibility.graph.responsibility_list import actor_rows, actor_xlsx
 
 PS = responsibility.load()
 

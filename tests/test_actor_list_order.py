@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import responsibility
-from responsibility.queries import owes
-from responsibility.responsibility_list import actor_rows
+from responsibility.graph.queries import owes
+from responsibility.graph.responsibility_list import actor_rows
 
 PS = responsibility.load()
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from responsibility.cli import main
+from responsibility.cli.main import main
 
 MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text("utf-8")
 

@@ -1,4 +1,4 @@
-"""The policy cache (responsibility.cache): warm output is cold output, byte for byte; an entry is
+"""The policy cache (responsibility.policy.cache): warm output is cold output, byte for byte; an entry is
 used only for the very bytes it was made from; a corrupt or planted entry is ignored; off means off."""
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 import responsibility
 from check_helpers import BASE, PARENT
 from conftest import ROOT
-from responsibility import cache, cli, loader, yamlfile
+from responsibility.cli import main as cli
+from responsibility.policy import cache, loader, yamlfile
 
 POLICIES = ROOT / "policies"
 FX_COUNTY = BASE / "fx-county.yaml"

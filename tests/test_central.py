@@ -10,8 +10,8 @@ import pytest
 
 from conftest import ROOT
 from regulation_helpers import chinese_numeral
-from responsibility.fidelity import compare
-from responsibility.model import (
+from responsibility.policy.fidelity import compare
+from responsibility.policy.model import (
     Action,
     CounterpartyRole,
     Duty,
@@ -21,7 +21,7 @@ from responsibility.model import (
     Responsibility,
     walk_provisions,
 )
-from responsibility.policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
 
 SOURCE = ROOT / "policies" / "central" / "source.txt"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from responsibility.policyset import PolicySet
-from responsibility.queries import chain
+from responsibility.graph.queries import chain
+from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import within
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from check_helpers import BASE, FIXTURES, PARENT, RULES_DIR
 from responsibility.checks.config import ConfigError, find_config, load_config
-from responsibility.cli import main
+from responsibility.cli.main import main
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

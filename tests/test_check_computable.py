@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from responsibility.checks.reporters import FORMATS, RenderOptions, render
 from responsibility.checks.runner import Options, run
-from responsibility.reporters import FORMATS, RenderOptions, render
 
 FACTS = ROOT / "tests" / "fixtures" / "check" / "facts" / "wuyi-fiscal.yaml"
 WUYI = ROOT / "policies" / "wuyi" / "wuyi.yaml"

@@ -12,7 +12,7 @@ import pytest
 from check_helpers import BASE, PARENT
 from conftest import ROOT
 from responsibility.checks.config import ConfigError, load_config
-from responsibility.cli import main
+from responsibility.cli.main import main
 
 NOT_POLICIES = {
     "mkdocs.yml": "site_name: 示例县\nnav:\n- index.md\n",

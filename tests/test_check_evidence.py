@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from check_helpers import BASE, FIXTURES, RULES_DIR, check, codes, policies_loaded_once
-from responsibility.evidence import Containment, Period, parse_period, parse_range, periods
+from responsibility.checks.evidence import Containment, Period, parse_period, parse_range, periods
 
 COMPLETE = FIXTURES / "evidence" / "complete"
 EVIDENCE_RULES = ["V001", "V002", "V003", "V004", "V005", "V006", "V007"]

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from responsibility.cli import main
+from responsibility.cli.main import main
 
 EXAMPLE = ROOT / "examples" / "local-repo"
 PLANTED = [
@@ -63,7 +63,7 @@ def test_example_ci_and_precommit_run_the_checker() -> None:
 
 def test_example_source_text_matches_its_encoding() -> None:
     import responsibility
-    from responsibility.fidelity import compare
+    from responsibility.policy.fidelity import compare
 
     ps = responsibility.load([EXAMPLE / "policies"])
     source = (EXAMPLE / "policies" / "shilixian" / "source.txt").read_text("utf-8")

@@ -9,7 +9,7 @@ from check_helpers import BASE, PARENT, check, codes
 from responsibility import load
 from responsibility.checks import RULES
 from responsibility.checks.context import ConformanceContext
-from responsibility.policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
 
 ART_4 = """- id: art_4
   label: 第四条

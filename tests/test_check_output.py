@@ -11,8 +11,8 @@ import pytest
 from check_helpers import FIXTURES, PARENT, TODAY
 from conftest import ROOT
 from responsibility import __version__
+from responsibility.checks.reporters import FORMATS, RenderOptions, render
 from responsibility.checks.runner import Options, Report, run
-from responsibility.reporters import FORMATS, RenderOptions, render
 
 GOLDEN = FIXTURES / "golden"
 FILES = {

@@ -12,8 +12,8 @@ from check_helpers import BASE, FIXTURES, RULES_DIR, check, codes
 from conftest import ROOT
 from responsibility.checks import RULES, Category, rule
 from responsibility.checks.docs import pages
-from responsibility.cli import main
-from responsibility.commands.rule import for_terminal
+from responsibility.cli.commands.rule import for_terminal
+from responsibility.cli.main import main
 
 FILE_RULES = sorted(p.name for p in RULES_DIR.iterdir() if p.name[0] in "CE")
 # Cases that need bad bytes, a huge file, symlinks, an in-memory graph or facts are built by tests:
@@ -92,7 +92,7 @@ def test_made_cases_pass_once_repaired(tmp_path: Path) -> None:
 
 def test_rule_lookup_by_code_name_and_nearest() -> None:
     assert rule("c001") is RULES["C001"] and rule("weaker-modality").code == "C004"
-    from responsibility.errors import LookupFailure
+    from responsibility.core.errors import LookupFailure
 
     with pytest.raises(LookupFailure, match="did you mean"):
         rule("missing-implementations")

@@ -12,7 +12,7 @@ from check_helpers import PARENT, RULES_DIR, TODAY
 from responsibility.checks import Category, rules_of
 from responsibility.checks.config import Config, ConfigError, load_config
 from responsibility.checks.runner import Options, run
-from responsibility.cli import main
+from responsibility.cli.main import main
 
 BROKEN = RULES_DIR / "E001" / "fail"  # a county rule that does not parse
 STRUCTURAL = {r.code for r in rules_of(Category.structural)}
@@ -54,7 +54,7 @@ def test_selection_still_filters_the_other_rules() -> None:
 
 
 def test_structural_rules_keep_error_severity_even_when_set_in_python() -> None:
-    from responsibility.errors import Severity
+    from responsibility.core.errors import Severity
 
     cfg = Config(severity={"E001": Severity.info, "C001": Severity.info})
     by_code = {r.code: r for r in cfg.selected()}

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 import responsibility
 from conftest import ROOT
-from responsibility import lookup
-from responsibility.cli import main
-from responsibility.errors import AmbiguousName, LookupFailure
-from responsibility.policyset import PolicySet
+from responsibility.cli.main import main
+from responsibility.core.errors import AmbiguousName, LookupFailure
+from responsibility.policy import lookup
+from responsibility.policy.policyset import PolicySet
 
 
 @cache
@@ -32,7 +32,7 @@ def shipped_set() -> PolicySet:
 def _shipped_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands reading only the shipped policies share one loaded set (loading is the slow part
     of a command; what is compared here is what each command does with it)."""
-    from responsibility.commands import _common
+    from responsibility.cli.commands import _common
 
     real = _common.load
 
@@ -252,7 +252,7 @@ def test_every_provision_resolves_by_its_id_and_its_printed_label(
 @given(st.sampled_from(shipped_set().all_duties()))
 def test_every_duty_resolves_by_its_id_and_by_label_and_summary(entry: object) -> None:
     ps = shipped_set()
-    assert isinstance(entry, responsibility.policyset.DutyEntry)
+    assert isinstance(entry, responsibility.policy.policyset.DutyEntry)
     assert lookup.duty_ref(ps, entry.ref) == entry.ref
     same = [d for d in entry.provision.duties if d.summary.zh == entry.duty.summary.zh]
     by_names = f"{entry.regulation.id}/{entry.citation}/{entry.duty.summary.zh}"

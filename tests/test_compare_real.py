@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import responsibility
-from responsibility.queries import compare
+from responsibility.graph.queries import compare
 
 PS = responsibility.load()
 

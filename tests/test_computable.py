@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import responsibility
 from conftest import ROOT
-from responsibility import facts as factsmod
-from responsibility.computable import (
+from responsibility.computable import facts as factsmod
+from responsibility.computable.engine import (
     Outcome,
     RuleFinding,
     actor_matches,
@@ -26,10 +26,10 @@ from responsibility.computable import (
     quota,
     rule_ids,
 )
-from responsibility.errors import PolicyError
-from responsibility.fidelity import compare
-from responsibility.model import ProcedureRule, Rounding, Ties
-from responsibility.policyset import PolicySet
+from responsibility.core.errors import PolicyError
+from responsibility.policy.fidelity import compare
+from responsibility.policy.model import ProcedureRule, Rounding, Ties
+from responsibility.policy.policyset import PolicySet
 
 WUYI = "cn.hebei.hengshui.wuyi"
 PS: PolicySet = responsibility.load()  # the rules are attached to the shipped regulations

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 import responsibility
 from check_helpers import BASE, PARENT, RULES_DIR
 from graph_support import fixture_set
-from responsibility.cli import main
-from responsibility.cycles import Link, find_cycles
-from responsibility.errors import PolicyError
-from responsibility.policyset import PolicySet, SourceInfo
-from responsibility.queries import chain, owes, trace
+from responsibility.cli.main import main
+from responsibility.core.errors import PolicyError
+from responsibility.graph.queries import chain, owes, trace
+from responsibility.policy.cycles import Link, find_cycles
+from responsibility.policy.policyset import PolicySet, SourceInfo
 
 BASE_TEXT = (BASE / "fx-county.yaml").read_text("utf-8")
 

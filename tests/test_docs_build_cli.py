@@ -16,9 +16,9 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
-from responsibility import mkdocs_plugin
-from responsibility.cli import main
-from responsibility.commands.docs import MARKER
+from responsibility.cli.commands.docs import MARKER
+from responsibility.cli.main import main
+from responsibility.site import plugin as mkdocs_plugin
 
 # A small self-contained policy set (no shipped catalogue needed), so each build takes a second.
 FIXTURES = ROOT / "tests" / "fixtures" / "site-xss"

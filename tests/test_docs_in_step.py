@@ -8,8 +8,8 @@ import re
 
 import responsibility
 from conftest import ROOT
-from responsibility.cli import command_modules
-from responsibility.sitereference import (
+from responsibility.cli.main import command_modules
+from responsibility.site.reference import (
     COMMAND_TABLE,
     SHIPPED_TABLE,
     cli_page,
@@ -19,7 +19,7 @@ from responsibility.sitereference import (
 )
 
 REGENERATE = (
-    "regenerate it: .venv/bin/python -c 'from pathlib import Path; from responsibility.sitereference import *; "
+    "regenerate it: .venv/bin/python -c 'from pathlib import Path; from responsibility.site.reference import *; "
     "p = Path(\"{page}\"); p.write_text(sync_generated(p.read_text(), {markers}, {function}()))'"
 )
 

@@ -14,9 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import responsibility
-from responsibility.codes import V006, V007
-from responsibility.errors import Location
-from responsibility.evidence import (
+from responsibility.checks.evidence import (
     FIELDS,
     REQUIRED,
     Containment,
@@ -24,8 +22,10 @@ from responsibility.evidence import (
     _artefact,
     read_inventory,
 )
-from responsibility.policyset import PolicySet
-from responsibility.yamlfile import csv_rows, display_name
+from responsibility.core.codes import V006, V007
+from responsibility.core.errors import Location
+from responsibility.policy.policyset import PolicySet
+from responsibility.policy.yamlfile import csv_rows, display_name
 
 
 @pytest.fixture(scope="module")

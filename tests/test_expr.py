@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from responsibility.expr import (
+from responsibility.core.expr import (
     ExprError,
     MapEnv,
     MissingFact,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import responsibility
-from responsibility.fidelity import compare, source_path, squash
-from responsibility.policyset import PolicySet, provision_paths
+from responsibility.policy.fidelity import compare, source_path, squash
+from responsibility.policy.policyset import PolicySet, provision_paths
 
 SHIPPED = responsibility.load()
 REGULATIONS = sorted(SHIPPED.regulations)

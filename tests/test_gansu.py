@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from regulation_helpers import chinese_numeral, uncovered
-from responsibility.fidelity import compare
-from responsibility.model import (
+from responsibility.policy.fidelity import compare
+from responsibility.policy.model import (
     Action,
     CounterpartyRole,
     Duty,
@@ -26,7 +26,7 @@ from responsibility.model import (
     Responsibility,
     walk_provisions,
 )
-from responsibility.policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import applies
 
 SOURCE = ROOT / "policies" / "gansu" / "source.txt"

@@ -12,18 +12,25 @@ import pytest
 from openpyxl import load_workbook
 
 from graph_support import fixture_args, fixture_set
-from responsibility.cli import main
-from responsibility.graph import EdgeType, NodeType, build, graphml, node_link_json, owners_of
-from responsibility.graphchecks import (
+from responsibility.cli.main import main
+from responsibility.graph.checks import (
     downward_implements,
     reports_to_cycles,
     run_all,
     unaccountable_owners,
     unowned_duties,
 )
-from responsibility.model import Counterparty, CounterpartyRole
-from responsibility.policyset import PolicySet
-from responsibility.responsibility_list import HEADERS, rows, to_csv, to_xlsx
+from responsibility.graph.network import (
+    EdgeType,
+    NodeType,
+    build,
+    graphml,
+    node_link_json,
+    owners_of,
+)
+from responsibility.graph.responsibility_list import HEADERS, rows, to_csv, to_xlsx
+from responsibility.policy.model import Counterparty, CounterpartyRole
+from responsibility.policy.policyset import PolicySet
 
 
 def _edges(g, kind: EdgeType) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]

@@ -8,9 +8,17 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 
 from graph_support import policy_sets
-from responsibility.graph import EdgeType, NodeType, build, from_node_link, node_id, node_link_json, owners_of
-from responsibility.policyset import PolicySet
-from responsibility.queries import owes, trace, walk_tree, who
+from responsibility.graph.network import (
+    EdgeType,
+    NodeType,
+    build,
+    from_node_link,
+    node_id,
+    node_link_json,
+    owners_of,
+)
+from responsibility.graph.queries import owes, trace, walk_tree, who
+from responsibility.policy.policyset import PolicySet
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from responsibility.cli import main
+from responsibility.cli.main import main
 
 
 def _examples() -> list[str]:

@@ -27,10 +27,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from responsibility import expr, yamlfile
-from responsibility import facts as factsmod
-from responsibility.cli import main
-from responsibility.errors import PolicyError
+from responsibility.cli.main import main
+from responsibility.computable import facts as factsmod
+from responsibility.core import expr
+from responsibility.core.errors import PolicyError
+from responsibility.policy import yamlfile
 
 WUYI = ROOT / "policies" / "wuyi" / "wuyi.yaml"
 WUYI_RULES = (ROOT / "policies" / "wuyi" / "wuyi.rules.yaml").read_text("utf-8")

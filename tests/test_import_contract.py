@@ -1,8 +1,8 @@
 """No module imports from a layer above its own (the layering the README's Layout states).
 
-model ← yamlfile/loader/policyset ← semantics ← graph/computable/queries ← checks/evidence/waivers
-← reporters/site/commands/cli. Every import counts, including those inside functions and under
-TYPE_CHECKING: a lower layer that needs an upper one's value takes it as an argument.
+core ← policy ← semantics ← graph/computable ← checks ← site/cli, one subpackage per layer.
+Every import counts, including those inside functions and under TYPE_CHECKING: a lower layer
+that needs an upper one's value takes it as an argument.
 """
 
 from __future__ import annotations
@@ -16,18 +16,18 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "responsibility"
 
 # Layer of each top-level module (or package) of src/responsibility, lowest first.
 LAYERS: list[set[str]] = [
-    # 0: the model, the one problem type, rule constants, helpers with no policy knowledge
-    {"model", "errors", "codes", "expr", "safewrite", "table", "labels", "jsonschema", "wording", "cache"},
-    # 1: reading policies: YAML, loading, references, the policy set
-    {"yamlfile", "loader", "policyset", "lookup", "references", "cycles", "fidelity", "facts", "__init__"},
+    # 0: core: the one problem type, rule codes, the expression language, helpers with no policy knowledge
+    {"core"},
+    # 1: policy: the model, reading YAML with positions, loading, references, the policy set, labels
+    {"policy", "__init__"},
     # 2: the one answer to each domain question
     {"semantics"},
     # 3: the graph and the questions asked of it; computable rules and their scenarios
-    {"graph", "graphchecks", "computable", "queries", "scenarios", "export", "responsibility_list"},
-    # 4: the checker
-    {"checks", "evidence", "waivers"},
+    {"graph", "computable", "queries"},
+    # 4: the checker: rules, evidence, waivers, reporters
+    {"checks"},
     # 5: faces
-    {"reporters", "sitepages", "sitereference", "mkdocs_plugin", "commands", "cli", "__main__"},
+    {"site", "cli", "__main__"},
 ]
 LAYER = {name: i for i, names in enumerate(LAYERS) for name in names}
 

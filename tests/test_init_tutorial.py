@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from doc_examples import Command, FileEdit, apply_edit, check_result, matches, run_command, steps
-from responsibility.cli import main
-from responsibility.commands.init import GIT_PLACEHOLDER
+from responsibility.cli.commands.init import GIT_PLACEHOLDER
+from responsibility.cli.main import main
 
 TUTORIAL = ROOT / "docs" / "guide" / "tutorial.md"
 

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from responsibility import safewrite
-from responsibility.cli import main
-from responsibility.safewrite import RefusedOverwrite, write_bytes_atomic, write_files_atomic
+from responsibility.cli.main import main
+from responsibility.core import safewrite
+from responsibility.core.safewrite import RefusedOverwrite, write_bytes_atomic, write_files_atomic
 
 SITE_FIXTURES = ROOT / "tests" / "fixtures" / "site-xss"  # self-contained: no shipped policies
 

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from responsibility.evidence import YEARS, Period, parse_period, parse_range, periods, weeks_in
+from responsibility.checks.evidence import (
+    YEARS,
+    Period,
+    parse_period,
+    parse_range,
+    periods,
+    weeks_in,
+)
 
 years = st.integers(YEARS[0], YEARS[1])
 COUNT = {"Y": 1, "H": 2, "Q": 4, "M": 12}

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import responsibility
-from responsibility.errors import PolicyError
-from responsibility.model import (
+from responsibility.core.errors import PolicyError
+from responsibility.policy.model import (
     EID,
     SLUG,
     Action,
@@ -30,7 +30,7 @@ from responsibility.model import (
     Status,
     Text,
 )
-from responsibility.yamlfile import dump_document, load_text
+from responsibility.policy.yamlfile import dump_document, load_text
 
 slugs = st.from_regex(SLUG, fullmatch=True).filter(lambda s: len(s) < 40)
 eids = st.from_regex(EID, fullmatch=True).filter(lambda s: len(s) < 40)

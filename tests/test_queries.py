@@ -7,10 +7,20 @@ import json
 import pytest
 
 from graph_support import fixture_args, fixture_set
-from responsibility.cli import main
-from responsibility.errors import LookupFailure
-from responsibility.policyset import PolicySet
-from responsibility.queries import Basis, TraceStatus, as_data, chain, compare, owes, trace, walk_tree, who
+from responsibility.cli.main import main
+from responsibility.core.errors import LookupFailure
+from responsibility.graph.queries import (
+    Basis,
+    TraceStatus,
+    as_data,
+    chain,
+    compare,
+    owes,
+    trace,
+    walk_tree,
+    who,
+)
+from responsibility.policy.policyset import PolicySet
 
 # -- who -----------------------------------------------------------------------------------------
 

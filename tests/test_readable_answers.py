@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 from responsibility.checks import RULES, rule
 from responsibility.checks.docs import rule_page
-from responsibility.cli import main
-from responsibility.wording import plural
+from responsibility.cli.main import main
+from responsibility.core.wording import plural
 
 GRAPH = str(ROOT / "tests" / "fixtures" / "graph")
 

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from responsibility import cli, codes, commands
 from responsibility.checks import RULES, rules
-from responsibility.errors import Finding, Location, Rule
+from responsibility.cli import commands
+from responsibility.cli import main as cli
+from responsibility.core import codes
+from responsibility.core.errors import Finding, Location, Rule
 
 
 def _modules(pkg: object) -> set[str]:
@@ -119,8 +121,8 @@ def test_format_is_one_option_defined_once() -> None:
 @pytest.mark.parametrize("code", ["F001", "F002", "F003", "F004", "F005"])
 def test_each_facts_rule_example_raises_its_code(code: str) -> None:
     """The Example of each facts rule's page, read as a facts file, is a finding of that rule."""
-    from responsibility import facts
-    from responsibility.errors import PolicyError
+    from responsibility.computable import facts
+    from responsibility.core.errors import PolicyError
 
     m = re.search(r"## Example\n```(\w+)\n(.*?)```", RULES[code].doc, re.S)
     assert m is not None

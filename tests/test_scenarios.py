@@ -11,9 +11,9 @@ import pytest
 
 import responsibility
 from conftest import ROOT
-from responsibility import scenarios
-from responsibility.cli import main
-from responsibility.computable import rule_ids
+from responsibility.cli.main import main
+from responsibility.computable import scenarios
+from responsibility.computable.engine import rule_ids
 
 SHIPPED_POLICIES = ROOT / "policies"
 

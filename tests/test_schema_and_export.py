@@ -11,9 +11,9 @@ import pytest
 
 import responsibility
 from conftest import ROOT
-from responsibility.export import dumps, export
-from responsibility.jsonschema import SCHEMAS, schema_for
-from responsibility.yamlfile import load_text
+from responsibility.graph.export import dumps, export
+from responsibility.policy.jsonschema import SCHEMAS, schema_for
+from responsibility.policy.yamlfile import load_text
 
 POLICY_FILES = sorted((ROOT / "policies").rglob("*.yaml"))
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal.yaml"
@@ -103,7 +103,7 @@ def test_export_is_byte_identical_across_runs() -> None:
 
 
 def test_citations_follow_the_printed_numbering() -> None:
-    from responsibility.policyset import citations
+    from responsibility.policy.policyset import citations
 
     ps = responsibility.load()
     central = citations(ps.regulation("central"))

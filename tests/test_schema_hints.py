@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import responsibility
 from conftest import ROOT
-from responsibility.errors import PolicyError
-from responsibility.labels import FIELD_VOCABULARY
+from responsibility.core.errors import PolicyError
+from responsibility.policy.labels import FIELD_VOCABULARY
 
 MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text("utf-8")
 # one duty field of the minimal fixture each, as written there
@@ -70,7 +70,7 @@ GUIDE = (ROOT / "docs" / "guide" / "writing-a-regulation.md").read_text("utf-8")
 @pytest.mark.parametrize("field", ["modality", "frequency"])
 def test_every_word_the_writing_guide_maps_is_understood(field: str) -> None:
     """The guide's `Modality:` and `Frequency` lines and the hints give the same readings."""
-    from responsibility.labels import value_for
+    from responsibility.policy.labels import value_for
 
     line = next(p for p in GUIDE.split("\n* ") if p.lower().startswith(field))
     pairs = re.findall(r"((?:[\u4e00-\u9fff]+/)*[\u4e00-\u9fff]+)\s*(?:→\s*)?`([a-z-]+)`", line)
@@ -84,7 +84,7 @@ def test_every_word_the_writing_guide_maps_is_understood(field: str) -> None:
 
 
 def test_a_quote_with_a_full_width_comma_names_both_code_points() -> None:
-    from responsibility.fidelity import quote_mismatch
+    from responsibility.policy.fidelity import quote_mismatch
 
     text = "县级政府应当建立扶贫项目库,每年向市级政府报告扶贫脱贫进展情况。"
     msg = quote_mismatch("扶贫项目库，每年", text)
@@ -98,7 +98,7 @@ def test_a_quote_with_a_full_width_comma_names_both_code_points() -> None:
 def test_a_quote_mismatch_is_empty_exactly_when_the_quote_is_in_the_text(
     text: str, data: st.DataObject
 ) -> None:
-    from responsibility.fidelity import quote_mismatch
+    from responsibility.policy.fidelity import quote_mismatch
 
     i = data.draw(st.integers(0, len(text) - 1))
     j = data.draw(st.integers(i + 1, len(text)))

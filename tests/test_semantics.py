@@ -9,12 +9,13 @@ import pytest
 import responsibility
 from check_helpers import BASE, PARENT, check, codes
 from conftest import ROOT
-from responsibility import graphchecks, semantics
-from responsibility.errors import PolicyError
-from responsibility.policyset import PolicySet
-from responsibility.queries import chain, compare, trace
+from responsibility import semantics
+from responsibility.core.errors import PolicyError
+from responsibility.graph import checks as graphchecks
+from responsibility.graph.queries import chain, compare, trace
+from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import ParentStatus, parent_status
-from responsibility.sitepages import Paths, build_pages
+from responsibility.site.pages import Paths, build_pages
 
 EXCERPT = ROOT / "tests" / "fixtures" / "excerpt"
 

@@ -17,9 +17,9 @@ import pytest
 import responsibility
 from conftest import ROOT
 from responsibility.checks.runner import Options, run
-from responsibility.policyset import PolicySet
-from responsibility.queries import TraceStatus, trace
-from responsibility.sitepages import SitePages
+from responsibility.graph.queries import TraceStatus, trace
+from responsibility.policy.policyset import PolicySet
+from responsibility.site.pages import SitePages
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 import responsibility
 from conftest import ROOT
 from regulation_helpers import chinese_numeral, implemented_refs, uncovered
-from responsibility.fidelity import compare
-from responsibility.model import (
+from responsibility.policy.fidelity import compare
+from responsibility.policy.model import (
     Action,
     ActorKind,
     CounterpartyRole,
@@ -29,7 +29,7 @@ from responsibility.model import (
     Status,
     walk_provisions,
 )
-from responsibility.policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
 
 SOURCE = ROOT / "policies" / "shanxi" / "source.txt"
 SHIPPED = responsibility.load()

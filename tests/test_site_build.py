@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CATALOGUE, SITE_FIXTURES, BuiltSite
-from responsibility.cli import main
-from responsibility.commands.docs import MARKER
+from responsibility.cli.commands.docs import MARKER
+from responsibility.cli.main import main
 
 FIXTURES = SITE_FIXTURES
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import responsibility
 from conftest import ROOT
-from responsibility.policyset import PolicySet
-from responsibility.responsibility_list import actor_xlsx
-from responsibility.sitepages import Paths, build_pages, chain_edges, literal, mermaid_text
+from responsibility.graph.responsibility_list import actor_xlsx
+from responsibility.policy.policyset import PolicySet
+from responsibility.site.pages import Paths, build_pages, chain_edges, literal, mermaid_text
 
 FIXTURES = ROOT / "tests" / "fixtures" / "site"
 

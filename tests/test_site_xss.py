@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 from mkdocs.utils import meta
 
 from conftest import ROOT
-from responsibility.commands.docs import build_site
-from responsibility.model import Text
-from responsibility.sitepages import html_text, literal, page_head
+from responsibility.cli.commands.docs import build_site
+from responsibility.policy.model import Text
+from responsibility.site.pages import html_text, literal, page_head
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site-xss"
 PAYLOAD = (

@@ -18,13 +18,13 @@ import pytest
 
 import responsibility
 from conftest import CATALOGUE, SITE_FIXTURES, BuiltSite
-from responsibility import model
-from responsibility.cli import main
-from responsibility.mkdocs_plugin import fix_search_worker, search_terms
-from responsibility.policyset import PolicySet
-from responsibility.queries import compare
-from responsibility.responsibility_list import actor_rows
-from responsibility.sitepages import distinct_changes
+from responsibility.cli.main import main
+from responsibility.graph.queries import compare
+from responsibility.graph.responsibility_list import actor_rows
+from responsibility.policy import model
+from responsibility.policy.policyset import PolicySet
+from responsibility.site.pages import distinct_changes
+from responsibility.site.plugin import fix_search_worker, search_terms
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -266,7 +266,7 @@ def test_role_pages_name_the_bodies_that_fill_them(project_site: BuiltSite) -> N
 
 
 def test_site_url_fills_the_sitemap(tmp_path: Path) -> None:
-    from responsibility.commands.docs import build_site
+    from responsibility.cli.commands.docs import build_site
 
     out = tmp_path / "site"
     build_site(

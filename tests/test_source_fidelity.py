@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 import responsibility
 from check_helpers import PARENT, RULES_DIR
 from conftest import ROOT
-from responsibility.cli import main
-from responsibility.errors import PolicyError
-from responsibility.fidelity import locate_in_value, squash
+from responsibility.cli.main import main
+from responsibility.core.errors import PolicyError
+from responsibility.policy.fidelity import locate_in_value, squash
 
 CENTRAL = ROOT / "policies" / "central"
 MAJIANG = ROOT / "policies" / "guizhou" / "majiang"

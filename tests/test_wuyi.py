@@ -11,8 +11,8 @@ import re
 import pytest
 
 from conftest import ROOT
-from responsibility.fidelity import compare
-from responsibility.model import (
+from responsibility.policy.fidelity import compare
+from responsibility.policy.model import (
     Action,
     ActorKind,
     CounterpartyRole,
@@ -24,7 +24,7 @@ from responsibility.model import (
     Status,
     walk_provisions,
 )
-from responsibility.policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import applies
 
 SOURCE = ROOT / "policies" / "wuyi" / "source.txt"

@@ -1,6 +1,6 @@
 """MkDocs hook of the project's own site: reference pages generated from the code at build time.
 
-The schema, the Python API and the commands come from `responsibility.sitereference`; the rule
+The schema, the Python API and the commands come from `responsibility.site.reference`; the rule
 catalogue is listed from `docs/rules/*.md` when the checker's rule pages are there, and is
 added to the navigation only then.
 """
@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from responsibility.sitereference import api_page, cli_page, rules_page, schema_page
+from responsibility.site.reference import api_page, cli_page, rules_page, schema_page
 
 RULES_INDEX = "rules/index.md"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import Diagnostic, LookupFailure, PolicyError
-from .loader import load, load_shipped, shipped_root
-from .policyset import DutyEntry, PolicySet, ProvisionEntry
+from responsibility.core.errors import Diagnostic, LookupFailure, PolicyError
+from responsibility.policy.loader import load, load_shipped, shipped_root
+from responsibility.policy.policyset import DutyEntry, PolicySet, ProvisionEntry
 
 __all__ = [
     "Diagnostic",

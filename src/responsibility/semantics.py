@@ -25,8 +25,16 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import LEVEL_ORDER, ActorKind, CoverageKind, Duty, Level, ParentStatus, Regulation
-from .policyset import DutyEntry, PolicySet
+from responsibility.policy.model import (
+    LEVEL_ORDER,
+    ActorKind,
+    CoverageKind,
+    Duty,
+    Level,
+    ParentStatus,
+    Regulation,
+)
+from responsibility.policy.policyset import DutyEntry, PolicySet
 
 # -- levels and applicability ------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The rule catalogue of ``responsibility check``: findings, rules, configuration and the runner.
 
-A :class:`~responsibility.errors.Finding` is one problem a rule found, at a
-:class:`~responsibility.errors.Location` (file, line, column, path in the document, the article
+A :class:`~responsibility.core.errors.Finding` is one problem a rule found, at a
+:class:`~responsibility.core.errors.Location` (file, line, column, path in the document, the article
 第N条 concerned), with the id of what it is about (a duty, an artefact slot, a waiver). Rules are
 modules in :mod:`responsibility.checks.rules`, one per rule, listed in its ``REGISTRY``: each
 defines ``RULE`` (a :class:`Rule`) and its docstring is the rule's documentation, published as
@@ -10,7 +10,7 @@ defines ``RULE`` (a :class:`Rule`) and its docstring is the rule's documentation
 Codes are stable, in the style of ruff: ``E0xx`` structural problems (raised by the reader and
 loader; ``F0xx`` for facts files, ``S0xx`` for scenario files), ``C0xx`` conformance of a local
 rule to its parent, ``V0xx`` evidence of the artefacts a duty requires, ``W0xx`` waivers,
-``G0xx`` the shape of the responsibility graph (:mod:`responsibility.graphchecks`), ``R0xx``
+``G0xx`` the shape of the responsibility graph (:mod:`responsibility.graph.checks`), ``R0xx``
 computable provisions evaluated on supplied facts (:mod:`responsibility.computable`).
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..errors import PREFIX, Category, Finding, Location, Rule, Severity
+from responsibility.core.errors import PREFIX, Category, Finding, Location, Rule, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import ConformanceContext
@@ -50,8 +50,8 @@ BY_NAME: dict[str, Rule] = {r.name: r for r in RULES.values()}
 
 def rule(code_or_name: str) -> Rule:
     """A rule by code (C001) or name (missing-implementation); LookupFailure with the nearest."""
-    from ..errors import LookupFailure
-    from ..policyset import suggest
+    from responsibility.core.errors import LookupFailure
+    from responsibility.policy.policyset import suggest
 
     key = code_or_name.strip()
     if key.upper() in RULES:

@@ -37,9 +37,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import PolicyError, Severity
-from ..policyset import suggest
-from ..yamlfile import read_text
+from responsibility.core.errors import PolicyError, Severity
+from responsibility.policy.policyset import suggest
+from responsibility.policy.yamlfile import read_text
+
 from . import BY_NAME, RULES, Category, Rule
 
 KEYS = ("select", "ignore", "fail-on", "waivers", "grace-days", "docs-url", "severity", "exclude")

@@ -11,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..errors import Location
-from ..model import Level, Regulation
-from ..policyset import DutyEntry, PolicySet
+from responsibility.core.errors import Location
+from responsibility.policy.model import Level, Regulation
+from responsibility.policy.policyset import DutyEntry, PolicySet
+from responsibility.policy.yamlfile import YamlPath
+
 from ..semantics import Verdict, applies, governed_levels, parent_status
-from ..yamlfile import YamlPath
 
 
 @dataclass

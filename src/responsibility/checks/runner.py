@@ -11,14 +11,22 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..codes import E010, E011
-from ..errors import SEVERITY_RANK, Finding, Location, PolicyError, Severity
-from ..evidence import Evaluation, EvidenceRow, Status, evaluate, parse_range, read_inventory
-from ..loader import Skipped, load
-from ..model import Regulation
-from ..policyset import PolicySet
-from ..waivers import Waived, WaiverFile, apply, read_waivers
-from ..wording import plural
+from responsibility.checks.evidence import (
+    Evaluation,
+    EvidenceRow,
+    Status,
+    evaluate,
+    parse_range,
+    read_inventory,
+)
+from responsibility.checks.waivers import Waived, WaiverFile, apply, read_waivers
+from responsibility.core.codes import E010, E011
+from responsibility.core.errors import SEVERITY_RANK, Finding, Location, PolicyError, Severity
+from responsibility.core.wording import plural
+from responsibility.policy.loader import Skipped, load
+from responsibility.policy.model import Regulation
+from responsibility.policy.policyset import PolicySet
+
 from . import RULES, Category, Rule, rule, rules_of
 from .config import Config
 from .context import ConformanceContext
@@ -180,8 +188,8 @@ def conformance(ps: PolicySet, reg: Regulation, against: str | None, rules: list
 
 def computable(ps: PolicySet, regs: list[Regulation], fact_paths: list[Path]) -> list[Finding]:
     """Computable provisions of the checked regulations and their parents, on the supplied facts."""
-    from .. import computable as engine
-    from .. import facts as fact_files
+    from responsibility.computable import engine
+    from responsibility.computable import facts as fact_files
 
     scope = {r.id for r in regs} | {p for r in regs for p in r.implements}
     wanted = [ref for ref in engine.rule_ids(ps) if ref.split("/", 1)[0] in scope]

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
-from ...errors import Finding, Rule
+from responsibility.core.errors import Finding, Rule
+
 from . import (
     c001_missing_implementation,
     c002_wrong_level,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...policyset import PolicySet
+from responsibility.policy.policyset import PolicySet
+
 from .. import Finding, Rule
 from ..context import ConformanceContext
 

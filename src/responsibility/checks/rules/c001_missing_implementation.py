@@ -43,7 +43,8 @@ not_implemented:
 
 from collections.abc import Iterator
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from ...semantics import ParentStatus
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext

@@ -34,8 +34,9 @@ finding with the approval of whoever may change the level.
 
 from collections.abc import Iterator
 
-from ...errors import Severity
-from ...model import LEVEL_ORDER
+from responsibility.core.errors import Severity
+from responsibility.policy.model import LEVEL_ORDER
+
 from ...semantics import duty_levels
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext

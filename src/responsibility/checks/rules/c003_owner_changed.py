@@ -31,7 +31,8 @@ or keep the new owner and add `note: 县扶贫办 builds the pool on behalf of t
 
 from collections.abc import Iterator
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from ...semantics import duty_levels, explanation, same_owner
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext

@@ -30,8 +30,9 @@ Make the text (and its encoding) at least as strong as the parent:
 
 from collections.abc import Iterator
 
-from ...errors import Severity
-from ...model import MODALITY_STRENGTH
+from responsibility.core.errors import Severity
+from responsibility.policy.model import MODALITY_STRENGTH
+
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext
 

@@ -29,8 +29,9 @@ any frequency, will not be produced every year — and the evidence check can no
 
 from collections.abc import Iterator
 
-from ...errors import Severity
-from ...model import PERIODS_PER_YEAR, Frequency
+from responsibility.core.errors import Severity
+from responsibility.policy.model import PERIODS_PER_YEAR, Frequency
+
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext
 

@@ -31,7 +31,8 @@ inspect, and the evidence check stops expecting it.
 
 from collections.abc import Iterator
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from ...semantics import satisfies
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext

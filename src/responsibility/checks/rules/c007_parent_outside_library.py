@@ -23,7 +23,8 @@ Nothing is wrong. Encode the parent (or pass it with `--policies DIR`) and list 
 
 from collections.abc import Iterator
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext
 

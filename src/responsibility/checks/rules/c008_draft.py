@@ -21,8 +21,9 @@ When the rule is issued, set `status: in-force` and remove 讨论稿 from the ti
 
 from collections.abc import Iterator
 
-from ...errors import Severity
-from ...model import Status
+from responsibility.core.errors import Severity
+from responsibility.policy.model import Status
+
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext
 

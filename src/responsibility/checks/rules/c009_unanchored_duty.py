@@ -26,7 +26,8 @@ carries out a parent duty reported as missing — or a local invention that shou
 
 from collections.abc import Iterator
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Finding, Rule
 from ..context import ConformanceContext
 

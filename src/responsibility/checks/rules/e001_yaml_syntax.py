@@ -25,6 +25,6 @@ provisions:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E001

@@ -22,6 +22,6 @@ Keep the value the text supports and delete the other:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E002

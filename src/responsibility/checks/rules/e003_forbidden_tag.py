@@ -18,6 +18,6 @@ text: 省级党委和政府对本地区脱贫攻坚工作负总责……
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E003

@@ -22,6 +22,6 @@ owners:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E004

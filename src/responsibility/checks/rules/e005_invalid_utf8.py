@@ -15,6 +15,6 @@ Re-save the file as UTF-8 (without changing any character), e.g.
 `iconv -f GB18030 -t UTF-8 rule.yaml > rule.utf8.yaml`.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E005

@@ -16,6 +16,6 @@ ignoring it would hide a missing regulation.
 Write the document, starting with `kind: regulation` and `id: ...`, or delete the file.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E006

@@ -15,6 +15,6 @@ Keep data (registers, statistics, evidence inventories) out of the policy direct
 genuinely long regulation into its own file per document.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E007

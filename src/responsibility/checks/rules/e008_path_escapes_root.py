@@ -16,6 +16,6 @@ policies/county/county.yaml -> ../../../other-project/county.yaml
 Replace the symlink with the file itself, or pass the other directory with `--policies DIR`.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E008

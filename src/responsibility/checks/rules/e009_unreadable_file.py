@@ -15,6 +15,6 @@ $ responsibility check policies/county --policies ../province-rules   # ../provi
 Correct the path, or fix the file's permissions.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E009

@@ -21,6 +21,6 @@ checked as if the text gave no frequency.
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E010

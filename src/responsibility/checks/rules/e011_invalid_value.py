@@ -24,6 +24,6 @@ The checker compares values across regulations (`obligation` is stronger than `p
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E011

@@ -28,6 +28,6 @@ held to it.
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E012

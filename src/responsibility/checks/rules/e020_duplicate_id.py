@@ -28,6 +28,6 @@ duties:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E020

@@ -24,6 +24,6 @@ implements: [central/art_19/project-pool]
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E021

@@ -22,6 +22,6 @@ Copy the words from the text:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E022

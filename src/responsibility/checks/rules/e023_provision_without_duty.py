@@ -24,6 +24,6 @@ reviewable.
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E023

@@ -21,6 +21,6 @@ count of what the local rule adds on its own.
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E024

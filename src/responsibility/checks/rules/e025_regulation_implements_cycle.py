@@ -31,6 +31,6 @@ implements: []
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E025

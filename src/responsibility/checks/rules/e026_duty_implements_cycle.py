@@ -26,6 +26,6 @@ The link runs from the local duty up to its parent only. Remove the entry that p
 sideways (or at the duty itself).
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E026

@@ -31,6 +31,6 @@ Each place's parent is the area one level up; the top place (the country) has no
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E027

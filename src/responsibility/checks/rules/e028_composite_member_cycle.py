@@ -26,6 +26,6 @@ List the bodies that make the composite up, none of them the composite itself:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E028

@@ -22,6 +22,6 @@ rules:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E030

@@ -32,6 +32,6 @@ Copy the words from the source file; only whitespace may differ:
 If the source itself is wrong, replace it with the document as received, never with the encoding.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E040

@@ -23,6 +23,6 @@ policies/fx-county/source.txt
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.E041

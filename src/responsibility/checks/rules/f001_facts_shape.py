@@ -26,6 +26,6 @@ fiscal:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.F001

@@ -21,6 +21,6 @@ fiscal:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.F003

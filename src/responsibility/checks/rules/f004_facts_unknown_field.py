@@ -23,6 +23,6 @@ fiscal:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.F004

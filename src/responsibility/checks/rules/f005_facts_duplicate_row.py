@@ -19,6 +19,6 @@ example.county,2018,1200000000
 Keep one row per place and year; merge the two.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.F005

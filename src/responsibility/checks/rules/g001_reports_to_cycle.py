@@ -27,8 +27,10 @@ really says the office informs the township, use `target` (the body acted on), n
 
 from collections.abc import Iterator
 
-from ... import codes, graphchecks
-from ...errors import Finding
+from responsibility.core import codes
+from responsibility.core.errors import Finding
+from responsibility.graph import checks as graphchecks
+
 from ..context import ConformanceContext
 from ._graph import findings
 

@@ -32,8 +32,10 @@ the text gives none, the finding is a gap in the text: keep it, or waive it with
 
 from collections.abc import Iterator
 
-from ... import codes, graphchecks
-from ...errors import Finding
+from responsibility.core import codes
+from responsibility.core.errors import Finding
+from responsibility.graph import checks as graphchecks
+
 from ..context import ConformanceContext
 from ._graph import findings
 

@@ -23,8 +23,10 @@ mark it `local_addition: true`.
 
 from collections.abc import Iterator
 
-from ... import codes, graphchecks
-from ...errors import Finding
+from responsibility.core import codes
+from responsibility.core.errors import Finding
+from responsibility.graph import checks as graphchecks
+
 from ..context import ConformanceContext
 from ._graph import findings
 

@@ -26,7 +26,8 @@ Correct the facts if they are wrong; otherwise the finding stands: it is what an
 raise. A justified exception is waived with its reason and approver.
 """
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Rule
 
 RULE = Rule(

@@ -20,7 +20,8 @@ with no provincial minimum for 2018: 武邑 一(一)9 cannot be decided.
 Supply the missing fact named in the message.
 """
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Rule
 
 RULE = Rule(

@@ -17,7 +17,8 @@ at the cut included) are listed.
 Nothing to fix: this is information. Ignore it with `ignore = ["R003"]` where it is not wanted.
 """
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Rule
 
 RULE = Rule(

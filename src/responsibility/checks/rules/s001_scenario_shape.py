@@ -27,6 +27,6 @@ scenarios:
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.S001

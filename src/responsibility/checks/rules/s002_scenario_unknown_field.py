@@ -21,6 +21,6 @@ scenario check less than its author meant.
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.S002

@@ -23,6 +23,6 @@ met, and the scenario would fail for the wrong reason.
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.S003

@@ -17,6 +17,6 @@ missing facts would have decided as undetermined.
 Put the file beside the scenario file, or correct its path.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.S004

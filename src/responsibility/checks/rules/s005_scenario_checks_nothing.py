@@ -20,6 +20,6 @@ A scenario that expects nothing passes whatever the rules do: it is not a test.
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.S005

@@ -19,6 +19,6 @@ expect: [{rule: wuyi/special-funds-share, outcome: fail}]
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.S006

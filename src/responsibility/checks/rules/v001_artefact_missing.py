@@ -29,7 +29,8 @@ File the missing reports and list them; if one was never produced, that is the f
 on, not to silence (a waiver needs an approver and an expiry date).
 """
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Rule
 
 RULE = Rule(

@@ -21,7 +21,8 @@ Correct the date if it was mistyped; otherwise the lateness is the finding. Wher
 a later deadline (每季度结束后15日内), set `grace-days` accordingly.
 """
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Rule
 
 RULE = Rule(

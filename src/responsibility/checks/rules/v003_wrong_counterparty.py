@@ -22,7 +22,8 @@ where the duty says the county's leaders sign with the city
 Correct the manifest if it was mistyped; otherwise have the artefact issued to the right body.
 """
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Rule
 
 RULE = Rule(

@@ -17,7 +17,8 @@ A manifest entry without its document is a claim, not evidence.
 Add the file at that path, or correct the path.
 """
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Rule
 
 RULE = Rule(

@@ -19,7 +19,8 @@ Restore the filed version, or — if the new file is the right one — record it
 reason for the change.
 """
 
-from ...errors import Severity
+from responsibility.core.errors import Severity
+
 from .. import Category, Rule
 
 RULE = Rule(

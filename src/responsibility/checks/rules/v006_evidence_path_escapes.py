@@ -18,6 +18,6 @@ annual-plan,county.government,example.city.shili,,2018,2018-01-20,../other-count
 Copy the file into the inventory and give its path relative to the root.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.V006

@@ -24,6 +24,6 @@ records reported missing.
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.V007

@@ -23,6 +23,6 @@ waivers:
 Fix what the waiver covered and delete the waiver; or have it approved again with a new date.
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.W001

@@ -26,6 +26,6 @@ A waiver without an approver or an expiry date is the silent kind this tool refu
 ```
 """
 
-from ... import codes
+from responsibility.core import codes
 
 RULE = codes.W002

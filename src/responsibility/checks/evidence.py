@@ -1,0 +1,728 @@
+"""Evidence: an inventory of the artefacts bodies produced, and its evaluation against duties.
+
+The inventory is a directory with a manifest at its root, ``evidence.yaml`` or ``evidence.csv``
+(not both), listing one artefact per entry (see ``docs/guide/evidence.md``):
+
+=============  ==============================================================================
+kind           artefact kind id from the catalogue (``progress-report``)
+producer       actor id: a concrete body (``shilixian.county-government``) or a role type
+place          place id; required with a role type, implied by a concrete body
+counterparty   actor id the artefact went to or was signed with (optional)
+period         the period it covers: ``2018``, ``2018-H1``, ``2018-Q2``, ``2018-05``, ``2018-W14``
+date           the date it was issued (``2018-04-05``)
+path           the file, relative to the inventory root
+sha256         optional: hex digest of the file
+=============  ==============================================================================
+
+The evaluation takes every duty of the regulations checked, the bodies it applies to (its owners
+at the places the regulation governs) and a range of periods, and gives each expected artefact —
+one per artefact kind, body and period of the duty's frequency (a quarterly report: four a
+year) — a status: present, late, wrong-counterparty, hash-mismatch, file-missing or missing;
+duties that produce no artefact or have no calendar are *not applicable*. Paths that escape the
+root (``..``, absolute, or a symlink pointing out) are reported and never read.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import gc
+import hashlib
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from responsibility.core.codes import V006, V007
+from responsibility.core.errors import Finding, Location, PolicyError
+from responsibility.policy.model import (
+    LEVEL_ORDER,
+    PERIODS_PER_YEAR,
+    UPWARD_ROLES,
+    ActorKind,
+    Frequency,
+    Level,
+    Regulation,
+)
+from responsibility.policy.policyset import DutyEntry, PolicySet
+from responsibility.policy.yamlfile import csv_records, decode, display_name, load_text, read_bytes
+from responsibility.semantics import owner_roles, satisfying, within
+
+MANIFESTS = ("evidence.yaml", "evidence.csv")
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+FIELDS = ("kind", "producer", "place", "counterparty", "period", "date", "path", "sha256")
+REQUIRED = ("kind", "producer", "period", "date", "path")
+UNIT_OF: dict[Frequency, str] = {
+    Frequency.annual: "Y",
+    Frequency.semiannual: "H",
+    Frequency.quarterly: "Q",
+    Frequency.monthly: "M",
+    Frequency.weekly: "W",
+}
+assert set(UNIT_OF) == set(PERIODS_PER_YEAR), "every calendar frequency needs a period unit"
+
+
+# -- periods ------------------------------------------------------------------------------------
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar period: a year, half-year (H), quarter (Q), month (M) or ISO week (W)."""
+
+    year: int
+    unit: str
+    index: int
+
+    @property
+    def start(self) -> dt.date:
+        if self.unit == "W":
+            return dt.date.fromisocalendar(self.year, self.index, 1)
+        months = {"Y": 12, "H": 6, "Q": 3, "M": 1}[self.unit]
+        return dt.date(self.year, (self.index - 1) * months + 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        if self.unit == "W":
+            return dt.date.fromisocalendar(self.year, self.index, 7)
+        months = {"Y": 12, "H": 6, "Q": 3, "M": 1}[self.unit]
+        last = self.index * months
+        return dt.date(self.year, last, calendar.monthrange(self.year, last)[1])
+
+    def __str__(self) -> str:
+        if self.unit == "Y":
+            return f"{self.year}"
+        if self.unit == "M":
+            return f"{self.year}-{self.index:02d}"
+        if self.unit == "W":
+            return f"{self.year}-W{self.index:02d}"
+        return f"{self.year}-{self.unit}{self.index}"
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]|W\d{2}))?$")
+# Periods are years of the programme and around it; the bound keeps the calendar arithmetic valid
+# (datetime stops at 9999) and a `--period` range's expected artefacts countable.
+YEARS = (1900, 2100)
+
+
+def weeks_in(year: int) -> int:
+    return dt.date(year, 12, 28).isocalendar()[1]
+
+
+def parse_period(text: str) -> Period:
+    """`2018`, `2018-H1`, `2018-Q2`, `2018-05`, `2018-W14`; ValueError otherwise."""
+    m = _PERIOD.match(text.strip())
+    if not m:
+        raise ValueError(f"'{text}' is not a period; use 2018, 2018-H1, 2018-Q2, 2018-05 or 2018-W14")
+    year, part = int(m.group(1)), m.group(2)
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(f"'{text}': periods are in the years {YEARS[0]} to {YEARS[1]}")
+    if part is None:
+        return Period(year, "Y", 1)
+    if part[0] in "HQW":
+        p = Period(year, part[0], int(part[1:]))
+        if p.unit == "W" and not 1 <= p.index <= weeks_in(year):
+            raise ValueError(f"'{text}': {year} has ISO weeks 01 to {weeks_in(year)}")
+        return p
+    return Period(year, "M", int(part))
+
+
+def parse_range(text: str) -> tuple[dt.date, dt.date]:
+    """`2018` or `2018..2019` (any periods): the first day of the first to the last of the last."""
+    first, sep, last = text.partition("..")
+    a = parse_period(first)
+    b = parse_period(last) if sep else a
+    if b.end < a.start:
+        raise ValueError(f"period range '{text}' ends before it starts")
+    return a.start, b.end
+
+
+def periods(unit: str, start: dt.date, end: dt.date) -> list[Period]:
+    """Every period of `unit` whose middle day lies within [start, end], in order.
+
+    Calendar periods nest in years, so this is "wholly within" for them; an ISO week belongs to
+    the year of its Thursday, so `2020` holds weeks 01–53 and `2018` weeks 01–52.
+    """
+    out = []
+    for year in range(start.year - 1, end.year + 1):
+        count = {"Y": 1, "H": 2, "Q": 4, "M": 12, "W": weeks_in(year)}[unit]
+        for i in range(1, count + 1):
+            p = Period(year, unit, i)
+            if start <= p.start + (p.end - p.start) / 2 <= end:
+                out.append(p)
+    return out
+
+
+# -- the inventory ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Artefact:
+    kind: str
+    producer: str
+    place: str
+    counterparty: str
+    period: Period
+    date: dt.date
+    path: str
+    sha256: str
+    line: int
+    col: int
+
+
+@dataclass
+class Inventory:
+    root: Path
+    manifest: Path
+    name: str = ""  # the manifest as displayed in findings
+    artefacts: list[Artefact] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)  # V006 escape, V007 invalid entry
+
+
+def find_manifest(root: Path) -> Path:
+    if not root.is_dir():
+        raise ValueError(f"evidence directory {root} does not exist")
+    # lexists: a manifest that is a directory, FIFO or broken link is reported by the reader
+    found = [root / n for n in MANIFESTS if os.path.lexists(root / n)]
+    if not found:
+        raise ValueError(f"{root} has no evidence.yaml or evidence.csv (see docs/guide/evidence.md)")
+    if len(found) > 1:
+        raise ValueError(f"{root} has both evidence.yaml and evidence.csv; keep one")
+    if not os.path.realpath(found[0]).startswith(os.path.realpath(root) + os.sep):
+        raise ValueError(f"{found[0]} resolves outside {root}; it is not read")
+    return found[0]
+
+
+def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
+    """Parse the manifest under `root`; entries are checked against `ps` when it is given.
+
+    A manifest that cannot be read as a whole (not a regular file, too large, not UTF-8, not
+    YAML or CSV of the documented shape) raises PolicyError with its position; a bad entry is a
+    V007 problem and the other entries are still read.
+    """
+    manifest = find_manifest(root)
+    name = display_name(manifest)
+    text = decode(read_bytes(manifest, name, MAX_MANIFEST_BYTES), name)
+    inv = Inventory(root, manifest, name)
+    contained = Containment(root)
+    if manifest.suffix == ".csv":
+        # 100,000 entries make a million objects and no garbage cycles: the collector, run every
+        # 700 allocations, would rescan them all again and again (as in the policy loader)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            _read_csv(text, name, inv, ps, contained)
+        finally:
+            if collecting:
+                gc.enable()
+        return inv
+    for row, line, cols in _yaml_rows(text, name):
+        art = _artefact(row, line, cols, inv, ps)
+        if art is not None:
+            _admit(art, line, cols.get("path", 1), inv, contained)
+    return inv
+
+
+def _admit(art: Artefact, line: int, col: int, inv: Inventory, contained: Containment) -> None:
+    """Keep an artefact whose path stays under the root; report (V006) one that escapes it."""
+    escape = contained(art.path)
+    if escape:
+        inv.problems.append(
+            V006.finding(
+                Location(inv.name, line, col),
+                f"path '{art.path}' {escape}; the file is not read",
+                target=art.path,
+                hint="store the file under the inventory root and give its path relative to it",
+            )
+        )
+        return
+    inv.artefacts.append(art)
+
+
+Row = tuple[dict[str, str], int, dict[str, int]]
+
+
+def _read_csv(text: str, name: str, inv: Inventory, ps: PolicySet | None, contained: Containment) -> None:
+    """The CSV manifest in bulk: the csv module reads the records, and each distinct combination of
+    kind, producer, place, counterparty, period and date is checked once (an inventory of 100,000
+    entries holds a few thousand), so a clean row costs a lookup, not a validation."""
+    records = csv_records(text, name, V007)
+    first = next(records, None)
+    if first is None:
+        return
+    header = [h.strip() for h in first[0]]
+    unknown = [h for h in header if h not in FIELDS]
+    missing = [h for h in REQUIRED if h not in header]
+    if unknown or missing:
+        col = header.index(unknown[0]) + 1 if unknown else 1
+        raise PolicyError(
+            [
+                V007.finding(
+                    Location(name, 1, col),
+                    f"evidence.csv header: unknown columns {unknown}, missing {missing}",
+                    hint=f"the columns are {', '.join(FIELDS)} (see docs/guide/evidence.md)",
+                )
+            ]
+        )
+    # an entry's column is its field's number, as the golden outputs have it (not a character)
+    cols = {h: i + 1 for i, h in enumerate(header)}
+    width = len(header)
+    at = dict.fromkeys(FIELDS, width)  # a column the header lacks reads as the empty field at `width`
+    at.update((h, i) for i, h in enumerate(header))  # a repeated column: the last one, as a dict keeps
+    names: dict[tuple[str, str, str, str], tuple[str, list[tuple[str, str]]]] = {}
+    whens: dict[tuple[str, str], tuple[Period | None, dt.date | None, list[tuple[str, str]]]] = {}
+    path_col = cols.get("path", 1)
+    k_kind, k_producer, k_place, k_counterparty = at["kind"], at["producer"], at["place"], at["counterparty"]
+    k_period, k_date, k_path, k_sha = at["period"], at["date"], at["path"], at["sha256"]
+    for values, line in records:
+        if len(values) > width:
+            if any(v.strip() for v in values):
+                row = {"_invalid": f"{len(values)} fields where the header has {width}"}
+                _artefact(row, line, {}, inv, ps)
+            continue
+        vals = list(map(str.strip, values))
+        if not any(vals):
+            continue
+        vals += [""] * (width + 1 - len(vals))
+        kind, producer, counterparty = vals[k_kind], vals[k_producer], vals[k_counterparty]
+        who = (kind, producer, vals[k_place], counterparty)
+        named = names.get(who)
+        if named is None:
+            named = names[who] = _check_names(dict(zip(_NAMES, who, strict=True)), ps)
+        when_key = (vals[k_period], vals[k_date])
+        when = whens.get(when_key)
+        if when is None:
+            when = whens[when_key] = _parse_when({"period": when_key[0], "date": when_key[1]})
+        path, sha = vals[k_path], vals[k_sha].lower()
+        period, date, parsed = when
+        place, resolved = named
+        if parsed or resolved or not (kind and producer and path and period and date) or sha:
+            bad = [
+                (k, f"missing {k}")
+                for k, v in zip(REQUIRED, (kind, producer, *when_key, path), strict=True)
+                if not v
+            ]
+            bad += parsed
+            if sha and not _SHA256.fullmatch(sha):
+                bad.append(("sha256", "sha256 must be 64 hexadecimal digits"))
+            bad += resolved
+            if bad:
+                for k, message in bad:
+                    inv.problems.append(
+                        V007.finding(
+                            Location(inv.name, line, cols.get(k, 1)),
+                            message,
+                            target=path,
+                            hint="see docs/guide/evidence.md",
+                        )
+                    )
+                continue
+        assert period is not None and date is not None
+        art = Artefact(kind, producer, place, counterparty, period, date, path, sha, line, path_col)
+        _admit(art, line, path_col, inv, contained)
+
+
+_NAMES = ("kind", "producer", "place", "counterparty")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _parse_when(row: dict[str, str]) -> tuple[Period | None, dt.date | None, list[tuple[str, str]]]:
+    bad: list[tuple[str, str]] = []
+    period: Period | None = None
+    date: dt.date | None = None
+    if row.get("period"):
+        try:
+            period = parse_period(row["period"])
+        except ValueError as exc:
+            bad.append(("period", str(exc)))
+    if row.get("date"):
+        try:
+            date = dt.date.fromisoformat(row["date"])
+        except ValueError:
+            bad.append(("date", f"'{row['date']}' is not a date (YYYY-MM-DD)"))
+    return period, date, bad
+
+
+def _check_names(row: dict[str, str], ps: PolicySet | None) -> tuple[str, list[tuple[str, str]]]:
+    """The place the artefact is at, and the problems with the names it gives."""
+    place = row.get("place", "")
+    if ps is None:
+        return place, []
+    bad = _resolve(row, ps)
+    actor = ps.actors.get(row.get("producer", ""))
+    if actor is not None and actor.kind == ActorKind.concrete and actor.place:
+        if place and place != actor.place:
+            bad.append(("place", f"{actor.id} is at {actor.place}, not {place}"))
+        place = actor.place
+    elif actor is not None and not place:
+        bad.append(("place", f"producer {actor.id} is a role type: give the place it is at"))
+    return place, bad
+
+
+def _yaml_rows(text: str, name: str) -> Iterator[Row]:
+    data, marks = load_text(text, name)
+    if (
+        not isinstance(data, dict)
+        or data.get("kind") != "evidence"
+        or not isinstance(data.get("artefacts"), list)
+    ):
+        raise PolicyError(
+            [
+                V007.finding(
+                    Location(name, 1, 1),
+                    "an evidence manifest is a mapping with kind: evidence and artefacts: [...]",
+                    hint="see docs/guide/evidence.md",
+                )
+            ]
+        )
+    for i, item in enumerate(data["artefacts"]):
+        line, col = marks.get(("artefacts", i), (1, 1))
+        if not isinstance(item, dict):
+            yield {"_invalid": "an artefact entry is a mapping"}, line, {}
+            continue
+        cols = {str(k): marks.get(("artefacts", i, k), (line, col))[1] for k in item}
+        yield {str(k): "" if v is None else str(v) for k, v in item.items()}, line, cols
+
+
+def _artefact(
+    row: dict[str, str], line: int, cols: dict[str, int], inv: Inventory, ps: PolicySet | None
+) -> Artefact | None:
+    bad: list[tuple[str, str]] = []
+    if "_invalid" in row:
+        bad.append(("", row["_invalid"]))
+    bad += [(k, f"unknown field '{k}'") for k in row if k not in FIELDS and k != "_invalid"]
+    bad += [(k, f"missing {k}") for k in REQUIRED if not row.get(k) and "_invalid" not in row]
+    period, date, parsed = _parse_when(row)
+    bad += parsed
+    sha = row.get("sha256", "").lower()
+    if sha and not _SHA256.fullmatch(sha):
+        bad.append(("sha256", "sha256 must be 64 hexadecimal digits"))
+    place, resolved = _check_names(row, ps)
+    bad += resolved
+    for key, message in bad:
+        inv.problems.append(
+            V007.finding(
+                Location(inv.name, line, cols.get(key, 1)),
+                message,
+                target=row.get("path", ""),
+                hint="see docs/guide/evidence.md",
+            )
+        )
+    if bad or period is None or date is None:
+        return None
+    return Artefact(
+        row["kind"],
+        row["producer"],
+        place,
+        row.get("counterparty", ""),
+        period,
+        date,
+        row["path"],
+        sha,
+        line,
+        cols.get("path", 1),
+    )
+
+
+def _resolve(row: dict[str, str], ps: PolicySet) -> list[tuple[str, str]]:
+    out = []
+    for key, pool, what in (
+        ("kind", ps.artefact_kinds, "artefact kind"),
+        ("producer", ps.actors, "actor"),
+        ("counterparty", ps.actors, "actor"),
+        ("place", ps.places, "place"),
+    ):
+        value = row.get(key, "")
+        if value and value not in pool:
+            from responsibility.policy.policyset import suggest
+
+            near = suggest(value, pool)
+            out.append(
+                (key, f"unknown {what} '{value}'" + (f"; did you mean {', '.join(near)}?" if near else ""))
+            )
+    return out
+
+
+_ABSOLUTE = re.compile(r"^(?:[/\\]|[A-Za-z]:)")
+_SEPARATORS = re.compile(r"[/\\]")
+
+
+class Containment:
+    """Whether manifest paths stay inside the root, resolving each directory once (an
+    inventory of 100,000 files sits in a few hundred directories) and listing it once to learn
+    which of its entries are symbolic links. Never opens a file."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = os.path.realpath(base)
+        # directory as written -> (its real path, whether that is inside the root, its symlinks)
+        self.dirs: dict[str, tuple[str, bool, frozenset[str]]] = {}
+
+    def __call__(self, rel: str) -> str:
+        """Why `rel` escapes the root ('' when it does not)."""
+        if _ABSOLUTE.match(rel):
+            return "is absolute"
+        if ".." in rel and ".." in _SEPARATORS.split(rel):
+            return "climbs out of the root with '..'"
+        head, _, name = rel.rpartition("/")
+        known = self.dirs.get(head)
+        if known is None:
+            known = self.dirs[head] = self._directory(head)
+        real, inside, links = known
+        if name in links:  # a link: where it points decides
+            full = os.path.realpath(os.path.join(real, name))
+            inside = full == self.base or full.startswith(self.base + os.sep)
+        return "" if inside else "resolves outside the root (a symlink pointing out)"
+
+    def _directory(self, head: str) -> tuple[str, bool, frozenset[str]]:
+        real = os.path.realpath(os.path.join(self.base, head))
+        inside = real == self.base or real.startswith(self.base + os.sep)
+        try:
+            with os.scandir(real) as entries:
+                links = frozenset(e.name for e in entries if e.is_symlink())
+        except OSError:  # not there (the file is reported missing later) or not a folder
+            links = frozenset()
+        return real, inside, links
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+class Status(StrEnum):
+    present = "present"
+    late = "late"
+    wrong_counterparty = "wrong-counterparty"
+    hash_mismatch = "hash-mismatch"
+    file_missing = "file-missing"
+    missing = "missing"
+    not_applicable = "not-applicable"
+
+
+# Best first: a slot takes the best status any of its candidate artefacts reaches.
+RANK = {s: i for i, s in enumerate(Status)}
+
+
+@dataclass(frozen=True, order=True)
+class EvidenceRow:
+    """One expected artefact (a slot) and what the inventory holds for it."""
+
+    duty: str
+    kind: str
+    place: str  # the body: a concrete actor id, or ROLE@PLACE
+    period: str
+    status: Status = field(compare=False)
+    artefact: Artefact | None = field(default=None, compare=False)
+    reason: str = field(default="", compare=False)
+    entry: DutyEntry | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def target(self) -> str:
+        if not self.kind:
+            return self.duty
+        return f"{self.duty}#{self.kind}/{self.place}/{self.period}"
+
+
+@dataclass
+class Evaluation:
+    rows: list[EvidenceRow]
+    inventory: Inventory
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Status}
+        for r in self.rows:
+            out[r.status.value] += 1
+        return out
+
+
+class _Checker:
+    """Candidate artefacts for a slot, with file checks done once per path."""
+
+    def __init__(self, ps: PolicySet, inv: Inventory, grace: int) -> None:
+        self.ps = ps
+        self.base = inv.root.resolve()
+        self.grace = dt.timedelta(days=grace)
+        # Matching is per slot: artefacts are grouped by kind once, and a kind is indexed by
+        # place and period only when a duty asks for it (most of an archive fills no slot).
+        self.by_kind: dict[str, list[Artefact]] = defaultdict(list)
+        self.indexed: set[str] = set()
+        self.by_slot: dict[tuple[str, str, Period], list[Artefact]] = defaultdict(list)
+        self.by_body: dict[tuple[str, str], list[Artefact]] = defaultdict(list)
+        self.files: dict[str, tuple[bool, str]] = {}
+        self.roles: dict[str, frozenset[str]] = {}
+        for a in inv.artefacts:
+            self.by_kind[a.kind].append(a)
+
+    def index(self, kinds: Iterable[str]) -> None:
+        """Index the artefacts of `kinds` by slot (kind, place, period) and body (kind, place)."""
+        for kind in kinds:
+            if kind in self.indexed:
+                continue
+            self.indexed.add(kind)
+            for a in self.by_kind.get(kind, ()):
+                self.by_slot[(kind, a.place, a.period)].append(a)
+                self.by_body[(kind, a.place)].append(a)
+
+    def roles_of(self, actor: str) -> frozenset[str]:
+        if actor not in self.roles:
+            self.roles[actor] = owner_roles(self.ps, actor)
+        return self.roles[actor]
+
+    def accepts(self, owner: str) -> frozenset[str]:
+        """Producer keys that can fill an owner's slot: a concrete body only itself; a role type
+        (or joint body) any body filling one of its roles at the place."""
+        actor = self.ps.actors.get(owner)
+        if actor is not None and actor.kind == ActorKind.concrete:
+            return frozenset({"=" + owner})
+        return self.roles_of(owner)
+
+    def producer_keys(self, producer: str) -> frozenset[str]:
+        return self.roles_of(producer) | {"=" + producer}
+
+    def status(self, a: Artefact, upward: frozenset[str], period: Period | None) -> Status:
+        exists, digest = self._file(a)
+        if not exists:
+            return Status.file_missing
+        if a.sha256 and digest != a.sha256:
+            return Status.hash_mismatch
+        if upward and not (a.counterparty and self.roles_of(a.counterparty) & upward):
+            return Status.wrong_counterparty
+        if period is not None and a.date > period.end + self.grace:
+            return Status.late
+        return Status.present
+
+    def _file(self, a: Artefact) -> tuple[bool, str]:
+        key = a.path + ("#" if a.sha256 else "")
+        if key not in self.files:
+            p = self.base / a.path
+            exists = p.is_file()
+            digest = _sha256(p) if exists and a.sha256 else ""
+            self.files[key] = (exists, digest)
+        return self.files[key]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def evaluate(
+    ps: PolicySet,
+    regulations: Iterable[Regulation],
+    inv: Inventory,
+    period_range: tuple[dt.date, dt.date],
+    grace_days: int = 0,
+) -> Evaluation:
+    """Every expected artefact of the regulations' duties over the range, with its status."""
+    chk = _Checker(ps, inv, grace_days)
+    rows: list[EvidenceRow] = []
+    for reg in regulations:
+        bodies = _Bodies(ps, reg)
+        for entry in ps.duties(regulation=reg.id):
+            rows += _duty_rows(chk, bodies, entry, period_range)
+    return Evaluation(sorted(rows), inv)
+
+
+class _Bodies:
+    """Places a regulation governs, by level: its jurisdiction and the places below it."""
+
+    def __init__(self, ps: PolicySet, reg: Regulation) -> None:
+        self.ps = ps
+        self.reg = reg
+        below: dict[Level, list[str]] = defaultdict(list)
+        for place in ps.places.values():
+            if within(ps, place.id, reg.jurisdiction):
+                below[place.level].append(place.id)
+        self.by_level = {lv: sorted(ids) for lv, ids in below.items()}
+
+    def places_for(self, actor_id: str) -> list[str]:
+        actor = self.ps.actors.get(actor_id)
+        if actor is None or actor.level not in LEVEL_ORDER:
+            return []
+        if actor.kind == ActorKind.concrete and actor.place:
+            return [actor.place]
+        return self.by_level.get(actor.level, [])
+
+
+def _duty_rows(
+    chk: _Checker, bodies: _Bodies, entry: DutyEntry, span: tuple[dt.date, dt.date]
+) -> list[EvidenceRow]:
+    duty = entry.duty
+    ref = entry.ref
+
+    def na(reason: str) -> list[EvidenceRow]:
+        return [EvidenceRow(ref, "", "", "", Status.not_applicable, reason=reason, entry=entry)]
+
+    if not duty.artefacts:
+        return na("the duty produces no artefact")
+    freq = duty.frequency
+    if freq not in UNIT_OF and freq != Frequency.once:
+        return na(f"frequency {freq.value if freq else 'none'} sets no calendar of artefacts")
+    # each owner at each place is a body that owes its own artefacts (16 bureaux: 16 reports)
+    owners_at: dict[tuple[str, str], frozenset[str]] = {}
+    for o in duty.owners:
+        for place in bodies.places_for(o.actor):
+            owners_at[(body_label(chk.ps, o.actor, place), place)] = chk.accepts(o.actor)
+    if not owners_at:
+        return na("no body in scope holds it (no place at its owners' level under the jurisdiction)")
+    upward: frozenset[str] = frozenset().union(
+        *(chk.roles_of(c.actor) for c in duty.counterparties if c.role in UPWARD_ROLES)
+    )
+    expected: list[Period | None] = [None] if freq == Frequency.once else list(periods(UNIT_OF[freq], *span))
+    rows = []
+    for (body, place), roles in sorted(owners_at.items()):
+        for kind in duty.artefacts:
+            # an artefact of a kind that satisfies the one required fills the slot (a rolling
+            # plan for an implementation plan): semantics.satisfying, as C006 reads it
+            kinds = sorted(satisfying(chk.ps, kind))
+            chk.index(kinds)
+            for period in expected:
+                if period is None:
+                    pool = [a for k in kinds for a in chk.by_body.get((k, place), []) if a.date <= span[1]]
+                else:
+                    pool = [a for k in kinds for a in chk.by_slot.get((k, place, period), [])]
+                best: tuple[Status, Artefact | None] = (Status.missing, None)
+                for a in pool:
+                    if not chk.producer_keys(a.producer) & roles:
+                        continue
+                    st = chk.status(a, upward, period)
+                    if RANK[st] < RANK[best[0]] or (st == best[0] and best[1] and a.line < best[1].line):
+                        best = (st, a)
+                label = str(period) if period else "once"
+                rows.append(EvidenceRow(ref, kind, body, label, best[0], best[1], entry=entry))
+    return rows
+
+
+def body_label(ps: PolicySet, actor_id: str, place: str) -> str:
+    """A concrete body by its id; a role type at a place as ROLE@PLACE."""
+    actor = ps.actors.get(actor_id)
+    if actor is not None and actor.kind == ActorKind.concrete:
+        return actor_id
+    return f"{actor_id}@{place}"
+
+
+def artefact_record(a: Artefact) -> dict[str, Any]:
+    return {
+        "kind": a.kind,
+        "producer": a.producer,
+        "place": a.place,
+        "counterparty": a.counterparty or None,
+        "period": str(a.period),
+        "date": a.date.isoformat(),
+        "path": a.path,
+        "line": a.line,
+    }
+
+
+__all__ = [
+    "MANIFESTS",
+    "Artefact",
+    "Evaluation",
+    "EvidenceRow",
+    "Inventory",
+    "Period",
+    "Status",
+    "evaluate",
+    "parse_period",
+    "parse_range",
+    "periods",
+    "read_inventory",
+]

@@ -1,0 +1,32 @@
+"""Export the responsibility graph for Gephi, Cytoscape or yEd: GraphML, or node-link JSON.
+Nodes and edges carry a `type` attribute (see docs/graph.md). Output is deterministic. With -o,
+the file is written atomically and an existing different file is kept unless --force."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from responsibility.cli.commands._common import add_format, add_policy_options, load_from, write
+from responsibility.core.safewrite import write_text_atomic
+from responsibility.graph.network import build, graphml, node_link_json
+
+NAME = "graph"
+HELP = "export the responsibility graph (GraphML or node-link JSON)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_format(p, ("graphml", "json"))
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists and differs")
+    add_policy_options(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    g = build(load_from(args))
+    text = graphml(g) if args.format == "graphml" else node_link_json(g)
+    if args.output is None:
+        write(text)
+    else:
+        write_text_atomic(Path(args.output), text, args.force)
+    return 0

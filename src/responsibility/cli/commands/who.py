@@ -1,0 +1,50 @@
+"""Who owns a duty, or every duty of a provision: each owner and its kind of responsibility.
+A composite owner (县级党委和政府) lists its members, who share the duty; a role type lists the
+concrete bodies that fill it (武邑县人民政府 for county.government)."""
+
+from __future__ import annotations
+
+import argparse
+
+from responsibility.cli.commands._common import (
+    add_format,
+    add_policy_options,
+    load_from,
+    resolve,
+    write,
+)
+from responsibility.core.table import render
+from responsibility.graph.export import dumps
+from responsibility.graph.queries import Who, as_data, who
+from responsibility.policy import lookup
+
+NAME = "who"
+HELP = "who owns a duty or a provision's duties"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "ref",
+        metavar="DUTY_OR_PROVISION",
+        help="e.g. central/art_9/annual-report, central/art_9 or central/第九条",
+    )
+    add_format(p)
+    add_policy_options(p)
+
+
+def render_who(result: Who) -> str:
+    rows = []
+    for d in result.duties:
+        for o in d.owners:
+            shared = [m.zh for m in o.members] + [i.zh for i in o.instances]
+            rows.append(
+                [d.duty.id, d.duty.article, o.actor.id, o.actor.zh, o.responsibility, "、".join(shared)]
+            )
+    return render(["duty", "article", "owner", "name", "responsibility", "members / instances"], rows)
+
+
+def run(args: argparse.Namespace) -> int:
+    ps = load_from(args)
+    result = who(ps, resolve("DUTY_OR_PROVISION", lookup.duty_or_provision, ps, args.ref).ref)
+    write(dumps(as_data(result)) if args.format == "json" else render_who(result))
+    return 0

@@ -1,0 +1,822 @@
+"""Questions users ask of the responsibility graph, as pure functions returning dataclasses.
+
+* :func:`who` — the owners of a duty (or of every duty of a provision) and how strongly.
+* :func:`owes` — everything an actor owns across regulations, grouped by topic; role types apply
+  to the concrete actors that fill them, within the places each regulation governs.
+* :func:`chain` — the line of accountability up to the top, and who answers to the actor.
+* :func:`trace` — how one duty is carried out in each implementing regulation, and where not.
+* :func:`compare` — two regulations per topic: duties added, dropped, changed; a level matrix.
+
+Every result is a frozen dataclass of plain values (strings, ints, tuples, dicts), so the CLI,
+the docs site and the checker share them and :func:`as_data` turns any of them into JSON data.
+Every id argument also takes what a person types (武邑县人民政府, central/第十九条), resolved by
+:mod:`responsibility.policy.lookup`; an unknown one raises :class:`~responsibility.core.errors.LookupFailure`
+naming the nearest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import weakref
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
+    import networkx as nx
+
+from responsibility.graph.network import (
+    TARGET_RELATIONS,
+    EdgeType,
+    NodeType,
+    graph_of,
+    in_edges,
+    node_id,
+    split_node_id,
+)
+from responsibility.policy.lookup import (
+    actor_id,
+    duty_or_provision,
+    duty_ref,
+    regulation_id,
+    topic_id,
+)
+from responsibility.policy.model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
+from responsibility.policy.policyset import DutyEntry, PolicySet
+from responsibility.semantics import (
+    ParentStatus,
+    accountability_closure,
+    ancestors,
+    is_inherited,
+    parent_status,
+    place_at_level,
+    role_closure,
+    role_of,
+    satisfies,
+    within,
+)
+
+# -- shared pieces -----------------------------------------------------------------------------
+
+
+class Basis(StrEnum):
+    """Where a link or duty comes from: the regulation's own text, or a parent or a role type."""
+
+    stated = "stated"
+    inherited = "inherited"
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    id: str
+    zh: str
+    en: str | None
+    level: str
+    kind: str
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class DutyRef:
+    """A duty as results cite it: id, where it stands, what it says."""
+
+    id: str
+    regulation: str
+    article: str
+    zh: str
+    en: str | None
+
+
+def actor_ref(ps: PolicySet, actor_id: str) -> ActorRef:
+    a = ps.actor(actor_id)
+    return ActorRef(a.id, a.name.zh, a.name.en, a.level.value, a.kind.value, a.place)
+
+
+def duty_ref_of(entry: DutyEntry) -> DutyRef:
+    d = entry.duty
+    return DutyRef(
+        entry.ref,
+        entry.regulation.id,
+        entry.citation or entry.provision.label or entry.provision.id,  # 一(一)7, not its bare 7、
+        d.summary.zh,
+        d.summary.en,
+    )
+
+
+def as_data(result: Any) -> Any:
+    """Any query result as JSON-ready data (dicts, lists, strings, numbers)."""
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return {f.name: as_data(getattr(result, f.name)) for f in dataclasses.fields(result)}
+    if isinstance(result, tuple | list):
+        return [as_data(x) for x in result]
+    if isinstance(result, dict):
+        return {str(k): as_data(v) for k, v in result.items()}
+    if isinstance(result, StrEnum):
+        return result.value
+    return result
+
+
+# -- who ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OwnerInfo:
+    actor: ActorRef
+    responsibility: str
+    members: tuple[ActorRef, ...] = ()  # for a composite owner: who shares the duty
+    instances: tuple[ActorRef, ...] = ()  # for a role type: the concrete actors that fill it
+
+
+@dataclass(frozen=True)
+class DutyOwners:
+    duty: DutyRef
+    owners: tuple[OwnerInfo, ...]
+
+
+@dataclass(frozen=True)
+class Who:
+    query: str
+    kind: str  # "duty" or "provision"
+    duties: tuple[DutyOwners, ...]
+
+
+def who(ps: PolicySet, ref: str) -> Who:
+    """The owners of a duty, or of every duty of a provision, read from the graph's owns edges."""
+    found = duty_or_provision(ps, ref)  # an id or names: central/第十九条
+    if found.kind == "duty":
+        entries, kind = [ps.duty_entry(found.ref)], "duty"
+    else:
+        reg, prov = found.ref.split("/")
+        entries, kind = ps.duties(reg, prov), "provision"
+    g = graph_of(ps)
+    index = _index(ps)
+    out = []
+    for e in entries:
+        owners = []
+        for u, data in sorted(in_edges(g, node_id(NodeType.duty, e.ref), [EdgeType.owns])):
+            aid = split_node_id(u)[1]
+            actor = ps.actors[aid]
+            members = tuple(actor_ref(ps, m) for m in actor.members)
+            instances = tuple(actor_ref(ps, c) for c in index.instances.get(aid, []))
+            owners.append(OwnerInfo(actor_ref(ps, aid), data["responsibility"], members, instances))
+        out.append(DutyOwners(duty_ref_of(e), tuple(owners)))
+    return Who(ref, kind, tuple(out))
+
+
+# -- owes --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OwedDuty:
+    duty: DutyRef
+    owner: str  # the owner the text names: the actor, a composite it belongs to, or its role
+    responsibility: str
+    modality: str
+    frequency: str | None
+    topics: tuple[str, ...]
+    basis: Basis  # inherited when it applies through a role type
+    steps: tuple[str, ...]  # member:X / role:X steps from the actor to the owner
+    implemented_by: tuple[str, ...]  # other owed duties that carry this one out
+
+
+@dataclass(frozen=True)
+class TopicGroup:
+    topic: str  # "" for duties without a topic
+    zh: str
+    en: str | None
+    duties: tuple[OwedDuty, ...]
+
+
+@dataclass(frozen=True)
+class Owes:
+    actor: ActorRef
+    regulation: str | None
+    topic: str | None
+    total: int  # distinct duties
+    groups: tuple[TopicGroup, ...]
+
+
+def owes(ps: PolicySet, actor: str, regulation: str | None = None, topic: str | None = None) -> Owes:
+    """Everything `actor` owns, across regulations (or one), grouped by topic.
+
+    An actor owns what it is named owner of, what a composite it belongs to owns (it shares the
+    joint duty), and — for a concrete actor — what its role type owns under every regulation that
+    governs its place (those duties are marked inherited).
+    """
+    actor = actor_id(ps, actor)  # ids or names: 武邑县人民政府, 规划
+    me = actor_ref(ps, actor)
+    if regulation is not None:
+        regulation = regulation_id(ps, regulation)
+    if topic is not None:
+        topic = topic_id(ps, topic)
+    g = graph_of(ps)
+    place = ps.actors[actor].place
+    owed: list[OwedDuty] = []
+    for owner, steps in role_closure(ps, actor).items():
+        for _, v, data in g.out_edges(node_id(NodeType.actor, owner), data=True):
+            if data["type"] != EdgeType.owns.value:
+                continue
+            entry = ps.duty_entry(split_node_id(v)[1])
+            reg = entry.regulation
+            if regulation is not None and reg.id != regulation:
+                continue
+            if is_inherited(steps) and place is not None and not within(ps, place, reg.jurisdiction):
+                continue
+            d = entry.duty
+            if topic is not None and topic not in d.topics:
+                continue
+            owed.append(
+                OwedDuty(
+                    duty_ref_of(entry),
+                    owner,
+                    data["responsibility"],
+                    d.modality.value,
+                    d.frequency.value if d.frequency else None,
+                    tuple(d.topics),
+                    Basis.inherited if is_inherited(steps) else Basis.stated,
+                    steps,
+                    (),
+                )
+            )
+    owed = _with_implementers(ps, _most_direct(owed))
+    groups: dict[str, list[OwedDuty]] = {}
+    for o in owed:
+        for t in (o.topics or ("",)) if topic is None else (topic,):
+            groups.setdefault(t, []).append(o)
+    out = []
+    for t in sorted(groups):
+        name = ps.topics[t].name if t else None
+        rows = sorted(groups[t], key=lambda o: (o.duty.id, o.owner))
+        out.append(
+            TopicGroup(t, name.zh if name else "(无主题)", name.en if name else "(no topic)", tuple(rows))
+        )
+    return Owes(me, regulation, topic, len({o.duty.id for o in owed}), tuple(out))
+
+
+def _most_direct(owed: list[OwedDuty]) -> list[OwedDuty]:
+    """One row per duty: the most direct way it reaches the actor (own name, composite, role)."""
+    best: dict[str, OwedDuty] = {}
+    for o in owed:
+        cur = best.get(o.duty.id)
+        key = (o.basis != Basis.stated, len(o.steps), o.owner)
+        if cur is None or key < (cur.basis != Basis.stated, len(cur.steps), cur.owner):
+            best[o.duty.id] = o
+    return list(best.values())
+
+
+def _with_implementers(ps: PolicySet, owed: list[OwedDuty]) -> list[OwedDuty]:
+    refs = {o.duty.id for o in owed}
+    by_parent: dict[str, set[str]] = {}
+    for ref in refs:
+        for parent in ps.duty(ref).implements:
+            by_parent.setdefault(parent, set()).add(ref)
+    return [dataclasses.replace(o, implemented_by=tuple(sorted(by_parent.get(o.duty.id, ())))) for o in owed]
+
+
+# -- chain -------------------------------------------------------------------------------------
+
+# The relations that make up the line of accountability (the issue's four).
+CHAIN_ROLES: tuple[CounterpartyRole, ...] = (
+    CounterpartyRole.reports_to,
+    CounterpartyRole.signs_with,
+    CounterpartyRole.assessed_by,
+    CounterpartyRole.supervised_by,
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """`lower` answers to `upper` (reports to, signs with, is assessed or supervised by).
+
+    ``lower_place``/``upper_place`` say where a role type stands when the chain is followed from
+    a concrete actor (the county government above 武邑's townships is the one at 武邑县).
+    """
+
+    lower: str
+    lower_place: str | None
+    relation: str
+    upper: str
+    upper_place: str | None
+    duty: str
+    regulation: str
+    basis: Basis
+    via: tuple[str, ...]  # why it applies: member:X, role:X, implements:REG
+    depth: int
+
+
+@dataclass(frozen=True)
+class Chain:
+    actor: ActorRef
+    regulation: str | None
+    upward: tuple[Link, ...]
+    downward: tuple[Link, ...]
+    top: tuple[str, ...]  # the actors the upward line ends at
+
+
+@dataclass(frozen=True)
+class _Rel:
+    """A chain relation oriented by level: `lower` answers to `upper`."""
+
+    lower: str
+    upper: str
+    relation: str
+    duty: str
+    regulation: str
+
+
+@dataclass
+class _Index:
+    instances: dict[str, list[str]] = field(default_factory=dict)  # role → concrete actors (closure)
+    up: dict[str, list[_Rel]] = field(default_factory=dict)  # lower → relations
+    down: dict[str, list[_Rel]] = field(default_factory=dict)  # upper → relations
+    closures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # role_closure
+    answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # upward: + part-of
+
+
+_INDEX: weakref.WeakKeyDictionary[PolicySet, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(ps: PolicySet) -> _Index:
+    found = _INDEX.get(ps)
+    if found is not None:
+        return found
+    idx = _Index()
+    for a in ps.actors.values():
+        idx.closures[a.id] = role_closure(ps, a.id)
+        idx.answers[a.id] = accountability_closure(ps, a.id)
+        if a.kind == ActorKind.concrete:
+            for other in idx.closures[a.id]:
+                if other != a.id:
+                    idx.instances.setdefault(other, []).append(a.id)
+    wanted = {r.value for r in CHAIN_ROLES}
+    g = graph_of(ps)
+    for u, v, data in g.edges(data=True):
+        owner, other = split_node_id(u)[1], split_node_id(v)[1]
+        relation = data["type"]
+        lower, upper = owner, other
+        if relation == CounterpartyRole.target.value:
+            # The leading group assesses the provinces: each province is assessed by it.
+            derived = TARGET_RELATIONS.get(g.nodes[node_id(NodeType.duty, data["duty"])]["action"])
+            if derived is None:
+                continue
+            relation, lower, upper = derived.value, other, owner
+        elif relation not in wanted:
+            continue
+        elif relation == CounterpartyRole.signs_with.value and _rank(ps, other) > _rank(ps, owner):
+            lower, upper = other, owner  # the county signs with its townships: they answer to it
+        rel = _Rel(lower, upper, relation, data["duty"], data["regulation"])
+        idx.up.setdefault(lower, []).append(rel)
+        idx.down.setdefault(upper, []).append(rel)
+    _INDEX[ps] = idx
+    return idx
+
+
+def _rank(ps: PolicySet, actor: str) -> int:
+    """Level rank (central 0 … village 5); `all` and `society` rank with no tier (99)."""
+    return LEVEL_ORDER.get(ps.actors[actor].level, 99)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Which regulations' links apply, and whether they are stated or inherited."""
+
+    inherited_from: dict[str, tuple[str, ...]]  # regulation → implements path from the asked one
+    excluded: frozenset[str]  # parent duties the asked regulation replaces or declines
+    all_regulations: bool
+
+
+def _scope(ps: PolicySet, regulation: str | None) -> _Scope:
+    if regulation is None:
+        return _Scope({}, frozenset(), True)
+    ps.regulation(regulation)
+    paths: dict[str, tuple[str, ...]] = {regulation: ()}
+    todo = deque([regulation])
+    while todo:
+        cur = todo.popleft()
+        for parent in ps.regulations[cur].implements:
+            if parent not in paths:
+                paths[parent] = (*paths[cur], f"implements:{parent}")
+                todo.append(parent)
+    excluded: set[str] = set()
+    for rid in paths:
+        reg = ps.regulations[rid]
+        excluded |= {n.duty for n in reg.not_implemented}
+        excluded |= {p for d in ps.duties(rid) for p in d.duty.implements}
+    return _Scope(paths, frozenset(excluded), False)
+
+
+def _applies(ps: PolicySet, scope: _Scope, rel: _Rel, place: str | None, below: bool = False) -> bool:
+    """Whether a relation's regulation reaches `place`: it governs the place, or (walking down)
+    it governs part of it (a township's rule binds bodies inside the county)."""
+    if not scope.all_regulations and (
+        rel.regulation not in scope.inherited_from or rel.duty in scope.excluded
+    ):
+        return False
+    if place is None:
+        return True
+    area = ps.regulations[rel.regulation].jurisdiction
+    return within(ps, place, area) or (below and within(ps, area, place))
+
+
+def _resolve(
+    ps: PolicySet, idx: _Index, actor: str, place: str | None, below: bool
+) -> list[tuple[str, str | None]]:
+    """Where `actor` stands seen from `place`: the concrete bodies filling a role type there.
+
+    Upward (`below` false) the role sits at the ancestor of `place` at its level; downward it is
+    every concrete body of that role inside `place`. Without concrete bodies the role stays.
+    """
+    a = ps.actors[actor]
+    if a.kind == ActorKind.concrete:
+        if place is not None and below and not within(ps, a.place, place):
+            return []
+        return [(actor, a.place)]
+    if place is None or a.level not in LEVEL_ORDER:
+        return [(actor, None)]
+    if below:
+        found = [c for c in idx.instances.get(actor, []) if within(ps, ps.actors[c].place, place)]
+        # No concrete body of the role is encoded there: the role still stands inside `place`
+        # (the townships of 武邑), so only links of regulations that reach that place apply below.
+        return [(c, ps.actors[c].place) for c in sorted(found)] or [(actor, place)]
+    at = place_at_level(ps, place, a.level)
+    found = [c for c in idx.instances.get(actor, []) if at is not None and ps.actors[c].place == at]
+    return [(c, at) for c in sorted(found)] or [(actor, at)]
+
+
+def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
+    """The upward line of accountability from `actor` to the top, and the downward one to it.
+
+    Links come from counterparty relations (reports to, signs with, assessed by, supervised by)
+    of the duties the actor owns, as its own, as a member of a composite, or through its role
+    type; upward also through the body it is part of (``semantics.accountability_closure``).
+    A signs-with relation is oriented by level (the higher body is above). With a
+    regulation, links are those it states plus those of the regulations it implements
+    (inherited), except parent duties it carries out itself or lists as not implemented.
+    """
+    actor = actor_id(ps, actor)  # an id or a name: 武邑县人民政府
+    regulation = None if regulation is None else regulation_id(ps, regulation)
+    me = actor_ref(ps, actor)
+    scope = _scope(ps, regulation)
+    idx = _index(ps)
+    up, top = _walk(ps, idx, scope, actor, upward=True)
+    down, _ = _walk(ps, idx, scope, actor, upward=False)
+    return Chain(me, regulation, up, down, top)
+
+
+def _walk(
+    ps: PolicySet, idx: _Index, scope: _Scope, start: str, upward: bool
+) -> tuple[tuple[Link, ...], tuple[str, ...]]:
+    links: dict[tuple[str, ...], Link] = {}
+    seen = {(start, ps.actors[start].place)}
+    todo = deque([(start, ps.actors[start].place, 1)])
+    top: set[str] = set()
+    while todo:
+        cur, place, depth = todo.popleft()
+        found = False
+        # upward an actor answers through the bodies it is part of too (县委书记 via 县委)
+        closure = idx.answers[cur] if upward else idx.closures[cur]
+        for via_actor, steps in sorted(closure.items()):
+            rels = idx.up.get(via_actor, []) if upward else idx.down.get(via_actor, [])
+            for rel in rels:
+                if not _applies(ps, scope, rel, place, below=not upward):
+                    continue
+                other = rel.upper if upward else rel.lower
+                for nxt, nxt_place in _resolve(ps, idx, other, place, below=not upward):
+                    found = True
+                    link = _link(scope, rel, cur, place, nxt, nxt_place, steps, depth, upward)
+                    links.setdefault((link.lower, link.upper, link.relation, link.duty), link)
+                    if (nxt, nxt_place) not in seen:
+                        seen.add((nxt, nxt_place))
+                        todo.append((nxt, nxt_place, depth + 1))
+        if not found and upward:
+            top.add(cur)
+    ordered = sorted(links.values(), key=lambda k: (k.depth, k.lower, k.relation, k.upper, k.duty))
+    return tuple(ordered), tuple(sorted(top - {start}) if len(seen) > 1 else ())
+
+
+def _link(
+    scope: _Scope,
+    rel: _Rel,
+    cur: str,
+    place: str | None,
+    nxt: str,
+    nxt_place: str | None,
+    steps: tuple[str, ...],
+    depth: int,
+    upward: bool,
+) -> Link:
+    via = (*steps, *scope.inherited_from.get(rel.regulation, ()))
+    basis = (
+        Basis.inherited if is_inherited(steps) or scope.inherited_from.get(rel.regulation) else Basis.stated
+    )
+    if upward:
+        return Link(cur, place, rel.relation, nxt, nxt_place, rel.duty, rel.regulation, basis, via, depth)
+    return Link(nxt, nxt_place, rel.relation, cur, place, rel.duty, rel.regulation, basis, via, depth)
+
+
+# -- trace -------------------------------------------------------------------------------------
+
+
+# A regulation's status for a traced duty is semantics.ParentStatus: implemented,
+# not-implemented (declined with a reason), missing, not-addressed, not-assessed (an excerpt).
+TraceStatus = ParentStatus
+
+
+@dataclass(frozen=True)
+class TraceNode:
+    duty: DutyRef
+    level: str
+    owners: tuple[str, ...]
+    children: tuple[TraceNode, ...]
+
+
+@dataclass(frozen=True)
+class RegulationTrace:
+    regulation: str
+    zh: str
+    level: str
+    jurisdiction: str
+    status: TraceStatus
+    duties: tuple[str, ...]  # its duties in the implementation tree
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Trace:
+    duty: DutyRef
+    tree: tuple[TraceNode, ...]  # the duties that implement it, each with its own implementers
+    regulations: tuple[RegulationTrace, ...]
+
+
+def trace(ps: PolicySet, duty: str) -> Trace:
+    """How `duty` is carried out: the implementation tree, and each implementing regulation's status.
+
+    The regulations considered are those that implement the duty's regulation, directly or
+    through others (a county rule implementing its province's), plus any with a duty in the tree.
+    """
+    duty = duty_ref(ps, duty)  # an id or names: central/第十九条/建立扶贫项目库
+    root = ps.duty_entry(duty)
+    g = graph_of(ps)
+    tree = _tree(ps, g, duty, {duty})
+    in_tree: dict[str, list[str]] = {}
+    _collect(tree, in_tree)
+    regs = set(in_tree) | _implementers(ps, root.regulation.id)
+    rows = [_reg_status(ps, root, r, in_tree) for r in sorted(regs, key=lambda r: (_reg_rank(ps, r), r))]
+    return Trace(duty_ref_of(root), tree, tuple(rows))
+
+
+def _tree(ps: PolicySet, g: nx.MultiDiGraph, ref: str, path: set[str]) -> tuple[TraceNode, ...]:
+    children = sorted(
+        split_node_id(u)[1] for u, _ in in_edges(g, node_id(NodeType.duty, ref), [EdgeType.implements])
+    )
+    out = []
+    for child in children:
+        if child in path:  # a cycle in implements: reported by the graph checks, cut here
+            continue
+        e = ps.duty_entry(child)
+        out.append(
+            TraceNode(
+                duty_ref_of(e),
+                e.regulation.level.value,
+                tuple(o.actor for o in e.duty.owners),
+                _tree(ps, g, child, path | {child}),
+            )
+        )
+    return tuple(out)
+
+
+def _collect(nodes: Iterable[TraceNode], acc: dict[str, list[str]]) -> None:
+    for n in nodes:
+        acc.setdefault(n.duty.regulation, []).append(n.duty.id)
+        _collect(n.children, acc)
+
+
+def _implementers(ps: PolicySet, reg_id: str) -> set[str]:
+    """Regulations that implement `reg_id`, directly or through others."""
+    found: set[str] = set()
+    frontier = {reg_id}
+    while frontier:
+        frontier = {r.id for r in ps.regulations.values() if frontier & set(r.implements)} - found - {reg_id}
+        found |= frontier
+    return found
+
+
+def _reg_rank(ps: PolicySet, reg_id: str) -> int:
+    return LEVEL_ORDER.get(ps.regulations[reg_id].level, 99)
+
+
+def _reg_status(
+    ps: PolicySet, root: DutyEntry, reg_id: str, in_tree: dict[str, list[str]]
+) -> RegulationTrace:
+    reg = ps.regulations[reg_id]
+    verdict = parent_status(ps, root, reg)
+    reason = None if verdict.status == ParentStatus.implemented else verdict.reason
+    return RegulationTrace(
+        reg.id, reg.title.zh, reg.level.value, reg.jurisdiction, verdict.status, verdict.duties, reason
+    )
+
+
+def walk_tree(nodes: Iterable[TraceNode], depth: int = 1) -> Iterable[tuple[int, TraceNode]]:
+    """The tree in pre-order with depths, for flat rendering."""
+    for n in nodes:
+        yield depth, n
+        yield from walk_tree(n.children, depth + 1)
+
+
+# -- compare -----------------------------------------------------------------------------------
+
+MATRIX_LEVELS: tuple[Level, ...] = (
+    Level.central,
+    Level.province,
+    Level.city,
+    Level.county,
+    Level.township,
+    Level.village,
+    Level.all,
+    Level.society,
+)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str  # owners | responsibility | modality | frequency | artefacts
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
+class Change:
+    a: DutyRef
+    b: DutyRef
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class TopicDiff:
+    topic: str
+    zh: str
+    en: str | None
+    added: tuple[DutyRef, ...]  # in B with no counterpart in A
+    dropped: tuple[DutyRef, ...]  # in A with no counterpart in B
+    changed: tuple[Change, ...]
+    same: int  # counterpart pairs with no change
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    topic: str
+    regulation: str
+    counts: dict[str, int]  # owner level → duties
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: str
+    b: str
+    topics: tuple[TopicDiff, ...]
+    matrix: tuple[MatrixRow, ...]
+    # Distinct duties added and dropped, and distinct counterpart pairs changed and unchanged: a
+    # duty with several topics is listed under each topic but counted once here.
+    totals: dict[str, int] = field(default_factory=dict)
+
+
+def _differences(ps: PolicySet, a: Duty, b: Duty) -> tuple[FieldChange, ...]:
+    def owners(d: Duty) -> str:
+        return ", ".join(sorted({role_of(ps, o.actor) for o in d.owners}))
+
+    def kinds(d: Duty) -> str:
+        return ", ".join(sorted({o.responsibility.value for o in d.owners}))
+
+    pairs = [
+        ("owners", owners(a), owners(b)),
+        ("responsibility", kinds(a), kinds(b)),
+        ("modality", a.modality.value, b.modality.value),
+        ("frequency", a.frequency.value if a.frequency else "-", b.frequency.value if b.frequency else "-"),
+        ("artefacts", ", ".join(sorted(a.artefacts)) or "-", ", ".join(sorted(b.artefacts)) or "-"),
+    ]
+    return tuple(FieldChange(f, x, y) for f, x, y in pairs if x != y)
+
+
+def _comparable(ps: PolicySet, a: str, b: str) -> bool:
+    """Whether two duties sharing an anchor can be counterparts: one implements the other, or
+    their artefacts are compatible (either produces none, or a kind of one satisfies one of the
+    other's kinds, either way)."""
+    if a in ancestors(ps, b) or b in ancestors(ps, a):
+        return True
+    arts_a, arts_b = ps.duty(a).artefacts, ps.duty(b).artefacts
+    if not arts_a or not arts_b:
+        return True
+    return any(satisfies(ps, x, y) or satisfies(ps, y, x) for x in arts_a for y in arts_b)
+
+
+def compare(ps: PolicySet, reg_a: str, reg_b: str) -> Comparison:
+    """Regulation B against A, per topic.
+
+    Two duties are counterparts when one implements the other (directly or through others) or
+    both implement a common duty (two provinces carrying out one central article) — unless both
+    produce artefacts and none of one's kinds satisfies one of the other's (semantics.satisfies):
+    two provinces that split one central duty into a rolling plan and an annual plan have no
+    counterpart for each other's plan. Owners are compared by role type, so 武邑县委 matches 县级党委.
+    """
+    reg_a, reg_b = regulation_id(ps, reg_a), regulation_id(ps, reg_b)
+    da, db = ps.duties(reg_a), ps.duties(reg_b)
+    anchors_a = {e.ref: ancestors(ps, e.ref) for e in da}
+    by_anchor: dict[str, set[str]] = {}
+    for ref, anc in anchors_a.items():
+        for x in anc:
+            by_anchor.setdefault(x, set()).add(ref)
+    pairs: set[tuple[str, str]] = set()
+    for e in db:
+        for x in ancestors(ps, e.ref):
+            pairs |= {(a, e.ref) for a in by_anchor.get(x, ()) if _comparable(ps, a, e.ref)}
+    paired_a, paired_b = {a for a, _ in pairs}, {b for _, b in pairs}
+    diffs: dict[str, dict[str, list[Any]]] = {}
+
+    def bucket(t: str) -> dict[str, list[Any]]:
+        return diffs.setdefault(t, {"added": [], "dropped": [], "changed": [], "same": []})
+
+    for e in da:
+        if e.ref not in paired_a:
+            for t in e.duty.topics or [""]:
+                bucket(t)["dropped"].append(duty_ref_of(e))
+    for e in db:
+        if e.ref not in paired_b:
+            for t in e.duty.topics or [""]:
+                bucket(t)["added"].append(duty_ref_of(e))
+    for a, b in sorted(pairs):
+        ea, eb = ps.duty_entry(a), ps.duty_entry(b)
+        changes = _differences(ps, ea.duty, eb.duty)
+        for t in sorted(set(ea.duty.topics) | set(eb.duty.topics)) or [""]:
+            if changes:
+                bucket(t)["changed"].append(Change(duty_ref_of(ea), duty_ref_of(eb), changes))
+            else:
+                bucket(t)["same"].append(b)
+    topics = []
+    for t in sorted(diffs):
+        d = diffs[t]
+        name = ps.topics[t].name if t else None
+        topics.append(
+            TopicDiff(
+                t,
+                name.zh if name else "(无主题)",
+                name.en if name else "(no topic)",
+                tuple(d["added"]),
+                tuple(d["dropped"]),
+                tuple(d["changed"]),
+                len(d["same"]),
+            )
+        )
+    changed = {p for p in pairs if _differences(ps, ps.duty(p[0]), ps.duty(p[1]))}
+    totals = {
+        "added": len({e.ref for e in db} - paired_b),
+        "dropped": len({e.ref for e in da} - paired_a),
+        "changed": len(changed),
+        "unchanged": len(pairs) - len(changed),
+    }
+    matrix = _matrix(ps, [reg_a, reg_b] if reg_a != reg_b else [reg_a])
+    return Comparison(reg_a, reg_b, tuple(topics), matrix, totals)
+
+
+def _matrix(ps: PolicySet, regs: list[str]) -> tuple[MatrixRow, ...]:
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for reg in regs:
+        for e in ps.duties(reg):
+            levels = {ps.actors[o.actor].level.value for o in e.duty.owners}
+            for t in e.duty.topics or [""]:
+                row = counts.setdefault((t, reg), {lv.value: 0 for lv in MATRIX_LEVELS})
+                for lv in levels:
+                    row[lv] += 1
+    order = {r: i for i, r in enumerate(regs)}
+    keys = sorted(counts, key=lambda k: (k[0], order[k[1]]))
+    return tuple(MatrixRow(t, r, counts[(t, r)]) for t, r in keys)
+
+
+__all__ = [
+    "ActorRef",
+    "Basis",
+    "Chain",
+    "Change",
+    "Comparison",
+    "DutyOwners",
+    "DutyRef",
+    "Link",
+    "MatrixRow",
+    "OwedDuty",
+    "Owes",
+    "RegulationTrace",
+    "TopicDiff",
+    "TopicGroup",
+    "Trace",
+    "TraceNode",
+    "TraceStatus",
+    "Who",
+    "as_data",
+    "chain",
+    "compare",
+    "owes",
+    "trace",
+    "walk_tree",
+    "who",
+]

@@ -1,0 +1,132 @@
+"""Cycles in the hierarchies a policy set declares, found by the loader before any walk sees them.
+
+Four links must never loop back: a regulation's `implements:` (its parents), a duty's
+`implements:` (the parent duties it carries out), a place's `parent:` and a composite actor's
+`members:`. A loop in any of them would make "the parent of the parent …" endless, so each is a
+structural finding (E025–E028) and a policy set that has one does not load; the graph, trace and
+chain walks therefore only ever see acyclic hierarchies.
+
+The search is iterative (strongly connected components, then a breadth-first path inside each), so
+a chain of any length neither recurses nor hangs. Each cycle is reported once, at the link leaving
+its smallest id, with the whole loop in the message.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from responsibility.core.codes import E025, E026, E027, E028
+from responsibility.core.errors import Finding, Location
+from responsibility.policy.model import Catalogue, Regulation, RuleSet, duty_ref
+from responsibility.policy.policyset import SourceInfo, provision_paths
+from responsibility.policy.yamlfile import YamlPath, path_str
+
+
+@dataclass(frozen=True)
+class Link:
+    """One declared link `source → target`, and where it is written."""
+
+    source: str
+    target: str
+    src: SourceInfo
+    path: YamlPath
+
+
+def find_cycles(links: Iterable[Link]) -> list[list[Link]]:
+    """One cycle (as its links, starting at its smallest id) per strongly connected knot."""
+    graph: nx.DiGraph = nx.DiGraph()
+    out_links: dict[str, list[Link]] = {}
+    for link in links:
+        graph.add_edge(link.source, link.target)
+        out_links.setdefault(link.source, []).append(link)
+    cycles = []
+    for comp in nx.strongly_connected_components(graph):
+        start = min(comp)
+        if len(comp) > 1 or graph.has_edge(start, start):
+            cycles.append(_cycle_through(start, comp, out_links))
+    return sorted(cycles, key=lambda c: c[0].source)
+
+
+def _cycle_through(start: str, comp: set[str], out_links: dict[str, list[Link]]) -> list[Link]:
+    """The shortest loop from `start` back to it inside its component (breadth first)."""
+    came: dict[str, Link] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for link in sorted(out_links.get(node, []), key=lambda k: k.target):
+            if link.target == start:
+                path = [link]
+                while path[0].source != start:
+                    path.insert(0, came[path[0].source])
+                return path
+            if link.target in comp and link.target not in came:
+                came[link.target] = link
+                queue.append(link.target)
+    raise AssertionError(f"{start} is in a strongly connected component but on no cycle")  # pragma: no cover
+
+
+Parsed = list[tuple[SourceInfo, Regulation | Catalogue | RuleSet]]
+
+_WHAT = {
+    E025: (
+        "regulations implement each other in a cycle",
+        "a regulation implements only the higher rules it carries out: remove the entry that points down",
+    ),
+    E026: (
+        "duties implement each other in a cycle",
+        "a duty implements only parent duties: remove the entry that points down or at the duty itself",
+    ),
+    E027: (
+        "places contain each other in a cycle",
+        "make each place's parent the larger area that holds it; the top place has none",
+    ),
+    E028: (
+        "a composite actor is its own member",
+        "list as members the bodies that make it up, not the composite itself",
+    ),
+}
+
+
+def check_cycles(parsed: Parsed) -> list[Finding]:
+    """Every cycle in regulation and duty implements, place parents and composite members."""
+    regs: list[Link] = []
+    duties: list[Link] = []
+    places: list[Link] = []
+    members: list[Link] = []
+    for src, obj in parsed:
+        if isinstance(obj, RuleSet):
+            continue
+        for i, p in enumerate(obj.places):
+            if p.parent is not None:
+                places.append(Link(p.id, p.parent, src, ("places", i, "parent")))
+        for i, a in enumerate(obj.actors):
+            members += [Link(a.id, m, src, ("actors", i, "members", j)) for j, m in enumerate(a.members)]
+        if isinstance(obj, Regulation):
+            # implementing itself is already E021 (a regulation is not its own parent)
+            regs += [
+                Link(obj.id, r, src, ("implements", i)) for i, r in enumerate(obj.implements) if r != obj.id
+            ]
+            for prov, _, path in provision_paths(obj):
+                for k, d in enumerate(prov.duties):
+                    ref = duty_ref(obj.id, prov.id, d.id)
+                    duties += [
+                        Link(ref, parent, src, (*path, "duties", k, "implements", j))
+                        for j, parent in enumerate(d.implements)
+                    ]
+    out: list[Finding] = []
+    for code, links in ((E025, regs), (E026, duties), (E027, places), (E028, members)):
+        what, hint = _WHAT[code]
+        for cycle in find_cycles(links):
+            first = cycle[0]
+            loop = " → ".join([*(k.source for k in cycle), first.source])
+            line, col = first.src.locate(first.path)
+            out.append(
+                code.finding(
+                    Location(first.src.file, line, col, path_str(first.path)), f"{what}: {loop}", hint=hint
+                )
+            )
+    return out

@@ -1,0 +1,222 @@
+"""Bilingual labels for the schema's controlled vocabularies, shared by every face (the site, the
+责任清单, tables), so one kind of responsibility or frequency reads the same everywhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from responsibility.policy.model import (
+    Action,
+    ActorKind,
+    CounterpartyRole,
+    Frequency,
+    Level,
+    Modality,
+    ParentStatus,
+    Responsibility,
+    Status,
+)
+
+RESPONSIBILITY_LABEL: dict[Responsibility, tuple[str, str]] = {
+    Responsibility.overall: ("负总责", "overall"),
+    Responsibility.principal: ("主体责任", "principal"),
+    Responsibility.first_responsible_person: ("第一责任人", "first responsible person"),
+    Responsibility.primary: ("首要责任", "primary"),
+    Responsibility.direct: ("直接责任", "direct"),
+    Responsibility.specific: ("具体责任", "specific"),
+    Responsibility.assistance: ("帮扶责任", "assistance"),
+    Responsibility.lead: ("牵头", "lead"),
+    Responsibility.cooperating: ("配合", "cooperating"),
+    Responsibility.supervisory: ("监督责任", "supervisory"),
+    Responsibility.leadership: ("领导责任", "leadership"),
+    Responsibility.general: ("负责", "general"),
+}
+MODALITY_LABEL: dict[Modality, tuple[str, str]] = {
+    Modality.obligation: ("应当", "obligation"),
+    Modality.recommendation: ("鼓励", "recommendation"),
+    Modality.permission: ("可以", "permission"),
+    Modality.prohibition: ("不得", "prohibition"),
+}
+FREQUENCY_LABEL: dict[Frequency, tuple[str, str]] = {
+    Frequency.once: ("一次", "once"),
+    Frequency.annual: ("每年", "annual"),
+    Frequency.semiannual: ("每半年", "semiannual"),
+    Frequency.quarterly: ("每季度", "quarterly"),
+    Frequency.monthly: ("每月", "monthly"),
+    Frequency.weekly: ("每周", "weekly"),
+    Frequency.periodic: ("定期", "periodic"),
+    Frequency.continuous: ("长期", "continuous"),
+    Frequency.as_needed: ("及时/根据需要", "as needed"),
+}
+ROLE_LABEL: dict[CounterpartyRole, tuple[str, str]] = {
+    CounterpartyRole.reports_to: ("报告", "reports to"),
+    CounterpartyRole.signs_with: ("签署", "signs with"),
+    CounterpartyRole.approved_by: ("审批", "approved by"),
+    CounterpartyRole.reviewed_by: ("审核", "reviewed by"),
+    CounterpartyRole.assessed_by: ("考核", "assessed by"),
+    CounterpartyRole.supervised_by: ("监督", "supervised by"),
+    CounterpartyRole.beneficiary: ("受益", "beneficiary"),
+    CounterpartyRole.target: ("对象", "acts on"),
+    CounterpartyRole.cooperates_with: ("配合", "cooperates with"),
+}
+LEVEL_LABEL: dict[Level, tuple[str, str]] = {
+    Level.central: ("中央", "central"),
+    Level.province: ("省级", "province"),
+    Level.city: ("市级", "city"),
+    Level.county: ("县级", "county"),
+    Level.township: ("乡级", "township"),
+    Level.village: ("村级", "village"),
+    Level.all: ("各级", "all levels"),
+    Level.society: ("社会", "society"),
+}
+# What a parent duty is to a local regulation (semantics.parent_status), as check, trace and the
+# site name it.
+STATUS_LABEL: dict[ParentStatus, tuple[str, str]] = {
+    ParentStatus.implemented: ("已落实", "implemented"),
+    ParentStatus.not_implemented: ("说明未实施", "declined with a reason"),
+    ParentStatus.missing: ("缺失", "missing"),
+    ParentStatus.not_addressed: ("不适用", "not addressed to this level"),
+    ParentStatus.not_assessed: ("未收录", "not in the received text"),
+}
+
+
+ACTOR_KIND_LABEL: dict[ActorKind, tuple[str, str]] = {
+    ActorKind.role: ("角色（一类机构）", "role: a type of body"),
+    ActorKind.concrete: ("具体机构", "concrete body"),
+    ActorKind.composite: ("联合主体", "joint owners"),
+}
+REGULATION_STATUS_LABEL: dict[Status, tuple[str, str]] = {
+    Status.in_force: ("现行有效", "in force"),
+    Status.draft: ("讨论稿", "draft"),
+    Status.practice: ("经验做法", "reported practice"),
+}
+# What a duty makes its owner do; the Chinese verbs are those model.Action glosses.
+ACTION_LABEL: dict[Action, tuple[str, str]] = {
+    Action.lead: ("领导", "lead"),
+    Action.coordinate: ("统筹协调", "coordinate"),
+    Action.formulate: ("制定", "formulate"),
+    Action.implement: ("组织实施", "implement"),
+    Action.establish: ("建立健全", "establish"),
+    Action.sign: ("签署", "sign"),
+    Action.report: ("报告", "report"),
+    Action.fund: ("投入资金", "fund"),
+    Action.integrate: ("整合", "integrate"),
+    Action.allocate: ("分配", "allocate"),
+    Action.supervise: ("监督", "supervise"),
+    Action.inspect: ("检查", "inspect"),
+    Action.assess: ("考核", "assess"),
+    Action.audit: ("审计", "audit"),
+    Action.guide: ("指导", "guide"),
+    Action.publicise: ("宣传", "publicise"),
+    Action.disclose: ("公开公示", "disclose"),
+    Action.register: ("建档立卡", "register"),
+    Action.review: ("审核", "review"),
+    Action.approve: ("审定", "approve"),
+    Action.verify: ("核实验收", "verify"),
+    Action.propose: ("提出", "propose"),
+    Action.record: ("记录存档", "record"),
+    Action.manage: ("管理", "manage"),
+    Action.ensure: ("确保", "ensure"),
+    Action.mobilise: ("动员", "mobilise"),
+    Action.participate: ("参与", "participate"),
+    Action.assist: ("帮扶", "assist"),
+    Action.train: ("培训", "train"),
+    Action.commend: ("表彰奖励", "commend"),
+    Action.hold_accountable: ("追究责任", "hold accountable"),
+    Action.investigate: ("查处", "investigate"),
+    Action.interpret: ("解释", "interpret"),
+    Action.select: ("选派", "select"),
+    Action.build: ("建设", "build"),
+}
+# The fields queries.compare reports as changed, named for a reader.
+FIELD_LABEL: dict[str, tuple[str, str]] = {
+    "owners": ("责任主体", "owners"),
+    "responsibility": ("责任类型", "kind of responsibility"),
+    "modality": ("约束力", "modality"),
+    "frequency": ("频次", "frequency"),
+    "artefacts": ("需形成材料", "artefacts"),
+}
+# A line of a chain in words, lower + before + upper + after: 县级政府接受市级党委和政府考核.
+CHAIN_PHRASE: dict[str, tuple[str, str]] = {
+    CounterpartyRole.reports_to.value: ("向", "报告"),
+    CounterpartyRole.signs_with.value: ("与", "签署责任书"),
+    CounterpartyRole.approved_by.value: ("报", "审批"),
+    CounterpartyRole.reviewed_by.value: ("报", "审核"),
+    CounterpartyRole.assessed_by.value: ("接受", "考核"),
+    CounterpartyRole.supervised_by.value: ("接受", "监督"),
+    CounterpartyRole.cooperates_with.value: ("配合", ""),
+    "part-of": ("隶属于", ""),
+}
+# Fields of the policy files that encoders' notes mention, named as a reader knows them.
+SCHEMA_FIELD_LABEL: dict[str, str] = {
+    "cites": "引用文件",
+    "implements": "实施的上级规定",
+    "issuers": "印发机关",
+    "issued": "印发日期",
+    "effective": "施行日期",
+    "document_number": "文号",
+    "mechanisms": "所提机制",
+    "parent": "上级文件",
+    "not_implemented": "未实施的上级职责",
+    "local_addition": "地方新增",
+    "counterparties": "对象",
+    "artefacts": "需形成材料",
+    "owners": "责任主体",
+    "frequency": "频次",
+    "deadline": "时限",
+    "quote": "原文",
+}
+
+# The controlled vocabulary of each policy field, for errors that teach the schema: a value
+# written in Chinese (modality: 应当) is named with the value it means (obligation).
+FIELD_VOCABULARY: dict[str, dict[Any, tuple[str, str]]] = {
+    "action": ACTION_LABEL,
+    "modality": MODALITY_LABEL,
+    "frequency": FREQUENCY_LABEL,
+    "responsibility": RESPONSIBILITY_LABEL,
+    "role": ROLE_LABEL,
+    "level": LEVEL_LABEL,
+    "status": REGULATION_STATUS_LABEL,
+}
+
+
+# Other words the texts use for a value, as the writing guide reads them (its Modality and
+# Frequency lines; tests/test_schema_hints.py keeps the guide and this table in step).
+WRITTEN_AS: dict[str, dict[str, tuple[str, ...]]] = {
+    "modality": {
+        Modality.obligation: ("应当", "负责", "要", "必须", "确保"),
+        Modality.recommendation: ("积极", "提倡", "鼓励", "力争"),
+        Modality.permission: ("可以",),
+        Modality.prohibition: ("严禁", "不得", "禁止"),
+    },
+    "frequency": {
+        Frequency.annual: ("每年",),
+        Frequency.quarterly: ("每季度",),
+        Frequency.periodic: ("定期",),
+        Frequency.weekly: ("周例会",),
+        Frequency.as_needed: ("及时", "根据需要", "不定期"),
+    },
+}
+
+
+def value_for(field: str, written: object) -> tuple[str, str] | None:
+    """The schema value (and its Chinese label) that `written` means in `field`, when it is that
+    value's Chinese label or one of its alternatives (及时/根据需要), else None."""
+    table = FIELD_VOCABULARY.get(field)
+    if table is None or not isinstance(written, str) or not written.strip():
+        return None
+    text = written.strip()
+    for value, (zh, _) in table.items():
+        if text == zh or text in zh.split("/") or text in WRITTEN_AS.get(field, {}).get(value, ()):
+            return str(value), zh
+    # a shorter or longer form of exactly one label (建立 for 建立健全, 每年报告 for 每年)
+    near = [(str(v), zh) for v, (zh, _) in table.items() if text in zh or zh in text]
+    return near[0] if len(near) == 1 else None
+
+
+def vocabulary_hint(field: str) -> str | None:
+    """`obligation (应当), recommendation (鼓励), …`: the allowed values with their Chinese."""
+    table = FIELD_VOCABULARY.get(field)
+    if table is None:
+        return None
+    return ", ".join(f"{value} ({zh})" for value, (zh, _) in table.items())

@@ -1,0 +1,530 @@
+"""Load policy files into a validated :class:`~responsibility.policy.policyset.PolicySet`.
+
+Loading has three stages, and every stage collects all of its problems before raising one
+:class:`~responsibility.core.errors.PolicyError`:
+
+1. read: size limit, UTF-8, safe YAML with positions (:mod:`responsibility.policy.yamlfile`);
+2. shape: each document against the pydantic models (unknown fields, wrong types);
+3. references: every id a document names resolves, quotes are in their provisions, every
+   provision has a duty or says why not (:mod:`responsibility.policy.references`).
+
+A policy set is composed from several roots: the policies shipped with the package and any
+number of user directories or files. A user file whose regulation (or catalogue) id is also
+shipped replaces the shipped one, so a county can check its own edited copy.
+
+Which files are policies: a file named on the command line always is (its kind defaults to
+``regulation``). In a directory, only a ``.yaml``/``.yml`` file that declares a top-level
+``kind:`` the tool knows is read (``regulation``, ``catalogue``, ``rules``; ``scenarios``,
+``facts``, ``evidence`` and ``waivers`` are read by their own commands), so a repository's
+``mkdocs.yml`` or CI configuration is never taken for a policy. A kind that is a near miss of a
+known one (``regulaton``) is read and reported (E011), and an empty file is reported (E006): both
+are policies gone wrong. Dot-directories and the configured ``exclude`` patterns are not entered.
+Files passed over are listed in ``skipped`` when the caller asks (``check --verbose``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import gc
+import importlib.resources
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from pydantic import BaseModel, ValidationError
+
+from responsibility.core.codes import E008, E009, E010, E011, E012, E030
+from responsibility.core.errors import Finding, Location, PolicyError
+from responsibility.policy import cache, labels, model
+from responsibility.policy.fidelity import check_source
+from responsibility.policy.model import Catalogue, Regulation, RuleSet
+from responsibility.policy.policyset import PolicySet, SourceInfo
+from responsibility.policy.references import check_references
+from responsibility.policy.yamlfile import (
+    MAX_BYTES,
+    Marks,
+    decode,
+    display_name,
+    load_text,
+    path_str,
+    read_head,
+    too_large,
+)
+
+POLICY_SUFFIXES = (".yaml", ".yml")
+# Documents of these kinds live beside policies but are read by their own modules.
+_TOP_KIND = re.compile(r"^kind:[ \t]*([\w-]+)[ \t]*(?:#.*)?$", re.M)
+OTHER_KINDS = frozenset({"scenarios", "facts", "evidence", "waivers"})
+POLICY_KINDS = frozenset({"regulation", "catalogue", "rules"})
+KNOWN_KINDS = POLICY_KINDS | OTHER_KINDS
+# pydantic puts the tag of a discriminated union in an error's location; documents do not have it.
+_UNION_TAGS = frozenset({"condition", "ranking", "streak", "event", "procedure"})
+Document = Regulation | Catalogue | RuleSet
+
+
+def shipped_root() -> Path:
+    """The policies directory shipped in the wheel (or the checkout's, in a source tree)."""
+    packaged = importlib.resources.files("responsibility").joinpath("policies")
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[3] / "policies"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("the shipped policies are missing from this installation")
+
+
+@dataclass
+class _Doc:
+    file: Path
+    display: str
+    data: dict[str, Any]
+    marks: Marks
+    shipped: bool
+    obj: Document | None = None  # the validated document, when it came from the cache
+    key: str | None = None  # its cache key, when the cache is in use
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file met while walking a directory and not read as a policy, and why."""
+
+    file: str
+    reason: str
+
+
+Exclude = Callable[[Path], bool]
+
+
+def discover(
+    root: Path, exclude: Exclude | None = None, skipped: list[Skipped] | None = None
+) -> tuple[list[Path], list[Finding]]:
+    """Policy files under `root`, sorted; files that resolve outside it are refused unread.
+
+    `exclude` is asked about every directory and file met below `root` (not `root` itself: a path
+    named on the command line is always read); what it excludes is noted in `skipped`.
+    """
+    if not root.is_dir():
+        if os.path.lexists(root):  # a file, or a FIFO, device or broken link the reader refuses
+            return [root], []
+        return [], [E009.finding(Location(display_name(root), 1, 1), "no such file or directory")]
+    if exclude is not None and exclude(root):
+        exclude = None  # a folder the user names is read, even inside an excluded one
+    base = root.resolve()
+    files: list[Path] = []
+    problems: list[Finding] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        if exclude is not None:
+            dirnames[:] = [d for d in dirnames if not _excluded(Path(dirpath) / d, exclude, skipped)]
+        for fn in sorted(filenames):
+            if not fn.endswith(POLICY_SUFFIXES):
+                continue
+            p = Path(dirpath) / fn
+            if exclude is not None and _excluded(p, exclude, skipped):
+                continue
+            real = _resolve(p)
+            if real is None:
+                problems.append(
+                    E009.finding(
+                        Location(display_name(p), 1, 1),
+                        "cannot read: a symlink loop",
+                        hint="make the link point at a file",
+                    )
+                )
+                continue
+            if not real.is_relative_to(base):
+                problems.append(
+                    E008.finding(
+                        Location(display_name(p), 1, 1),
+                        f"path resolves outside its root {display_name(root)}; not read",
+                        hint="replace the symlink with the file itself",
+                    )
+                )
+                continue
+            files.append(p)
+    return files, problems
+
+
+def _excluded(path: Path, exclude: Exclude, skipped: list[Skipped] | None) -> bool:
+    if not exclude(path):
+        return False
+    if skipped is not None:
+        skipped.append(Skipped(display_name(path), "excluded by the configuration"))
+    return True
+
+
+def declared_kind(text: str) -> str | None:
+    """The top-level `kind:` a file declares, if any (read from the text, before parsing)."""
+    found = _TOP_KIND.search(text)
+    return found.group(1) if found else None
+
+
+def _not_a_policy(text: str) -> str | None:
+    """Why a file found in a directory is passed over, or None when it is read as a policy."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None  # empty: reported as E006, it is a policy gone wrong
+    kind = declared_kind(text)
+    if kind is None:
+        return "declares no kind"
+    if kind in OTHER_KINDS:
+        return f"kind {kind} is read by its own command, not as a policy"
+    if kind in POLICY_KINDS or difflib.get_close_matches(kind, sorted(KNOWN_KINDS), n=1, cutoff=0.75):
+        return None  # a near miss (regulaton) is read so that E011 names the kind meant
+    return f"kind {kind} is not one of {', '.join(sorted(KNOWN_KINDS))}"
+
+
+def _resolve(path: Path) -> Path | None:
+    """The real path, or None for a symlink loop (Path.resolve raises RuntimeError on one)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+def read_document(
+    path: Path,
+    shipped: bool = False,
+    found: bool = False,
+    skipped: list[Skipped] | None = None,
+    use_cache: bool = False,
+) -> _Doc | None:
+    """One file read as plain data with marks; raises PolicyError for unreadable input.
+
+    A file `found` in a directory (not named by the user) that is not a policy is None, noted
+    in `skipped`. With `use_cache`, a file whose bytes were read and validated before comes back
+    validated from the cache (:mod:`responsibility.policy.cache`), keyed on the very bytes read here.
+    """
+    name = display_name(path)
+    # Through the one reader: a FIFO or device is refused unopened, the read stops past the cap.
+    raw = read_head(path, name, MAX_BYTES + 1)
+    # Whether a found file is a policy is decided first, on its text read leniently, so that a
+    # large or non-UTF-8 YAML file that is not a policy is passed over rather than reported.
+    if found:
+        why = _not_a_policy(raw.decode("utf-8", errors="replace"))
+        if why is not None:
+            if skipped is not None:
+                skipped.append(Skipped(name, why))
+            return None
+    if len(raw) > MAX_BYTES:
+        raise too_large(name, path.stat().st_size, MAX_BYTES)
+    key = cache.key(raw) if use_cache else None
+    if key is not None:
+        hit = cache.get(key)
+        if _is_entry(hit):
+            obj, marks = hit
+            return _Doc(path, name, {"kind": obj.kind}, marks, shipped, obj, key)
+    text = decode(raw, name)
+    top_kind = _TOP_KIND.search(text)
+    if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
+        return _Doc(path, name, {"kind": top_kind.group(1)}, {}, shipped)
+    data, marks = load_text(text, name)
+    if not isinstance(data, dict):
+        raise PolicyError(
+            [
+                E010.finding(
+                    Location(name, 1, 1),
+                    "a policy file must be a mapping",
+                    hint="start with 'kind: regulation' and 'id: ...'",
+                )
+            ]
+        )
+    return _Doc(path, name, data, marks, shipped, key=key)
+
+
+def _is_entry(value: object) -> TypeGuard[tuple[Document, Marks]]:
+    """A cache entry of the shape this module stores: (validated document, marks)."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], Regulation | Catalogue | RuleSet)
+        and isinstance(value[1], dict)
+    )
+
+
+@functools.cache
+def _all_fields() -> list[str]:
+    names: set[str] = set()
+    for obj in vars(model).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
+            names |= {f.alias or n for n, f in obj.model_fields.items()}
+    return sorted(names)
+
+
+def shape_errors(exc: ValidationError, doc: _Doc) -> list[Finding]:
+    """Pydantic errors as positioned diagnostics with a fix."""
+    src = SourceInfo(doc.display, doc.marks)
+    out = []
+    suggested = 0  # difflib costs ~1 ms a key: suggest for the first few, list the rest plainly
+    for err in exc.errors(include_url=False):
+        raw = [p for p in err["loc"] if isinstance(p, str | int)]
+        loc = tuple(
+            p for k, p in enumerate(raw) if not (p in _UNION_TAGS and k and isinstance(raw[k - 1], int))
+        )
+        line, col = src.locate(loc)
+        kind = err["type"]
+        where = path_str(loc)
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            suggested += 1
+            near = difflib.get_close_matches(key, _all_fields(), n=1) if suggested <= _MAX_SUGGESTIONS else []
+            hint = f"did you mean '{near[0]}'?" if near else "remove it; see `responsibility schema`"
+            out.append(
+                E010.finding(Location(doc.display, line, col, where), f"unknown field '{key}'", hint=hint)
+            )
+        elif kind == "missing":
+            out.append(
+                E012.finding(
+                    Location(doc.display, line, col, where),
+                    f"missing required field '{loc[-1]}'",
+                    hint="add it",
+                )
+            )
+        elif kind == "value_error" and loc and loc[-1] in _EXPRESSION_FIELDS:
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            # point at the bad token: `key: value` puts the value len(key) + 2 after the key
+            at = re.match(r"column (\d+):", msg)
+            if at is not None:
+                col += len(str(loc[-1])) + 2 + int(at.group(1)) - 1
+            out.append(
+                E030.finding(
+                    Location(doc.display, line, col, where),
+                    f"bad expression: {msg}",
+                    hint="see docs/computable.md for the expression language",
+                )
+            )
+        elif kind == "string_type" and _colon_read_as_key(err.get("input")):
+            out.append(
+                E011.finding(
+                    Location(doc.display, line, col, where),
+                    "a text ending in ':' was read by YAML as a key with an empty value",
+                    hint="put the text in quotes, as it is received: - '全文如下:'",
+                )
+            )
+        elif kind == "enum" and loc and labels.vocabulary_hint(str(loc[-1])):
+            out.append(
+                _vocabulary_error(str(loc[-1]), err.get("input"), Location(doc.display, line, col, where))
+            )
+        else:
+            out.append(
+                E011.finding(
+                    Location(doc.display, line, col, where),
+                    f"invalid value: {err['msg']}",
+                    hint="see `responsibility schema` for the allowed values",
+                )
+            )
+    return out
+
+
+def _colon_read_as_key(value: object) -> bool:
+    """`- 全文如下:` is YAML for a mapping {全文如下: null}, not the text."""
+    return isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None
+
+
+def _vocabulary_error(field: str, written: object, at: Location) -> Finding:
+    """A controlled-vocabulary field given a value it does not know; one written in Chinese
+    (modality: 应当) is named with the value it means."""
+    meant = labels.value_for(field, written)
+    if meant is not None:
+        value, zh = meant
+        return E011.finding(
+            at,
+            f"{field} takes the English value: '{written}' reads as `{value}`",
+            hint=f"write {field}: {value}  # {zh}",
+        )
+    return E011.finding(
+        at,
+        f"'{written}' is not one of the values of {field}",
+        hint=f"use one of {labels.vocabulary_hint(field)}",
+    )
+
+
+_EXPRESSION_FIELDS = frozenset({"applies", "require", "score", "forbid"})
+_MAX_SUGGESTIONS = 50
+
+
+def _parse(doc: _Doc) -> Document | None:
+    if doc.obj is not None:
+        return doc.obj
+    kind = doc.data.get("kind", "regulation")
+    if isinstance(kind, str) and kind in OTHER_KINDS:
+        return None
+    cls: type[Regulation] | type[Catalogue] | type[RuleSet]
+    if kind == "catalogue":
+        cls = Catalogue
+    elif kind == "rules":
+        cls = RuleSet
+    elif kind == "regulation":
+        cls = Regulation
+    else:
+        line, col = doc.marks.get(("kind",), (1, 1))
+        raise PolicyError(
+            [
+                E011.finding(
+                    Location(doc.display, line, col, "kind"),
+                    f"unknown kind '{kind}'",
+                    hint="use 'regulation', 'catalogue' or 'rules'",
+                )
+            ]
+        )
+    try:
+        obj = cls.model_validate(doc.data)
+    except ValidationError as exc:
+        raise PolicyError(shape_errors(exc, doc)) from None
+    if doc.key is not None:  # only a file that read and validated cleanly is stored
+        cache.put(doc.key, (obj, doc.marks))
+    return obj
+
+
+def load(
+    paths: Sequence[str | os.PathLike[str]] = (),
+    *,
+    include_shipped: bool = True,
+    exclude: Exclude | None = None,
+    skipped: list[Skipped] | None = None,
+    use_cache: bool | None = None,
+) -> PolicySet:
+    """Load and validate a policy set: the shipped policies (unless excluded) plus `paths`.
+
+    In directories only files that declare a policy kind are read; `exclude` prunes what a walk
+    meets; files passed over are appended to `skipped` when given. Raises :class:`PolicyError`
+    with every problem found. Files read before come from the cache unless `use_cache` is False
+    (None: as :func:`responsibility.policy.cache.enabled` says).
+    """
+    roots: list[tuple[Path, bool]] = []
+    if include_shipped:
+        roots.append((shipped_root(), True))
+    roots += [(Path(p), False) for p in paths]
+    # Loading makes hundreds of thousands of objects and no garbage cycles: the collector,
+    # triggered every 700 allocations, rescanned them all again and again (over half the time
+    # of a large load). It is back on, as it was, when loading ends.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(roots, exclude, skipped, cache.enabled() if use_cache is None else use_cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(
+    roots: list[tuple[Path, bool]], exclude: Exclude | None, skipped: list[Skipped] | None, use_cache: bool
+) -> PolicySet:
+    docs, problems = _read_roots(roots, exclude, skipped, use_cache)
+    parsed: list[tuple[_Doc, Document]] = []
+    for doc in docs:
+        try:
+            obj = _parse(doc)
+        except PolicyError as exc:
+            problems += exc.diagnostics
+            continue
+        finally:
+            doc.data = {}  # the plain tree is not needed once validated: free it as the load goes
+        if obj is not None:
+            parsed.append((doc, obj))
+    # Reference checks run even when some files failed, so one run reports everything.
+    try:
+        policy_set = _compose(_override(parsed))
+    except PolicyError as exc:
+        problems += exc.diagnostics
+    if problems:
+        raise PolicyError(problems)
+    return policy_set
+
+
+def _read_roots(
+    roots: Iterable[tuple[Path, bool]],
+    exclude: Exclude | None,
+    skipped: list[Skipped] | None,
+    use_cache: bool = False,
+) -> tuple[list[_Doc], list[Finding]]:
+    docs: list[_Doc] = []
+    problems: list[Finding] = []
+    seen: set[Path] = set()
+    users = [os.path.abspath(r) for r, shipped in roots if not shipped]
+    for root, shipped in roots:
+        # the shipped policies' own scenario files are noted only where the user asked for them
+        noted: list[Skipped] | None = [] if shipped and skipped is not None else skipped
+        files, found = discover(root, None if shipped else exclude, noted)
+        problems += found
+        for f in files:
+            real = _resolve(f) or f
+            if real in seen:  # the same file reached through two roots (a checkout's policies/)
+                continue
+            seen.add(real)
+            try:
+                doc = read_document(f, shipped, found=f != root, skipped=noted, use_cache=use_cache)
+            except PolicyError as exc:
+                problems += exc.diagnostics
+            except OSError as exc:
+                problems.append(E009.finding(Location(display_name(f), 1, 1), f"cannot read: {exc.strerror}"))
+            else:
+                if doc is not None:
+                    docs.append(doc)
+        if noted is not skipped and skipped is not None and noted:
+            skipped += [k for k in noted if any(_below(os.path.abspath(k.file), u) for u in users)]
+    return docs, problems
+
+
+def _below(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _override(parsed: list[tuple[_Doc, Document]]) -> list[tuple[_Doc, Document]]:
+    """Drop shipped documents that a user document replaces (same kind and id)."""
+    user_keys = {(obj.kind, obj.id) for doc, obj in parsed if not doc.shipped}
+    return [(d, o) for d, o in parsed if not d.shipped or (o.kind, o.id) not in user_keys]
+
+
+def source_key(obj: Document) -> str:
+    if isinstance(obj, RuleSet):
+        return f"rules:{obj.id}"
+    return obj.id if isinstance(obj, Regulation) else f"catalogue:{obj.id}"
+
+
+def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
+    problems = _references(parsed)
+    # the text is the authority: each regulation that names its source must reproduce it
+    problems += [
+        p
+        for d, o in parsed
+        if isinstance(o, Regulation)
+        for p in check_source(SourceInfo(d.display, d.marks), o, d.file)
+    ]
+    sources = {source_key(o): SourceInfo(d.display, d.marks, str(d.file.resolve())) for d, o in parsed}
+    regs = [o for _, o in parsed if isinstance(o, Regulation)]
+    cats = [o for _, o in parsed if isinstance(o, Catalogue)]
+    if problems:
+        raise PolicyError(problems)
+    return PolicySet(
+        regs,
+        [a for c in cats for a in c.actors] + [a for r in regs for a in r.actors],
+        [p for c in cats for p in c.places] + [p for r in regs for p in r.places],
+        [a for c in cats for a in c.artefact_kinds],
+        [t for c in cats for t in c.topics],
+        sources,
+        rulesets=[o for _, o in parsed if isinstance(o, RuleSet)],
+    )
+
+
+def _references(parsed: list[tuple[_Doc, Document]]) -> list[Finding]:
+    """The reference checks of the whole set, skipped when this very set of documents (the same
+    files' bytes, in the same order) passed them before: they read nothing but the documents."""
+    keys = [d.key for d, _ in parsed if d.key is not None]
+    whole = len(keys) == len(parsed)  # every document came through the cache's reader
+    set_key = cache.key("\n".join(["references", *keys]).encode()) if whole else None
+    if set_key is not None and cache.get(set_key) is True:
+        return []
+    problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
+    if set_key is not None and not problems:
+        cache.put(set_key, True)
+    return problems
+
+
+def load_shipped() -> PolicySet:
+    """The policies shipped with the package."""
+    return load()

@@ -1,0 +1,363 @@
+"""What a person types, resolved to an id: the one resolver every command and query uses.
+
+Each kind of thing the library names — regulations, provisions, duties, actors, places, topics,
+artefact kinds — is found by its id or by what a person reads in the text or on the site:
+
+* a regulation by its title (甘肃省脱贫攻坚责任制实施办法) or the place it governs (武邑县, 武邑);
+* a provision by its label as printed and cited (第九条, 第9条, 一(一)3, 一（一）3, 二、4), within
+  its regulation; a label printed more than once (``1、``) is ambiguous;
+* a duty by its summary (建立扶贫项目库), within its provision;
+* an actor, place, topic or artefact kind by its Chinese or English name (武邑县人民政府, 县级政府).
+
+Text is compared after NFKC normalisation (full-width brackets are the ASCII ones), without
+whitespace and case-insensitively. An id always wins; then a Chinese name, an English name, and
+other names (a label, a place). A name that fits several things raises :class:`AmbiguousName`
+listing them; a name that fits nothing raises :class:`~responsibility.core.errors.LookupFailure`
+with the nearest names — Chinese names when Chinese was typed — each with its id.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+import weakref
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from responsibility.core.errors import AmbiguousName, LookupFailure
+
+if TYPE_CHECKING:  # the policy set imports this module for its lookups
+    from responsibility.policy.policyset import PolicySet
+
+
+def suggest(wanted: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """The nearest valid ids, for 'did you mean' hints."""
+    pool = sorted(set(candidates))
+    near = difflib.get_close_matches(wanted, pool, n=n, cutoff=0.5)
+    if not near:  # ids are often prefixes of one another: county.gov → county.government
+        near = [c for c in pool if c.startswith(wanted) or wanted in c][:n]
+    return near
+
+
+# -- matching ------------------------------------------------------------------------------------
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """19 → 十九, 30 → 三十, 105 → 一百零五: how articles are numbered in print (n < 1000)."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + _DIGITS[rest] if rest < 10 else chinese_number(rest))
+    if 10 <= rest < 20:
+        tail = "一" + tail  # 一百一十二, not 一百十二
+    return _DIGITS[n // 100] + "百" + tail
+
+
+def normalise(text: str) -> str:
+    """The form names are compared in: NFKC (（一） → (一)), no whitespace, case-folded, and an
+    article number in Arabic digits written as printed (第19条 → 第十九条)."""
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    return re.sub(r"第(\d{1,3})条", lambda m: f"第{chinese_number(int(m.group(1)))}条", s)
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+@dataclass(frozen=True)
+class Named:
+    """One thing a person may name: its id, its Chinese and English names, and other names
+    (a label as printed, the place a regulation governs) tried after those."""
+
+    id: str
+    zh: str
+    en: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def show(self, chinese_first: bool) -> str:
+        if self.zh == self.id:
+            return self.id
+        return f"{self.zh} ({self.id})" if chinese_first else f"{self.id} ({self.zh})"
+
+
+class Index:
+    """Names of one kind, normalised once, tier by tier (id, Chinese, English, other names)."""
+
+    def __init__(self, items: Iterable[Named]) -> None:
+        self.items: dict[str, Named] = {}
+        self.tiers: list[dict[str, list[str]]] = [{}, {}, {}, {}, {}]
+        for it in items:
+            self.items.setdefault(it.id, it)
+            names = ([it.id], [it.id], [it.zh], [it.en] if it.en else [], list(it.aliases))
+            for tier, keys in enumerate(names):
+                for key in keys:
+                    k = key if tier == 0 else normalise(key)
+                    ids = self.tiers[tier].setdefault(k, [])
+                    if it.id not in ids:
+                        ids.append(it.id)
+
+    def find(self, wanted: str) -> list[str]:
+        """The ids the first matching tier gives: one, several (ambiguous) or none."""
+        for tier, names in enumerate(self.tiers):
+            found = names.get(wanted if tier == 0 else normalise(wanted))
+            if found:
+                return found
+        return []
+
+    def near(self, wanted: str, n: int = 3) -> list[Named]:
+        """The closest names: Chinese names when Chinese was typed, else ids (then English)."""
+        if has_cjk(wanted):
+            by_name: dict[str, list[str]] = {}
+            for it in self.items.values():
+                for name in (it.zh, *it.aliases):
+                    by_name.setdefault(normalise(name), []).append(it.id)
+            key = normalise(wanted)
+            close = difflib.get_close_matches(key, sorted(by_name), n=n, cutoff=0.4)
+            if not close:  # a short or partial name: 规化 → 规划计划, by characters in common
+                shared = {k: len(set(key) & set(k)) / len(set(key) | set(k)) for k in by_name}
+                close = sorted((k for k in shared if shared[k] > 0), key=lambda k: (-shared[k], k))[:n]
+            ids = [i for k in close for i in by_name[k]]
+        else:
+            ids = suggest(wanted, self.items)
+            if not ids:
+                en = {normalise(it.en): it.id for it in self.items.values() if it.en}
+                ids = [en[k] for k in difflib.get_close_matches(normalise(wanted), sorted(en), n=n)]
+        return [self.items[i] for i in dict.fromkeys(ids)][:n]
+
+    def resolve(
+        self,
+        kind: str,
+        wanted: str,
+        display: Callable[[Named], Named] | None = None,
+        asked: str | None = None,
+    ) -> str:
+        """The one id `wanted` names, or LookupFailure / AmbiguousName naming the candidates
+        (each passed through `display`; the message quotes `asked`, by default `wanted`)."""
+        found = self.find(wanted)
+        if len(found) == 1:
+            return found[0]
+        show = display or (lambda it: it)
+        zh_first = has_cjk(wanted)
+        if found:
+            shown = [show(self.items[i]) for i in found]
+            raise AmbiguousName(kind, asked or wanted, [s.id for s in shown], [s.show(True) for s in shown])
+        near = [show(it) for it in self.near(wanted)]
+        every = [show(it).show(zh_first) for it in self.items.values()]
+        # nothing close among a handful (five regulations): name them all
+        hint = f"known: {', '.join(every)}" if not near and len(every) <= 10 else ""
+        names = [s.show(zh_first) for s in near]
+        raise LookupFailure(kind, asked or wanted, [s.id for s in near], names, hint)
+
+
+# One index per policy set and kind, built on first use (a policy set is immutable once loaded).
+_INDEXES: weakref.WeakKeyDictionary[PolicySet, dict[str, Index]] = weakref.WeakKeyDictionary()
+
+
+def _index(ps: PolicySet, key: str, build: Callable[[], Iterable[Named]]) -> Index:
+    per = _INDEXES.setdefault(ps, {})
+    if key not in per:
+        per[key] = Index(build())
+    return per[key]
+
+
+# -- the kinds -------------------------------------------------------------------------------------
+
+_PLACE_SUFFIX = re.compile(r"(省|市|县|区|自治州|自治区)$")
+
+
+def _short(place: str) -> tuple[str, ...]:
+    """A place as people say it, without 省/市/县: 武邑县 → 武邑, 甘肃省 → 甘肃."""
+    short = _PLACE_SUFFIX.sub("", place)
+    return (short,) if short and short != place else ()
+
+
+def _regulations(ps: PolicySet) -> Iterable[Named]:
+    for r in ps.regulations.values():
+        place = ps.places.get(r.jurisdiction)
+        names = (place.name.zh, *_short(place.name.zh)) if place else ()
+        yield Named(r.id, r.title.zh, r.title.en, names)
+
+
+def regulation_id(ps: PolicySet, text: str) -> str:
+    """A regulation by id, title or the place it governs (武邑县, 武邑)."""
+    if text in ps.regulations:
+        return text
+    return _index(ps, "regulation", lambda: _regulations(ps)).resolve("regulation", text)
+
+
+def actor_id(ps: PolicySet, text: str) -> str:
+    """An actor by id or name (武邑县人民政府, 县级政府, county government)."""
+    if text in ps.actors:
+        return text
+    idx = _index(ps, "actor", lambda: (Named(a.id, a.name.zh, a.name.en) for a in ps.actors.values()))
+    return idx.resolve("actor", text)
+
+
+def place_id(ps: PolicySet, text: str) -> str:
+    """A place by id or name (武邑县, 武邑, Wuyi County)."""
+    if text in ps.places:
+        return text
+    idx = _index(
+        ps,
+        "place",
+        lambda: (Named(p.id, p.name.zh, p.name.en, _short(p.name.zh)) for p in ps.places.values()),
+    )
+    return idx.resolve("place", text)
+
+
+def topic_id(ps: PolicySet, text: str) -> str:
+    """A topic by id or name (责任追究, accountability)."""
+    if text in ps.topics:
+        return text
+    idx = _index(ps, "topic", lambda: (Named(t.id, t.name.zh, t.name.en) for t in ps.topics.values()))
+    return idx.resolve("topic", text)
+
+
+def artefact_kind_id(ps: PolicySet, text: str) -> str:
+    """An artefact kind by id or name (年度计划, annual plan)."""
+    if text in ps.artefact_kinds:
+        return text
+    idx = _index(
+        ps, "artefact", lambda: (Named(k.id, k.name.zh, k.name.en) for k in ps.artefact_kinds.values())
+    )
+    return idx.resolve("artefact kind", text)
+
+
+def _provisions_of(ps: PolicySet, reg: str) -> Index:
+    def build() -> Iterable[Named]:
+        entries = ps.provisions(reg)
+        for p in entries:
+            label = p.provision.label
+            aliases = (label, label.rstrip("、")) if label and label != p.citation else ()
+            yield Named(p.provision.id, p.citation, None, tuple(a for a in aliases if a))
+
+    return _index(ps, f"provision:{reg}", build)
+
+
+def provision_id(ps: PolicySet, regulation: str, text: str, asked: str | None = None) -> str:
+    """A provision of `regulation` (an id or name) by id or label: 第九条, 第9条, 一(一)3, 二、4.
+    `asked` is the text as the person typed it, for the message (central/第九十九条)."""
+    reg = regulation_id(ps, regulation)
+    if ps.has_provision(f"{reg}/{text}"):
+        return text
+    idx = _provisions_of(ps, reg)
+
+    def full(it: Named) -> Named:  # shown as a ref a person can type back: central/第九条
+        return Named(f"{reg}/{it.id}", f"{reg}/{it.zh}")
+
+    return idx.resolve("provision", text, full, asked=asked or f"{reg}/{text}")
+
+
+def _duties_of(ps: PolicySet, reg: str, prov: str) -> Index:
+    entry = ps.provision_entry(f"{reg}/{prov}")
+    return _index(
+        ps,
+        f"duty:{reg}/{prov}",
+        lambda: (Named(d.id, d.summary.zh, d.summary.en) for d in entry.provision.duties),
+    )
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A resolved reference: a duty (REG/PROVISION/DUTY) or a provision (REG/PROVISION)."""
+
+    kind: str  # "duty" | "provision"
+    ref: str
+
+
+def parse_ref(ps: PolicySet, text: str, kinds: Sequence[str] = ("duty", "provision")) -> Ref:
+    """`central/art_19/project-pool`, `central/第十九条/建立扶贫项目库`, `central/第十九条`,
+    `武邑/一(一)3`: each part resolved in turn (regulation, provision, duty). With provisions
+    allowed, a bare label (第十九条) is looked for in every regulation: found when one prints it."""
+    if "duty" in kinds and ps.has_duty(text):
+        return Ref("duty", text)
+    if "provision" in kinds and ps.has_provision(text):
+        return Ref("provision", text)
+    parts = [p.strip() for p in unicodedata.normalize("NFKC", text).split("/")]
+    if len(parts) == 1 and "provision" in kinds:
+        return Ref("provision", _bare_provision(ps, text))
+    if len(parts) == 2 and kinds == ("duty",):
+        _not_a_duty(ps, text, parts)
+    if not all(parts) or not (
+        (len(parts) == 3 and "duty" in kinds) or (len(parts) == 2 and "provision" in kinds)
+    ):
+        pool = [d.ref for d in ps.all_duties()] if "duty" in kinds else []
+        pool += [p.ref for p in ps.provisions()] if "provision" in kinds else []
+        shapes = {"duty": "a duty is REG/PROVISION/DUTY", "provision": "a provision REG/PROVISION"}
+        hint = ", ".join(shapes[k] for k in kinds)
+        raise LookupFailure(" or ".join(kinds), text, suggest(text, pool), hint=hint)
+    reg = regulation_id(ps, parts[0])
+    prov = provision_id(ps, reg, parts[1], asked=text if len(parts) == 2 else f"{parts[0]}/{parts[1]}")
+    base = f"{reg}/{prov}"
+    if len(parts) == 2:
+        return Ref("provision", base)
+
+    def full(it: Named) -> Named:  # shown as its full id: central/art_19/project-pool (建立扶贫项目库)
+        return Named(f"{base}/{it.id}", it.zh)
+
+    duty = _duties_of(ps, reg, prov).resolve("duty", parts[2], full, asked=text)
+    return Ref("duty", f"{base}/{duty}")
+
+
+def _not_a_duty(ps: PolicySet, text: str, parts: list[str]) -> None:
+    """REG/PROVISION where a duty is wanted: name the provision's duties, the ids that fit."""
+    prov = ps.provision_entry(f"{regulation_id(ps, parts[0])}/{parts[1]}")
+    duties = [Named(f"{prov.ref}/{d.id}", d.summary.zh) for d in prov.provision.duties]
+    raise LookupFailure(
+        "duty",
+        text,
+        [d.id for d in duties],
+        [d.show(False) for d in duties],
+        f"{prov.regulation.id}/{prov.citation} is a provision; a duty is REG/PROVISION/DUTY",
+    )
+
+
+def _bare_provision(ps: PolicySet, text: str) -> str:
+    """A label with no regulation: found when exactly one regulation prints it."""
+    items = [Named(p.ref, f"{p.regulation.id}/{p.citation}", None, (p.citation,)) for p in ps.provisions()]
+    key = normalise(text)
+    found = [it for it in items if key in (normalise(it.aliases[0]), normalise(it.id))]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        raise AmbiguousName("provision", text, [f.id for f in found], [f.show(True) for f in found])
+    near = Index(items).near(text)
+    hint = "give its regulation too: REG/第九条"
+    raise LookupFailure("provision", text, [n.id for n in near], [n.show(True) for n in near], hint)
+
+
+def duty_ref(ps: PolicySet, text: str) -> str:
+    """A duty by its full id or by names: central/第十九条/建立扶贫项目库."""
+    return parse_ref(ps, text, ("duty",)).ref
+
+
+def duty_or_provision(ps: PolicySet, text: str) -> Ref:
+    """A duty or a provision, by ids or names: central/第十九条, central/art_19/project-pool."""
+    return parse_ref(ps, text)
+
+
+__all__ = [
+    "Index",
+    "Named",
+    "Ref",
+    "actor_id",
+    "artefact_kind_id",
+    "chinese_number",
+    "duty_or_provision",
+    "duty_ref",
+    "normalise",
+    "parse_ref",
+    "place_id",
+    "provision_id",
+    "regulation_id",
+    "suggest",
+    "topic_id",
+]

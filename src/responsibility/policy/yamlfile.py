@@ -1,0 +1,456 @@
+"""Strict, safe reading of user files: YAML with source positions, and CSV.
+
+Every file a user names (policies, catalogues, rules, scenarios, facts, evidence manifests,
+waivers, configuration) is read through :func:`read_bytes` / :func:`read_text`: a regular file
+only (a FIFO, device or directory is refused without being opened for reading), at most a given
+number of bytes (refused before reading), and UTF-8 with the position of the first bad byte.
+The bounds are documented in ``docs/guide/cli.md`` ("Limits").
+
+PyYAML's composer (libyaml-backed when available) builds a node tree that still carries line
+and column marks; we turn nodes into plain Python values ourselves so that we can:
+
+* reject duplicate keys (PyYAML silently keeps the last one);
+* reject every tag outside the YAML core schema (``!!python/object`` would build objects);
+* reject anchors and aliases, which policy files never need and which make alias bombs possible;
+* remember where every value came from, so later errors point at ``file:line:col``;
+* refuse nesting deeper than :data:`MAX_DEPTH`, numbers longer than :data:`MAX_NUMBER_CHARS`
+  and impossible dates with a positioned error, before Python's own limits are reached.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import stat
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from responsibility.core.codes import E001, E002, E003, E004, E005, E006, E007, E009, E011
+from responsibility.core.errors import Location, PolicyError, Rule
+
+try:  # libyaml is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+LIBYAML: bool = getattr(yaml, "__with_libyaml__", False)
+MAX_BYTES = 4 * 1024 * 1024  # policy files are tens of KB; refuse before parsing anything huge
+# Policy documents are about 11 levels deep; libyaml itself stops at 1000, our converter (which
+# recurses) and every later reader are safe far below Python's recursion limit at 64.
+MAX_DEPTH = 64
+# An integer of 5,000 digits costs quadratic time to convert (Python refuses at 4,300); no policy
+# or fact needs more than a few dozen characters for a number.
+MAX_NUMBER_CHARS = 40
+# The csv module refuses fields over 131,072 characters; ours is the documented, lower bound.
+MAX_CSV_FIELD = 65_536
+
+YamlPath = tuple[str | int, ...]  # a value's place in a document: ("divisions", 0, "id")
+Marks = dict[YamlPath, tuple[int, int]]
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A path relative to the working directory where it is below it, so output is portable."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - different drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def path_str(path: YamlPath) -> str:
+    """`divisions[0].provisions[3].duties[1].quote` — how a path is shown to authors."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _error(name: str, line: int, col: int, code: Rule, msg: str, hint: str = "") -> PolicyError:
+    return PolicyError([code.finding(Location(name, line, col), msg, hint=hint)])
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text (a leading byte order mark dropped), or an error at the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise _error(
+            name,
+            line,
+            col,
+            E005,
+            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8",
+        ) from None
+
+
+_FILE_TYPES = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_regular(mode: int) -> str:
+    return next((what for test, what in _FILE_TYPES if test(mode)), "not a regular file")
+
+
+def read_bytes(path: str | os.PathLike[str], name: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a user file, or a positioned error (E009 unreadable, E007 too large).
+
+    Anything that is not a regular file (a FIFO would block for ever, ``/dev/zero`` never ends)
+    is refused from its ``stat`` without being opened; the size is checked before reading and
+    the read itself stops after `limit` bytes, in case the file grows or is swapped meanwhile.
+    """
+    raw = read_head(path, name, limit + 1, size_limit=limit)
+    if len(raw) > limit:
+        raise too_large(name, len(raw), limit)
+    return raw
+
+
+def read_head(path: str | os.PathLike[str], name: str, count: int, size_limit: int | None = None) -> bytes:
+    """At most the first `count` bytes of a regular file (E009 for anything else, unopened).
+
+    For a look at a file before deciding to read it (is it a scenario file, a policy?); with
+    `size_limit`, a file larger than that is refused (E007) before anything is read.
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise _error(
+                name, 1, 1, E009, f"is {_not_regular(info.st_mode)}, not a file; not read", "name a file"
+            )
+        if size_limit is not None and info.st_size > size_limit:
+            raise too_large(name, info.st_size, size_limit)
+        # O_NONBLOCK: should the path have become a FIFO since the stat, open does not wait
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise _error(name, 1, 1, E009, "is not a regular file; not read", "name a file")
+            return fh.read(count)
+    except OSError as exc:  # missing, no permission, a symlink loop (ELOOP), ...
+        raise _error(name, 1, 1, E009, f"cannot read: {exc.strerror or exc}", "check the path") from None
+
+
+def too_large(name: str, size: int, limit: int) -> PolicyError:
+    return _error(
+        name,
+        1,
+        1,
+        E007,
+        f"file is {_mb(size)}; the limit is {_mb(limit)}",
+        "split the file or remove generated content",
+    )
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n % (1024 * 1024) else f"{n // (1024 * 1024)} MB"
+
+
+def read_text(path: str | os.PathLike[str], name: str, limit: int = MAX_BYTES) -> str:
+    """A user file as text: :func:`read_bytes` then :func:`decode`."""
+    return decode(read_bytes(path, name, limit), name)
+
+
+# -- CSV ----------------------------------------------------------------------------------------
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def field_starts(line: str) -> list[int]:
+    """1-based columns where each CSV field of a line starts (quotes respected)."""
+    starts, quoted = [1], False
+    for i, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            starts.append(i + 2)
+    return starts
+
+
+def csv_rows(text: str, name: str, code: Rule = E011) -> Iterator[tuple[list[str], int, list[int]]]:
+    """Each CSV record with the line it ends on and the column each field starts at.
+
+    A field longer than :data:`MAX_CSV_FIELD` characters, or a record the csv module cannot
+    read, is a positioned error (`code`) rather than the module's exception.
+    """
+    lines = _Lines(text)
+    for values, line in csv_records(text, name, code, lines):
+        yield values, line, field_starts(lines[line])
+
+
+def csv_records(
+    text: str, name: str, code: Rule = E011, lines: _Lines | None = None
+) -> Iterator[tuple[list[str], int]]:
+    """Each CSV record with the line it ends on: :func:`csv_rows` without the columns, for
+    readers that need a field's column only in an error (the text is split into lines only then)."""
+    lines = lines or _Lines(text)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    # no field of a text shorter than the limit can be longer than it: skip the per-record look
+    long_possible = len(text) > MAX_CSV_FIELD
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = max(reader.line_num, 1)
+            raw = lines[line]
+            starts = field_starts(raw)
+            ends = [*starts[1:], len(raw) + 2]
+            widest = max(range(len(starts)), key=lambda k: ends[k] - starts[k])
+            col = starts[widest] if "field limit" in str(exc) else 1
+            raise _csv_error(name, line, col, code, str(exc)) from None
+        line = reader.line_num
+        if long_possible and values and max(map(len, values)) > MAX_CSV_FIELD:
+            starts = field_starts(lines[line])
+            k = next(k for k, v in enumerate(values) if len(v) > MAX_CSV_FIELD)
+            raise _csv_error(name, line, starts[k] if k < len(starts) else 1, code, "")
+        yield values, line
+
+
+class _Lines:
+    """The physical lines of a text (1-based), split on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[str] | None = None
+
+    def __getitem__(self, line: int) -> str:
+        if self.lines is None:
+            self.lines = _LINE_BREAK.split(self.text)
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+
+def _csv_error(name: str, line: int, col: int, code: Rule, detail: str) -> PolicyError:
+    if not detail or "field limit" in detail:
+        return _error(
+            name,
+            line,
+            col,
+            code,
+            f"a CSV field longer than {MAX_CSV_FIELD:,} characters",
+            "keep long text in a file of its own and give its path",
+        )
+    return _error(name, line, col, code, f"CSV error: {detail}", "check the quoting on this line")
+
+
+def _syntax_hint(problem: str) -> str:
+    """What usually causes a YAML syntax error in a policy file, said where it bites."""
+    if "mapping values are not allowed" in problem:
+        return (
+            "a ': ' (or a ':' at the end of a line) inside a value starts a mapping: put the whole "
+            "value in quotes, e.g. text: '本意见自印发之日起施行: 见附件'"
+        )
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return "check the indentation of this line and the one before: items of a list or mapping line up"
+    return "check indentation and quoting near this point"
+
+
+_EMPTY_HINT = "the file is a mapping that starts with 'kind:' (see `responsibility schema`)"
+
+
+def load_text(text: str, name: str) -> tuple[Any, Marks]:
+    """Parse one YAML document into plain values plus the mark of every path."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise _error(name, 1, 1, E006, "empty file", _EMPTY_HINT)
+    try:
+        loader = _Loader(text) if LIBYAML else _DepthLimitedLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise _error(name, 1, 1, E006, "empty file", _EMPTY_HINT)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise _error(name, line, col, E001, f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
+    except yaml.YAMLError as exc:
+        raise _error(name, 1, 1, E001, f"YAML error: {exc}") from None
+    marks: Marks = {}
+    # A node met twice is an alias; there is none to look for when the text has no anchor (`&`).
+    seen: set[int] | None = set() if "&" in text else None
+    return _convert(node, (), marks, seen, name), marks
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python loader (used where libyaml is missing) composes recursively: stop
+    at MAX_DEPTH with a positioned error before Python's recursion limit (libyaml stops at 1000).
+    Depth counts mappings and lists, as :func:`_convert` does; a scalar is not a level."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self.depth += 1
+        try:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            if self.depth > MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
+                # the pure-Python parser's events carry yaml.error.Mark; the stubs allow libyaml's too
+                raise yaml.composer.ComposerError(None, None, _too_deep(), event.start_mark)  # type: ignore[arg-type]
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _too_deep() -> str:
+    return f"nested deeper than {MAX_DEPTH} levels"
+
+
+_STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
+
+
+def _convert(
+    node: yaml.Node, path: YamlPath, marks: Marks, seen: set[int] | None, name: str, depth: int = 1
+) -> Any:
+    # Hot path: policy files are mostly plain strings, so they skip the generic constructor.
+    mark = node.start_mark
+    if depth > MAX_DEPTH and isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        raise _error(
+            name,
+            mark.line + 1,
+            mark.column + 1,
+            E001,
+            f"YAML structure {_too_deep()}",
+            "flatten the document; policy files need about a dozen levels",
+        )
+    if seen is not None and id(node) in seen:
+        raise _error(
+            name,
+            mark.line + 1,
+            mark.column + 1,
+            E004,
+            "this anchored value is reused through an alias; anchors and aliases are not allowed",
+            "write the value out in full where it is reused",
+        )
+    if seen is not None:
+        seen.add(id(node))
+    marks[path] = (mark.line + 1, mark.column + 1)
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        if tag != _MAP:
+            raise _tag_error(node, name)
+        return _mapping(node, path, marks, seen, name, depth)
+    if isinstance(node, yaml.SequenceNode):
+        if tag != _SEQ:
+            raise _tag_error(node, name)
+        return [_convert(n, (*path, i), marks, seen, name, depth + 1) for i, n in enumerate(node.value)]
+    if tag not in _SCALAR_TAGS:
+        raise _tag_error(node, name)
+    value = _scalar(node, name)
+    if isinstance(value, dt.datetime):
+        raise _error(
+            name,
+            mark.line + 1,
+            mark.column + 1,
+            E011,
+            "a timestamp is not allowed here",
+            "write a date: 2017-03-09",
+        )
+    return value
+
+
+def _scalar(node: yaml.Node, name: str) -> Any:
+    """A core-schema scalar; an impossible date or an overlong number is a positioned E011."""
+    mark = node.start_mark
+    if node.tag in _NUMBER_TAGS and len(str(node.value)) > MAX_NUMBER_CHARS:
+        raise _error(
+            name,
+            mark.line + 1,
+            mark.column + 1,
+            E011,
+            f"a number of {len(str(node.value)):,} characters; the limit is {MAX_NUMBER_CHARS}",
+            "quote it if it is text, or shorten it",
+        )
+    try:
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # 2018-02-30, 2018-13-01
+        what = "date" if node.tag == _CORE + "timestamp" else "value"
+        raise _error(
+            name,
+            mark.line + 1,
+            mark.column + 1,
+            E011,
+            f"'{node.value}' is not a valid {what}: {exc}",
+            "write a real date (YYYY-MM-DD), or quote the value if it is text",
+        ) from None
+
+
+_NUMBER_TAGS = {_CORE + "int", _CORE + "float"}
+
+
+def _mapping(
+    node: yaml.MappingNode, path: YamlPath, marks: Marks, seen: set[int] | None, name: str, depth: int = 1
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        k_line, k_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if key_node.tag == _MERGE:
+            raise _error(
+                name, k_line, k_col, E004, "merge keys (<<) are not allowed", "write the keys out in full"
+            )
+        if seen is None and key_node.tag == _STR and isinstance(key_node, yaml.ScalarNode):
+            key = key_node.value  # the common key: a plain string, nothing to check or mark
+        else:
+            key = _convert(key_node, path, {}, seen, name, depth + 1)
+        if not isinstance(key, str):
+            key = str(key)
+        child = (*path, key)
+        if key in out:
+            first = marks.get(child, (0, 0))
+            raise _error(
+                name,
+                k_line,
+                k_col,
+                E002,
+                f"duplicate key '{key}' (first at line {first[0]})",
+                "remove one of the two, or merge them",
+            )
+        out[key] = _convert(value_node, child, marks, seen, name, depth + 1)
+        # errors about a value (or a missing child of it) point at its key's line
+        marks[child] = (k_line, k_col)
+    return out
+
+
+def _tag_error(node: yaml.Node, name: str) -> PolicyError:
+    mark = node.start_mark
+    return _error(
+        name,
+        mark.line + 1,
+        mark.column + 1,
+        E003,
+        f"tag '{node.tag}' is not allowed: policy files use plain YAML only",
+        "remove the tag; only strings, numbers, booleans, dates, lists and mappings are allowed",
+    )
+
+
+def dump_document(doc: Any) -> str:
+    """A pydantic policy document as YAML that loads back to an equal document.
+
+    Defaults are left out so that written files stay as short as hand-written ones; Chinese is
+    written as is, not escaped.
+    """
+    data = doc.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100))
+
+
+try:
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
