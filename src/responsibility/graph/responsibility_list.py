@@ -16,8 +16,8 @@ import weakref
 import zipfile
 from dataclasses import dataclass
 
-from responsibility.policy.labels import FREQUENCY_LABEL, RESPONSIBILITY_LABEL
-from responsibility.policy.model import CounterpartyRole, Duty, Regulation
+from responsibility.policy.labels import FREQUENCY_LABEL, RESPONSIBILITY_LABEL, ROLE_LABEL
+from responsibility.policy.model import UPWARD_ROLES, CounterpartyRole, Duty, Regulation
 from responsibility.policy.policyset import DutyEntry, PolicySet
 
 HEADERS: tuple[tuple[str, str], ...] = (
@@ -33,15 +33,9 @@ HEADERS: tuple[tuple[str, str], ...] = (
 # Column widths in characters (a CJK character counts two), for the XLSX sheets.
 WIDTHS: tuple[int, ...] = (6, 24, 14, 48, 10, 26, 24, 30)
 
-# The counterparties the list names, and the verb it puts before them.
-COUNTERPARTY_ZH: dict[CounterpartyRole, str] = {
-    CounterpartyRole.reports_to: "报送",
-    CounterpartyRole.signs_with: "签署",
-    CounterpartyRole.approved_by: "审定",
-    CounterpartyRole.reviewed_by: "审核",
-    CounterpartyRole.assessed_by: "考核",
-    CounterpartyRole.supervised_by: "监督",
-}
+# The list names the bodies a duty's owner answers to (reports to, signs with, is approved,
+# reviewed, assessed or supervised by), each after its role as the one label table words it.
+LISTED_ROLES: frozenset[CounterpartyRole] = UPWARD_ROLES
 
 
 @dataclass(frozen=True)
@@ -82,9 +76,9 @@ def _row(ps: PolicySet, n: int, e: DutyEntry) -> Row:
         task += f"({d.deadline})"
     freq = FREQUENCY_LABEL[d.frequency][0] if d.frequency else ""
     parties = "；".join(
-        f"{COUNTERPARTY_ZH[c.role]}: {c.zh or ps.actors[c.actor].name.zh}"
+        f"{ROLE_LABEL[c.role][0]}: {c.zh or ps.actors[c.actor].name.zh}"
         for c in d.counterparties
-        if c.role in COUNTERPARTY_ZH
+        if c.role in LISTED_ROLES
     )
     artefacts = "、".join(ps.artefact_kinds[a].name.zh for a in d.artefacts)
     article = e.citation or e.provision.id
