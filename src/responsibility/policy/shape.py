@@ -96,7 +96,8 @@ def findings(
     out = []
     suggested = 0
     for err in exc.errors(include_url=False):
-        raw = [p for p in err["loc"] if isinstance(p, str | int)]
+        # "[key]" is pydantic's mark of an error in a mapping's key: the key's own mark is the place
+        raw = [p for p in err["loc"] if isinstance(p, str | int) and p != "[key]"]
         tags = {k for k, p in enumerate(raw) if p in _UNION_TAGS and k and isinstance(raw[k - 1], int)}
         loc = (*base, *(p for k, p in enumerate(raw) if k not in tags))
         line, col = SourceInfo(file, marks).locate(loc)
