@@ -117,7 +117,7 @@ def test_exclude_prunes_folders_met_in_a_walk_but_not_folders_named(
 def test_exclude_must_be_a_list_of_paths(tmp_path: Path, value: str) -> None:
     cfg = tmp_path / "responsibility.toml"
     cfg.write_text(f"exclude = {value}\n", "utf-8")
-    with pytest.raises(ConfigError, match="exclude: must be a list"):
+    with pytest.raises(ConfigError, match=r"E011 .*\(at exclude(\[0\])?\)"):
         load_config(cfg)
 
 

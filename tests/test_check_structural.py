@@ -64,7 +64,7 @@ def test_structural_rules_keep_error_severity_even_when_set_in_python() -> None:
 def test_regrading_a_structural_rule_in_the_config_is_a_usage_error(tmp_path: Path) -> None:
     cfg = tmp_path / "responsibility.toml"
     cfg.write_text('[severity]\nE001 = "info"\n')
-    with pytest.raises(ConfigError, match=r"severity\.E001: E001 is structural"):
+    with pytest.raises(ConfigError, match=r"E011 E001 is structural and always an error \(at severity\.E001\)"):
         load_config(cfg)
     cfg.write_text('[severity]\nquote-not-in-text = "warning"\n')
     with pytest.raises(ConfigError, match="E022 is structural"):

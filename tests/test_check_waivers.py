@@ -30,7 +30,7 @@ def test_expired_waiver_is_a_finding_and_waives_nothing() -> None:
 def test_malformed_waiver_is_a_finding_and_waives_nothing() -> None:
     report = check(C001_FAIL, waivers=RULES_DIR / "W002" / "fail" / "waivers.yaml")
     assert codes(report) == ["C001", "W002"]
-    assert "lacks approved_by" in report.findings[1].message
+    assert "missing required field 'approved_by'" in report.findings[1].message
 
 
 def test_strict_refuses_every_waiver() -> None:

@@ -100,7 +100,9 @@ def test_a_bad_facts_file_prints_a_document_in_machine_formats(
     argv = ["check", str(root / "golden" / "county"), "--policies", str(root / "parent")]
     code = cli.main([*argv, "--facts", str(bad), "--format", fmt])
     out, err = capsys.readouterr()
-    assert code == 1 and "facts.yaml:2:1: F004 unknown table 'budget'" in err  # positioned, on stderr
+    assert (
+        code == 1 and "facts.yaml:2:1: F004 unknown field 'budget' (at budget)" in err
+    )  # positioned, on stderr
     assert "F004" in out
     if fmt == "json":
         doc = json.loads(out)

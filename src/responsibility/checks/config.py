@@ -17,9 +17,11 @@ directory. Keys::
     [tool.responsibility.severity]  # (in responsibility.toml: [severity])
     C003 = "error"
 
-Unknown keys, unknown rule codes, unknown severities and values of the wrong type or out of
-range are usage errors (exit 2) of the form ``file:line:col: key: message; fix``, naming the
-nearest valid value where there is one. ``grace-days`` is 0 to :data:`MAX_GRACE_DAYS`; the
+The file is read as a pydantic model (:class:`ConfigModel`, strict: ``grace-days = "12"`` is an
+error, not 12) through the validation every input shares. Unknown keys (E010), unknown rule codes,
+unknown severities and values of the wrong type or out of range (E011) are usage errors (exit 2)
+of the form ``file:line:col: CODE message (at key); fix``, naming the nearest valid value where
+there is one. ``grace-days`` is 0 to :data:`MAX_GRACE_DAYS`; the
 configuration file is at most 1 MB (``docs/guide/cli.md``, "Limits").
 
 Structural rules (``E``) are always in force, as a syntax error is in ruff: ``select`` and
@@ -35,15 +37,26 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from responsibility.core.errors import PolicyError, Severity
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictStr,
+    StringConstraints,
+    ValidationInfo,
+)
+
+from responsibility.core.codes import E010, E011, E012
+from responsibility.core.errors import Finding, PolicyError, Severity
+from responsibility.policy import shape
 from responsibility.policy.policyset import suggest
-from responsibility.policy.yamlfile import read_text
+from responsibility.policy.yamlfile import Marks, read_text
 
 from . import BY_NAME, RULES, Category, Rule
 
-KEYS = ("select", "ignore", "fail-on", "waivers", "grace-days", "docs-url", "severity", "exclude")
 DEFAULT_DOCS_URL = "docs/rules/"
 MAX_GRACE_DAYS = 366  # a grace longer than a year would let one year's artefact fill the next
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -51,7 +64,12 @@ MAX_TOML_DEPTH = 32  # a configuration nests two or three levels
 
 
 class ConfigError(ValueError):
-    """A configuration problem: the CLI reports it and exits 2."""
+    """A configuration problem: the CLI reports it and exits 2. A problem in the file carries its
+    findings (`file:line:col: CODE message (at key); fix`); one in a command-line option, its text."""
+
+    def __init__(self, message: str = "", findings: list[Finding] | None = None) -> None:
+        self.findings = sorted(findings or [])
+        super().__init__(message or "\n".join(f.format() for f in self.findings))
 
 
 @dataclass(frozen=True)
@@ -133,9 +151,7 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
         text = read_text(path, str(path), MAX_CONFIG_BYTES)
     except PolicyError as exc:
-        d = exc.diagnostics[0]
-        fix = f"; {d.hint}" if d.hint else ""
-        raise ConfigError(f"{d.file}:{d.line}:{d.column}: {d.message}{fix}") from None
+        raise ConfigError(findings=exc.diagnostics) from None
     too_deep = _too_deep(text)
     if too_deep is not None:
         deep_line = text.count("\n", 0, too_deep) + 1
@@ -189,9 +205,24 @@ def load_config(path: Path | None) -> Config:
             return Config(source=path)
         table = data
     src = _Source(path, text, "tool.responsibility" if table is not data else "")
-    if not isinstance(table, dict):
-        raise ConfigError(src.fail("tool.responsibility", "must be a table", "write [tool.responsibility]"))
-    return _parse(table, src)
+    base: tuple[str, ...] = ("tool", "responsibility") if table is not data else ()
+    marks = src.marks(table, base)
+    context = {"folder": path.parent}
+    try:
+        model = shape.validate(ConfigModel, table, str(path), marks, CODES, base=base, context=context)
+    except PolicyError as exc:  # a usage error (exit 2), positioned like every input's
+        raise ConfigError(findings=exc.diagnostics) from None
+    return Config(
+        select=tuple(model.select),
+        ignore=tuple(model.ignore),
+        severity=dict(model.severity),
+        fail_on=model.fail_on,
+        waivers=path.parent / model.waivers if model.waivers is not None else None,
+        grace_days=model.grace_days,
+        docs_url=model.docs_url,
+        source=path,
+        exclude=tuple(model.exclude),
+    )
 
 
 class _Source:
@@ -203,12 +234,20 @@ class _Source:
         self.lines = text.splitlines()
         self.table = table
 
-    def at(self, key: str) -> str:
-        line, col = self.locate(key)
-        return f"{self.path}:{line}:{col}: {key}"
+    def marks(self, table: dict[str, Any], base: tuple[str, ...]) -> Marks:
+        """The position of each key of `table` and of the tables in it, as the YAML reader gives
+        them, so the one validation reports both formats alike."""
+        marks: Marks = {base: self._table_at()}
+        for key, value in table.items():
+            marks[(*base, key)] = self.locate(key)
+            if isinstance(value, dict):
+                for sub in value:
+                    marks[(*base, key, sub)] = self.locate(f"{key}.{sub}")
+        return marks
 
-    def fail(self, key: str, message: str, fix: str = "") -> str:
-        return f"{self.at(key)}: {message}" + (f"; {fix}" if fix else "")
+    def _table_at(self) -> tuple[int, int]:
+        at = self._header(self.table)
+        return (at + 1, 1) if at is not None else (1, 1)
 
     def locate(self, key: str) -> tuple[int, int]:
         *tables, leaf = [self.table, *key.split(".")] if self.table else key.split(".")
@@ -233,115 +272,76 @@ class _Source:
         return next((i for i, ln in enumerate(self.lines) if want.match(ln)), None)
 
 
-def _parse(table: dict[str, Any], src: _Source) -> Config:
-    for key in table:
-        if key not in KEYS:
-            near = suggest(key, KEYS)
-            raise ConfigError(
-                src.fail(key, f"unknown key '{key}'" + (f"; did you mean {near[0]}?" if near else ""))
-            )
-    cfg = Config(source=src.path)
-    sel = tuple(_validate_selector(str(s), src.at("select")) for s in _strings(table, "select", src))
-    ign = tuple(_validate_selector(str(s), src.at("ignore")) for s in _strings(table, "ignore", src))
-    severities = table.get("severity", {})
-    if not isinstance(severities, dict):
-        raise ConfigError(
-            src.fail(
-                "severity",
-                f"must be a table of rule codes, not {severities!r}",
-                'write [severity] then C003 = "error"',
-            )
-        )
-    sev: dict[str, Severity] = {}
-    for code, value in severities.items():
-        key = _rule_code(code, src)
-        if RULES[key].category == Category.structural:
-            raise ConfigError(
-                src.fail(
-                    f"severity.{code}",
-                    f"{key} is structural and always an error",
-                    "fix the file instead of re-grading the rule",
-                )
-            )
-        sev[key] = _severity(value, src, f"severity.{code}")
-    fail_on = _severity(table.get("fail-on", "error"), src, "fail-on")
-    return replace(
-        cfg,
-        select=sel,
-        ignore=ign,
-        severity=sev,
-        fail_on=fail_on,
-        waivers=_waivers(table.get("waivers"), src),
-        grace_days=_grace(table.get("grace-days", 0), src),
-        docs_url=_text(table.get("docs-url", DEFAULT_DOCS_URL), src, "docs-url"),
-        exclude=tuple(_globs(table, src)),
-    )
+# -- the file's model ---------------------------------------------------------------------------
+# The configuration's problems are reported under the rules of a policy file's shape: a key it
+# does not know (E010), a value of the wrong type or outside the allowed ones (E011).
+CODES = shape.Codes(
+    unknown=E010,
+    missing=E012,
+    invalid=E011,
+    shape=E011,
+    see="see the keys in docs/guide/cli.md",
+)
+_NonEmpty = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"\S")]
 
 
-def _grace(value: object, src: _Source) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_GRACE_DAYS:
-        raise ConfigError(
-            src.fail("grace-days", f"{value!r} is not a whole number of days from 0 to {MAX_GRACE_DAYS}")
-        )
-    return value
+def _selector(sel: str) -> str:
+    """A code, code prefix or rule name that matches some rule."""
+    if sel in BY_NAME or any(code.startswith(sel.upper()) for code in RULES):
+        return sel
+    near = suggest(sel, [*RULES, *BY_NAME])
+    hint = f"did you mean {', '.join(near)}?" if near else 'write a code, a prefix or a name: ["E", "C001"]'
+    raise shape.invalid(f"no rule matches '{sel}'", hint=hint, of_field=False)
 
 
-def _globs(table: dict[str, Any], src: _Source) -> list[str]:
-    value = table.get("exclude", [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip("/ ") for v in value):
-        raise ConfigError(
-            src.fail("exclude", "must be a list of paths or globs", 'exclude = ["tests/fixtures"]')
-        )
-    return value
+def _rule_code(code: str) -> str:
+    """A rule's code, from its code or name; a structural rule cannot be re-graded."""
+    found = RULES.get(code.upper()) or BY_NAME.get(code)
+    if found is None:
+        near = suggest(code, [*RULES, *BY_NAME])
+        hint = f"did you mean {', '.join(near)}?" if near else "see `responsibility rule`"
+        raise shape.invalid(f"unknown rule '{code}'", hint=hint, of_field=False)
+    if found.category == Category.structural:
+        hint = "fix the file instead of re-grading the rule"
+        raise shape.invalid(f"{found.code} is structural and always an error", hint=hint, of_field=False)
+    return found.code
 
 
-def _text(value: object, src: _Source, key: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ConfigError(src.fail(key, f"must be a non-empty string, not {value!r}"))
-    return value
+def _glob(pattern: str) -> str:
+    if not pattern.strip("/ "):
+        raise shape.invalid(f"{pattern!r} names no path", hint='exclude = ["tests/fixtures"]', of_field=False)
+    return pattern
 
 
-def _waivers(value: object, src: _Source) -> Path | None:
+def _waiver_file(value: str, info: ValidationInfo) -> str:
     """The waiver file, relative to the configuration file; it must be a file (checked here, so
     the message names the key and the configuration rather than a bare path)."""
-    if value is None:
-        return None
-    path = src.path.parent / _text(value, src, "waivers")
+    path: Path = (info.context or {}).get("folder", Path(".")) / value
     if not path.is_file():
         why = (
             "is a directory" if path.is_dir() else "does not exist" if not path.exists() else "is not a file"
         )
-        raise ConfigError(
-            src.fail("waivers", f"{path} {why}", "name the waiver file, relative to this configuration file")
-        )
-    return path
-
-
-def _strings(table: dict[str, Any], key: str, src: _Source) -> list[str]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(src.fail(key, "must be a list of rule codes or names", f'{key} = ["E", "C001"]'))
+        hint = "name the waiver file, relative to this configuration file"
+        raise shape.invalid(f"{path} {why}", hint=hint, of_field=False)
     return value
 
 
-def _rule_code(code: str, src: _Source) -> str:
-    if code.upper() in RULES:
-        return code.upper()
-    if code in BY_NAME:
-        return BY_NAME[code].code
-    near = suggest(code, [*RULES, *BY_NAME])
-    raise ConfigError(
-        src.fail(
-            f"severity.{code}",
-            f"unknown rule '{code}'" + (f"; did you mean {', '.join(near)}?" if near else ""),
-        )
-    )
+Grade = Annotated[Severity, Field(strict=False)]  # written as its value: error, warning, info
 
 
-def _severity(value: object, src: _Source, key: str) -> Severity:
-    try:
-        return Severity(str(value)) if isinstance(value, str) else Severity("?")
-    except ValueError:
-        raise ConfigError(
-            src.fail(key, f"{value!r} is not a severity", "use error, warning or info")
-        ) from None
+class ConfigModel(BaseModel):
+    """`[tool.responsibility]` in pyproject.toml, or responsibility.toml (see the module's doc)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+    select: list[Annotated[StrictStr, AfterValidator(_selector)]] = []
+    ignore: list[Annotated[StrictStr, AfterValidator(_selector)]] = []
+    fail_on: Grade = Field(Severity.error, alias="fail-on")
+    waivers: Annotated[_NonEmpty, AfterValidator(_waiver_file)] | None = None
+    grace_days: int = Field(0, ge=0, le=MAX_GRACE_DAYS, alias="grace-days")
+    docs_url: _NonEmpty = Field(DEFAULT_DOCS_URL, alias="docs-url")
+    severity: dict[Annotated[str, AfterValidator(_rule_code)], Grade] = {}
+    exclude: list[Annotated[StrictStr, AfterValidator(_glob)]] = []
+
+
+KEYS = tuple(f.alias or n for n, f in ConfigModel.model_fields.items())

@@ -10,15 +10,28 @@ waived findings apart from the rest, so a waived finding is never simply gone.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictStr,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from responsibility.core.codes import W001, W002
 from responsibility.core.errors import Category, Finding, Location, LookupFailure, PolicyError, Rule
+from responsibility.policy import shape
+from responsibility.policy.policyset import SourceInfo
 from responsibility.policy.yamlfile import display_name, load_text, read_text
-
-FIELDS = ("rule", "target", "reason", "approved_by", "expires")
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,74 @@ class WaiverFile:
     findings: list[Finding]  # about the waivers themselves: expired, malformed
 
 
+# -- the file's model ---------------------------------------------------------------------------
+# Every problem of a waiver file is W002: a malformed waiver waives nothing and says so.
+CODES = shape.Codes(
+    unknown=W002,
+    missing=W002,
+    invalid=W002,
+    shape=W002,
+    see="a waiver names rule, target, reason, approved_by and expires (YYYY-MM-DD)",
+)
+Text = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"\S")]
+
+
+def _iso(value: object) -> object:
+    """`expires: '2030-01-01'` quoted is the date it writes; numbers are not dates."""
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return value
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class WaiverModel(BaseModel):
+    """One waiver as written."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+    rule: Text
+    target: Text
+    reason: Text
+    approved_by: Text
+    expires: Annotated[dt.date, BeforeValidator(_iso)]
+
+    @field_validator("rule")
+    @classmethod
+    def _waivable(cls, written: str, info: ValidationInfo) -> str:
+        """The rule's code: a rule the registry knows (the context's `rule` finds it), and one
+        whose findings can be waived."""
+        try:
+            found: Rule = (info.context or {})["rule"](written)
+        except LookupFailure as exc:
+            raise shape.invalid(f"names {exc}; it waives nothing", of_field=False) from None
+        if found.category == Category.waiver:
+            raise shape.invalid("waives a waiver finding, which cannot be waived", of_field=False)
+        if found.category == Category.structural:  # structural findings always fail the run
+            message = f"waives {found.code}, a structural finding, which cannot be waived; fix the file"
+            raise shape.invalid(message, of_field=False)
+        return found.code
+
+
+class WaiverFileModel(BaseModel):
+    """A `kind: waivers` document; each waiver is validated on its own (a bad one waives nothing,
+    the others still apply)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+    kind: Literal["waivers"]
+    note: str | None = None
+    schema_: str | None = Field(None, alias="$schema")
+    waivers: list[Any]
+
+
+FIELDS = tuple(WaiverModel.model_fields)
+
+
 def read_waivers(path: Path, rule: Callable[[str], Rule]) -> WaiverFile:
     """Parse a waiver file; malformed entries become W002 findings, not exceptions.
 
@@ -56,73 +137,24 @@ def read_waivers(path: Path, rule: Callable[[str], Rule]) -> WaiverFile:
     this module, so the caller passes it in), raising LookupFailure with the nearest ones.
 
     A file that cannot be read as a whole (not a regular file, too large, not UTF-8, not YAML,
-    not `kind: waivers`) raises PolicyError with its position.
+    not `kind: waivers` with a list of `waivers`) raises PolicyError with its position.
     """
     name = display_name(path)
     data, marks = load_text(read_text(path, name), name)
-    if (
-        not isinstance(data, dict)
-        or data.get("kind") != "waivers"
-        or not isinstance(data.get("waivers"), list)
-    ):
-        raise PolicyError(
-            [
-                W002.finding(
-                    Location(name, 1, 1),
-                    "a waiver file is a mapping with kind: waivers and waivers: [...]",
-                    hint="see `responsibility rule W002`",
-                )
-            ]
-        )
+    doc = shape.validate(WaiverFileModel, data, name, marks, CODES)
     out = WaiverFile([], [])
-    for i, item in enumerate(data["waivers"]):
-        line, col = marks.get(("waivers", i), (1, 1))
-        problem, waiver = _parse(item, name, line, col, rule)
-        if problem:
-            target = f"{item.get('rule', '')}:{item.get('target', '')}" if isinstance(item, dict) else ""
-            out.findings.append(
-                W002.finding(
-                    Location(name, line, col),
-                    f"waiver {i + 1} {problem}; it waives nothing",
-                    target=target,
-                    hint="a waiver names rule, target, reason, approved_by and expires (YYYY-MM-DD)",
-                )
-            )
-        elif waiver is not None:
-            out.waivers.append(waiver)
-    return out
-
-
-def _parse(
-    item: object, name: str, line: int, col: int, rule: Callable[[str], Rule]
-) -> tuple[str, Waiver | None]:
-    if not isinstance(item, dict):
-        return "is not a mapping", None
-    extra = sorted(set(item) - set(FIELDS))
-    if extra:
-        return f"has unknown field(s) {', '.join(map(str, extra))}", None
-    missing = [k for k in FIELDS if item.get(k) in (None, "")]
-    if missing:
-        return f"lacks {', '.join(missing)}", None
-    try:
-        found = rule(str(item["rule"]))
-    except LookupFailure as exc:
-        return f"names {exc}", None
-    code = found.code
-    if found.category == Category.waiver:
-        return "waives a waiver finding, which cannot be waived", None
-    if found.category == Category.structural:  # structural findings always fail the run (checks.config)
-        return f"waives {code}, a structural finding, which cannot be waived; fix the file", None
-    expires = item["expires"]
-    if not isinstance(expires, dt.date):
+    src = SourceInfo(name, marks)
+    for i, item in enumerate(doc.waivers):
+        here = ("waivers", i)
         try:
-            expires = dt.date.fromisoformat(str(expires))
-        except ValueError:
-            return f"has expires '{expires}', not a date (YYYY-MM-DD)", None
-    waiver = Waiver(
-        code, str(item["target"]), str(item["reason"]), str(item["approved_by"]), expires, name, line, col
-    )
-    return "", waiver
+            w = shape.validate(WaiverModel, item, name, marks, CODES, base=here, context={"rule": rule})
+        except PolicyError as exc:
+            target = f"{item.get('rule', '')}:{item.get('target', '')}" if isinstance(item, dict) else ""
+            out.findings += [replace(f, target=target) for f in exc.diagnostics]
+            continue
+        line, col = src.locate(here)
+        out.waivers.append(Waiver(w.rule, w.target, w.reason, w.approved_by, w.expires, name, line, col))
+    return out
 
 
 def apply(

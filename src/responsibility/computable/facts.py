@@ -15,35 +15,23 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
+from pydantic_core import PydanticCustomError
 
 from responsibility.core.codes import F001, F002, F003, F004, F005
 from responsibility.core.errors import Finding, Location, PolicyError, Rule
 from responsibility.core.expr import Value
+from responsibility.policy import shape
 from responsibility.policy.model import FactTable
-from responsibility.policy.yamlfile import Marks, csv_rows, load_text, read_text
+from responsibility.policy.policyset import SourceInfo
+from responsibility.policy.yamlfile import Marks, YamlPath, csv_rows, load_text, read_text
 
-# Fields every row of a table must have, and their type.
-REQUIRED: dict[FactTable, dict[str, str]] = {
-    FactTable.fiscal: {"place": "text", "year": "year"},
-    FactTable.assessments: {"place": "text", "year": "year"},
-    FactTable.personnel: {
-        "place": "text",
-        "post": "text",
-        "person": "text",
-        "date": "date",
-        "change": "text",
-    },
-    FactTable.counties: {"place": "text", "poor": "bool"},
-    FactTable.cases: {"id": "text", "subject": "text", "place": "text"},
-}
-# Optional fields with a fixed type (all others are free: numbers, text, booleans or dates).
-TYPED: dict[str, str] = {"level": "text", "unit": "text", "listed": "date", "exited": "date", "date": "date"}
-STEP_FIELDS = {"step": "text", "by": "actors", "date": "date", "objections": "count", "note": "text"}
 SUBJECTS = ("household", "village", "county")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
@@ -52,6 +40,14 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # well above any real figure keeps the arithmetic and its formatting exact and cheap.
 MAX_MAGNITUDE = Decimal(10) ** 15
 YEARS = (1000, 9999)  # four-digit years: dates are built from them
+# The rules a facts file's shape problems are reported under.
+CODES = shape.Codes(
+    unknown=F004,
+    missing=F002,
+    invalid=F003,
+    shape=F001,
+    see="see the fact tables in docs/computable.md",
+)
 
 
 @dataclass(frozen=True)
@@ -117,31 +113,6 @@ class _Problems:
 
     def add(self, line: int, col: int, code: Rule, msg: str, hint: str = "") -> None:
         self.items.append(code.finding(Location(self.name, line, col), msg, hint=hint))
-
-
-def _coerce(raw: Any, kind: str) -> Value | None:
-    """`raw` as a value of `kind` (text, year, date, bool, count, any), or None when it is not one."""
-    if kind == "text":
-        return raw if isinstance(raw, str) and raw.strip() else None
-    if kind == "bool":
-        if isinstance(raw, bool):
-            return raw
-        return {"true": True, "false": False}.get(str(raw).strip().lower()) if isinstance(raw, str) else None
-    if kind == "date":
-        if isinstance(raw, dt.date):
-            return raw
-        if isinstance(raw, str) and _DATE.match(raw.strip()):
-            try:
-                return dt.date.fromisoformat(raw.strip())
-            except ValueError:
-                return None
-        return None
-    if kind in ("year", "count"):
-        v = _free(raw)
-        if isinstance(v, Decimal) and v == v.to_integral_value() and v >= 0:
-            return v if kind == "count" or YEARS[0] <= v <= YEARS[1] else None
-        return None
-    return _free(raw)
 
 
 _NOT_FINITE = frozenset({"nan", "inf", "infinity"})
@@ -211,154 +182,258 @@ _TYPE_NAMES = {
 }
 
 
-def _row(
-    table: FactTable,
-    raw: Mapping[str, Any],
-    pos: Mapping[str, tuple[int, int]],
-    at: tuple[int, int],
-    probs: _Problems,
-) -> dict[str, Value] | None:
-    """Normalise one row; report every bad field; None when the row is unusable."""
-    ok = True
-    data: dict[str, Value] = {}
-    required = REQUIRED[table]
-    for name, kind in required.items():
-        if name not in raw or raw[name] in (None, ""):
-            if table is FactTable.counties and name == "poor":
-                data["poor"] = True  # a county listed in `counties` is a poor county unless it says not
-                continue
-            probs.add(*at, F002, f"{table} row lacks '{name}'", f"add {name}: ({_TYPE_NAMES[kind]})")
-            ok = False
-    for name, value in raw.items():
-        if name == "steps" and table is FactTable.cases:
-            continue
-        if value is None or value == "":
-            continue
-        kind = required.get(name) or TYPED.get(name) or "any"
-        problem = number_problem(value)
-        if problem:
-            shown = value if len(str(value)) <= 40 else f"{str(value)[:20]}…({len(str(value)):,} characters)"
-            probs.add(*pos.get(name, at), F003, f"'{name}' {problem} ({shown})", "fix the value")
-            ok = False
-            continue
-        v = _coerce(value, kind)
-        if v is None or (isinstance(v, list)):
-            probs.add(
-                *pos.get(name, at),
-                F003,
-                f"'{name}' must be {_TYPE_NAMES[kind]}, not {value!r}",
-                "fix the value",
-            )
-            ok = False
-            continue
-        data[name] = v
-    if ok and table is FactTable.cases and data.get("subject") not in SUBJECTS:
-        probs.add(*pos.get("subject", at), F003, f"subject must be one of {', '.join(SUBJECTS)}")
-        ok = False
-    return data if ok else None
+# -- values ----------------------------------------------------------------------------------------
+# Facts come from spreadsheets as often as from YAML, so the documented readings of text are taken
+# (docs/computable.md, "Facts"): `1000000` and `92%` are numbers, `true`/`false` booleans,
+# `2018-03-01` dates. Nothing else is converted: `poor: yes` is an error, not True.
 
 
-def _step(
-    raw: Any, pos: Mapping[str, tuple[int, int]], at: tuple[int, int], probs: _Problems
-) -> StepRecord | None:
-    if not isinstance(raw, dict):
-        probs.add(*at, F001, "a step is a mapping: {step: ..., by: ..., date: ...}")
-        return None
-    ok = True
-    for name in raw:
-        if name not in STEP_FIELDS:
-            probs.add(
-                *pos.get(name, at), F004, f"unknown step field '{name}'", f"use {', '.join(STEP_FIELDS)}"
-            )
-            ok = False
-    step = _coerce(raw.get("step"), "text")
-    if step is None:
-        probs.add(*at, F002, "a step lacks 'step' (the step id of the procedure)")
-        ok = False
-    by_raw = raw.get("by")
-    by_list = (
-        by_raw
-        if isinstance(by_raw, list)
-        else re.split(r"[;、]", by_raw)
-        if isinstance(by_raw, str)
-        else None
-    )
-    by = tuple(sorted({b.strip() for b in by_list or [] if isinstance(b, str) and b.strip()}))
+def _text(raw: Any) -> str:
+    if isinstance(raw, str) and raw.strip():
+        return raw
+    raise _bad("text", raw)
+
+
+def _bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    found = {"true": True, "false": False}.get(raw.strip().lower()) if isinstance(raw, str) else None
+    if found is None:
+        raise _bad("bool", raw)
+    return found
+
+
+def _date(raw: Any) -> dt.date:
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str) and _DATE.match(raw.strip()):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise _bad("date", raw)
+
+
+def _whole(raw: Any, kind: str) -> Decimal:
+    v = _free(raw)
+    whole = isinstance(v, Decimal) and v == v.to_integral_value() and v >= 0
+    if isinstance(v, Decimal) and whole and (kind == "count" or YEARS[0] <= v <= YEARS[1]):
+        return v
+    raise _bad(kind, raw)
+
+
+def _year(raw: Any) -> Decimal:
+    return _whole(raw, "year")
+
+
+def _count(raw: Any) -> Decimal:
+    return _whole(raw, "count")
+
+
+def _any(raw: Any) -> Value:
+    v = _free(raw)
+    if v is None:
+        raise _bad("any", raw)
+    return v
+
+
+def _actors(raw: Any) -> tuple[str, ...]:
+    """An actor id or a list of them; in one text, separated by `;` or `、` (as in a CSV cell)."""
+    items = raw if isinstance(raw, list) else re.split(r"[;、]", raw) if isinstance(raw, str) else []
+    by = tuple(sorted({b.strip() for b in items if isinstance(b, str) and b.strip()}))
     if not by:
-        probs.add(*pos.get("by", at), F002, "a step lacks 'by' (who took it)", "by: village.two-committees")
-        ok = False
-    date = _coerce(raw["date"], "date") if raw.get("date") not in (None, "") else None
-    if raw.get("date") not in (None, "") and date is None:
-        probs.add(*pos.get("date", at), F003, f"'date' must be a date (2018-03-01), not {raw['date']!r}")
-        ok = False
-    objections = _coerce(raw["objections"], "count") if raw.get("objections") not in (None, "") else None
-    if raw.get("objections") not in (None, "") and objections is None:
-        probs.add(*pos.get("objections", at), F003, "'objections' must be a whole number")
-        ok = False
-    if not ok:
-        return None
-    assert isinstance(step, str)
-    return StepRecord(
-        step,
-        by,
-        date if isinstance(date, dt.date) else None,
-        int(objections) if isinstance(objections, Decimal) else None,
-        Location(probs.name, *at),
-    )
+        raise _bad("actors", raw)
+    return by
+
+
+def _subject(raw: Any) -> str:
+    if raw in SUBJECTS:
+        return str(raw)
+    raise shape.invalid(f"must be one of {', '.join(SUBJECTS)}, not {raw!r}")
+
+
+def _bad(kind: str, raw: Any) -> PydanticCustomError:
+    return shape.invalid(f"must be {_TYPE_NAMES[kind]}, not {raw!r}")
+
+
+def _may_be_a_number(raw: Any) -> bool:
+    """Whether `raw` may be a number (text such as `1000` or `nan`): most cells of a CSV are text
+    that cannot, and are not parsed twice."""
+    if not isinstance(raw, str):
+        return True
+    head = raw.lstrip()[:1]
+    return head.isdigit() or head in "+-." or head in "nNiI"
+
+
+def _checked(convert: Callable[[Any], Any]) -> PlainValidator:
+    """A value read by `convert` after the bounds every number obeys (finite, below 10^15)."""
+
+    def check(raw: Any) -> Any:
+        problem = number_problem(raw) if _may_be_a_number(raw) else ""
+        if problem:
+            shown = raw if len(str(raw)) <= 40 else f"{str(raw)[:20]}…({len(str(raw)):,} characters)"
+            raise shape.invalid(f"{problem} ({shown})")
+        return convert(raw)
+
+    return PlainValidator(check)
+
+
+Text = Annotated[str, _checked(_text)]
+Year = Annotated[Decimal, _checked(_year)]
+Date = Annotated[dt.date, _checked(_date)]
+Bool = Annotated[bool, _checked(_bool)]
+Count = Annotated[Decimal, _checked(_count)]
+# any other field: a number, text, true/false or a date (Value, which pydantic cannot build as it recurses)
+Free = Annotated[Any, _checked(_any)]
+Actors = Annotated[tuple[str, ...], PlainValidator(_actors)]
+Subject = Annotated[str, PlainValidator(_subject)]
+
+
+# -- the tables --------------------------------------------------------------------------------------
+
+
+def _present(data: Any) -> Any:
+    """A mapping without its empty values: an empty CSV cell or `level:` is a field not given."""
+    if isinstance(data, dict):
+        return {k: v for k, v in data.items() if v is not None and not (isinstance(v, str) and v == "")}
+    return data
+
+
+class _Row(BaseModel):
+    """A row: its table's fields with their types; any other field is a free value a rule may read."""
+
+    model_config = ConfigDict(extra="allow", defer_build=True)
+    __pydantic_extra__: dict[str, Free] = Field(init=False)
+
+    level: Text | None = None
+    unit: Text | None = None
+    listed: Date | None = None
+    exited: Date | None = None
+    date: Date | None = None
+
+    _blank = model_validator(mode="before")(staticmethod(_present))
+
+
+class _Yearly(_Row):
+    """A row of a table with one row per place (and unit) and year."""
+
+    place: Text
+    year: Year
+
+
+class Fiscal(_Yearly):
+    pass
+
+
+class Assessment(_Yearly):
+    pass
+
+
+class County(_Row):
+    place: Text
+    poor: Bool = True  # a county listed in `counties` is a poor county unless it says not
+
+
+class Personnel(_Row):
+    place: Text
+    post: Text
+    person: Text
+    date: Date
+    change: Text
+
+
+class Step(BaseModel):
+    """One step of a case as its record shows it."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    step: Text
+    by: Actors
+    date: Date | None = None
+    objections: Count | None = None
+    note: Text | None = None
+
+    _blank = model_validator(mode="before")(staticmethod(_present))
+
+
+class Case(_Row):
+    id: Text
+    subject: Subject
+    place: Text
+    steps: list[Step]
+
+
+class Tables(BaseModel):
+    """The fact tables, as a facts document or a scenario's `facts:` gives them."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    fiscal: list[Fiscal] = []
+    assessments: list[Assessment] = []
+    personnel: list[Personnel] = []
+    counties: list[County] = []
+    cases: list[Case] = []
+
+
+class FactsDocument(Tables):
+    """A `kind: facts` YAML document."""
+
+    kind: Literal["facts"]
+    id: Text | None = None
+    note: Text | None = None
+    schema_: str | None = Field(None, alias="$schema")
+
+
+STEP_FIELDS = tuple(Step.model_fields)
+
+
+def _facts(tables: Tables, name: str, marks: Marks, base: YamlPath = ()) -> Facts:
+    """The rows of validated tables, each at its place in the file."""
+    src = SourceInfo(name, marks)
+    facts = Facts()
+    for table in FactTable:
+        for i, row in enumerate(getattr(tables, table.value)):
+            at = src.locate((*base, table.value, i))
+            # the fields and the free values, read directly: iterating the model was 20% of a read
+            given = {**{k: row.__dict__[k] for k in type(row).model_fields}, **(row.__pydantic_extra__ or {})}
+            data: dict[str, Value] = {k: v for k, v in given.items() if v is not None and k != "steps"}
+            steps = tuple(
+                _record(s, Location(name, *src.locate((*base, table.value, i, "steps", j))))
+                for j, s in enumerate(row.steps if isinstance(row, Case) else [])
+            )
+            facts.tables[table].append(Row(table, data, Location(name, *at), steps))
+    return facts
+
+
+def _record(step: Step, where: Location) -> StepRecord:
+    count = int(step.objections) if step.objections is not None else None
+    return StepRecord(step.step, step.by, step.date, count, where)
+
+
+# -- reading --------------------------------------------------------------------------------------
 
 
 def parse_yaml(text: str, name: str) -> Facts:
     """Facts from a `kind: facts` YAML document; raises PolicyError with every problem."""
     data, marks = load_text(text, name)
-    probs = _Problems(name)
-    facts = Facts()
-    if not isinstance(data, dict) or data.get("kind") != "facts":
-        raise PolicyError(
-            [F001.finding(Location(name, 1, 1), "a facts file is a mapping with 'kind: facts'")]
-        )
-    for key, rows in data.items():
-        if key in ("kind", "id", "note", "$schema"):
-            continue
-        if key not in FactTable.__members__:
-            line, col = marks.get((key,), (1, 1))
-            probs.add(line, col, F004, f"unknown table '{key}'", f"tables are {', '.join(FactTable)}")
-            continue
-        table = FactTable(key)
-        if not isinstance(rows, list):
-            probs.add(*marks.get((key,), (1, 1)), F001, f"'{key}' must be a list of rows")
-            continue
-        for i, raw in enumerate(rows):
-            _yaml_row(facts, table, raw, (key, i), marks, probs)
-    _check_unique(facts, probs)
-    if probs.items:
-        raise PolicyError(probs.items)
+    facts = _facts(shape.validate(FactsDocument, data, name, marks, CODES), name, marks)
+    _raise_duplicates(facts, name)
     return facts
 
 
-def _yaml_row(
-    facts: Facts, table: FactTable, raw: Any, path: tuple[str, int], marks: Marks, probs: _Problems
-) -> None:
-    at = marks.get(path, (1, 1))
-    if not isinstance(raw, dict):
-        probs.add(*at, F001, f"a {table} row must be a mapping")
-        return
-    pos = {k: marks.get((*path, k), at) for k in raw}
-    data = _row(table, raw, pos, at, probs)
-    steps: list[StepRecord] = []
-    if table is FactTable.cases:
-        raw_steps = raw.get("steps")
-        if not isinstance(raw_steps, list):
-            probs.add(*pos.get("steps", at), F002, "a case lacks 'steps' (a list of the steps taken)")
-            return
-        for j, s in enumerate(raw_steps):
-            spath = (*path, "steps", j)
-            sat = marks.get(spath, at)
-            spos = {k: marks.get((*spath, k), sat) for k in s} if isinstance(s, dict) else {}
-            rec = _step(s, spos, sat, probs)
-            if rec is not None:
-                steps.append(rec)
-    if data is not None:
-        facts.tables[table].append(Row(table, data, Location(probs.name, *at), tuple(steps)))
+def from_data(data: Mapping[str, Any], name: str, marks: Marks | None = None, base: YamlPath = ()) -> Facts:
+    """Facts given inline (a scenario's `facts:` mapping at `base` in a file with `marks`)."""
+    found = marks or {}
+    facts = _facts(shape.validate(Tables, data, name, found, CODES, base=base), name, found, base)
+    _raise_duplicates(facts, name)
+    return facts
+
+
+def _raise_duplicates(facts: Facts, name: str) -> None:
+    probs = _Problems(name)
+    _check_unique(facts, probs)
+    if probs.items:
+        raise PolicyError(probs.items)
 
 
 def _csv_table(name: str) -> FactTable | None:
@@ -370,7 +445,9 @@ def _csv_table(name: str) -> FactTable | None:
 
 
 def parse_csv(text: str, name: str) -> Facts:
-    """Facts from one CSV table. Cases are one row per step, grouped by the `case` column."""
+    """Facts from one CSV table, read as the same tables a YAML document gives: each row a
+    mapping of its columns, each cell at its line and column. Cases are one row per step,
+    grouped by the `case` column."""
     table = _csv_table(name)
     if table is None:
         raise PolicyError(
@@ -390,10 +467,9 @@ def parse_csv(text: str, name: str) -> Facts:
             [F001.finding(Location(name, 1, 1), "empty CSV file", hint="the first line names the columns")]
         )
     header = [h.strip().lstrip("\ufeff") for h in first[0]]
-    facts = Facts()
-    cases: dict[
-        str, tuple[dict[str, Any], dict[str, tuple[int, int]], list[StepRecord], tuple[int, int]]
-    ] = {}
+    rows: list[dict[str, str]] = []
+    marks: Marks = {}
+    cases: dict[str, int] = {}  # a case id → its index in `rows`
     for values, lineno, starts in records:
         if not any(v.strip() for v in values):
             continue
@@ -402,44 +478,39 @@ def parse_csv(text: str, name: str) -> Facts:
             continue
         raw = dict(zip(header, values, strict=True))
         pos = {h: (lineno, starts[k] if k < len(starts) else 1) for k, h in enumerate(header)}
-        at = (lineno, 1)
-        if table is FactTable.cases:
-            _csv_case_row(raw, pos, at, cases, probs)
+        if table is not FactTable.cases:
+            _mark(marks, (table.value, len(rows)), (lineno, 1), pos)
+            rows.append(raw)
             continue
-        data = _row(table, raw, pos, at, probs)
-        if data is not None:
-            facts.tables[table].append(Row(table, data, Location(name, lineno, 1)))
-    for raw, pos, steps, at in cases.values():
-        data = _row(FactTable.cases, raw, pos, at, probs)
-        if data is not None:
-            facts.tables[FactTable.cases].append(
-                Row(FactTable.cases, data, Location(name, *at), tuple(steps))
-            )
+        case_id = raw.get("case", "").strip()
+        if not case_id:
+            probs.add(lineno, 1, F002, "missing required field 'case'", "add it: the case id")
+            continue
+        if case_id not in cases:  # the case's columns are read from its first row
+            cases[case_id] = len(rows)
+            here: YamlPath = (table.value, len(rows))
+            case = {k: v for k, v in raw.items() if k not in STEP_FIELDS and k != "case"}
+            rows.append({**case, "id": case_id, "steps": []})  # type: ignore[dict-item]
+            _mark(marks, here, (lineno, 1), {**pos, "id": pos.get("case", (lineno, 1))})
+        k = cases[case_id]
+        steps: list[dict[str, str]] = rows[k]["steps"]  # type: ignore[assignment]
+        _mark(marks, (table.value, k, "steps", len(steps)), (lineno, 1), pos)
+        steps.append({f: raw[f] for f in STEP_FIELDS if f in raw})
+    try:
+        facts = _facts(shape.validate(Tables, {table.value: rows}, name, marks, CODES), name, marks)
+    except PolicyError as exc:
+        probs.items += exc.diagnostics
+        raise PolicyError(probs.items) from None
     _check_unique(facts, probs)
     if probs.items:
         raise PolicyError(probs.items)
     return facts
 
 
-def _csv_case_row(
-    raw: dict[str, str],
-    pos: dict[str, tuple[int, int]],
-    at: tuple[int, int],
-    cases: dict[str, tuple[dict[str, Any], dict[str, tuple[int, int]], list[StepRecord], tuple[int, int]]],
-    probs: _Problems,
-) -> None:
-    case_id = raw.get("case", "").strip()
-    if not case_id:
-        probs.add(*at, F002, "a cases row lacks 'case' (the case id)")
-        return
-    step_raw = {k: raw[k] for k in STEP_FIELDS if k in raw}
-    case_raw = {k: v for k, v in raw.items() if k not in STEP_FIELDS and k != "case"}
-    case_raw["id"] = case_id
-    if case_id not in cases:
-        cases[case_id] = (case_raw, {**pos, "id": pos.get("case", at)}, [], at)
-    rec = _step(step_raw, pos, at, probs)
-    if rec is not None:
-        cases[case_id][2].append(rec)
+def _mark(marks: Marks, path: YamlPath, at: tuple[int, int], cells: Mapping[str, tuple[int, int]]) -> None:
+    marks[path] = at
+    for column, cell in cells.items():
+        marks[(*path, column)] = cell
 
 
 def _check_unique(facts: Facts, probs: _Problems) -> None:
@@ -502,24 +573,3 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
         else:
             out.append(p)
     return out
-
-
-def from_data(data: Mapping[str, Any], name: str, marks: Marks | None = None) -> Facts:
-    """Facts given inline (a scenario's `facts:` mapping), positioned with the scenario's marks."""
-    probs = _Problems(name)
-    facts = Facts()
-    base_marks: Marks = marks or {}
-    for key, rows in data.items():
-        if key not in FactTable.__members__:
-            line, col = base_marks.get((key,), (1, 1))
-            probs.add(line, col, F004, f"unknown table '{key}'", f"tables are {', '.join(FactTable)}")
-            continue
-        if not isinstance(rows, list):
-            probs.add(*base_marks.get((key,), (1, 1)), F001, f"'{key}' must be a list of rows")
-            continue
-        for i, raw in enumerate(rows):
-            _yaml_row(facts, FactTable(key), raw, (key, i), base_marks, probs)
-    _check_unique(facts, probs)
-    if probs.items:
-        raise PolicyError(probs.items)
-    return facts

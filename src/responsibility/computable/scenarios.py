@@ -24,19 +24,29 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictStr,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from responsibility.computable.engine import Outcome, RuleFinding, evaluate, rule_ids
 from responsibility.computable.facts import Facts, from_data
 from responsibility.computable.facts import read as read_facts
 from responsibility.core.codes import S001, S002, S003, S004, S005, S006
-from responsibility.core.errors import Finding, Location, PolicyError, Rule
+from responsibility.core.errors import Finding, Location, PolicyError
+from responsibility.policy import shape
 from responsibility.policy.loader import discover
-from responsibility.policy.policyset import PolicySet, suggest
-from responsibility.policy.yamlfile import Marks, display_name, load_text, read_head, read_text
-
-EXPECT_FIELDS = ("rule", "outcome", "subject", "year", "says")
-SCENARIO_FIELDS = ("name", "rules", "facts", "facts_files", "expect", "note")
+from responsibility.policy.policyset import PolicySet, SourceInfo, suggest
+from responsibility.policy.yamlfile import display_name, load_text, read_head, read_text
 
 
 @dataclass(frozen=True)
@@ -112,151 +122,153 @@ def run(ps: PolicySet, scenario: Scenario) -> Result:
 # -- reading ------------------------------------------------------------------------------------
 
 
-def _sub(marks: Marks, prefix: tuple[str | int, ...]) -> Marks:
-    n = len(prefix)
-    return {p[n:]: v for p, v in marks.items() if p[:n] == prefix}
+# -- the file's model ---------------------------------------------------------------------------
+# The rules a scenario file's problems are reported under; a facts problem inside it is a facts
+# rule's (F001-F005), at its place in the scenario file.
+CODES = shape.Codes(
+    unknown=S002,
+    missing=S003,
+    invalid=S003,
+    shape=S001,
+    see="see the scenario tests in docs/computable.md",
+)
+_Name = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
+
+
+def _rule_id(rule: str, info: ValidationInfo) -> str:
+    """A rule id the policy set knows (the validation context's `rules`), or S006 with the nearest."""
+    known: set[str] = (info.context or {}).get("rules", set())
+    if rule in known:
+        return rule
+    near = suggest(rule, known)
+    hint = f"did you mean {', '.join(near)}?" if near else "see the rules files"
+    raise shape.invalid(f"unknown rule '{rule}'", rule=S006, hint=hint, of_field=False)
+
+
+RuleId = Annotated[StrictStr, AfterValidator(_rule_id)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
+
+class ExpectModel(_Strict):
+    """One expected finding: `{rule: ..., outcome: ..., subject, year, says}`."""
+
+    rule: RuleId
+    outcome: Annotated[Outcome, Field(strict=False)]  # written as its value: pass, fail …
+    subject: str | None = None
+    year: int | None = None
+    says: str | None = None
+
+
+class ScenarioModel(_Strict):
+    """One scenario: facts in, expected findings out."""
+
+    name: _Name
+    rules: list[RuleId] | None = None
+    facts: dict[str, Any] | None = None  # the fact tables, read by computable.facts (F001-F005)
+    facts_files: list[str] = []
+    expect: list[ExpectModel] = []
+    note: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _unique(cls, name: str, info: ValidationInfo) -> str:
+        seen: set[str] = (info.context or {}).setdefault("names", set())
+        if name in seen:
+            raise shape.invalid(
+                f"second scenario named '{name}'", hint="names are unique in a file", of_field=False
+            )
+        seen.add(name)
+        return name
+
+    @field_validator("facts_files")
+    @classmethod
+    def _files_exist(cls, files: list[str], info: ValidationInfo) -> list[str]:
+        base: Path = (info.context or {}).get("base", Path("."))
+        for f in files:
+            if not (base / f).exists():
+                raise shape.invalid(
+                    f"no such facts file '{f}'",
+                    rule=S004,
+                    hint="paths are relative to this file",
+                    of_field=False,
+                )
+        return files
+
+    @model_validator(mode="after")
+    def _checks_something(self) -> ScenarioModel:
+        if self.rules is None and not self.expect:
+            raise shape.invalid(
+                "a scenario checks nothing",
+                rule=S005,
+                hint="add expect: entries, or rules: to expect no findings",
+                of_field=False,
+            )
+        return self
+
+
+class ScenarioFile(_Strict):
+    """A `kind: scenarios` document."""
+
+    kind: Literal["scenarios"]
+    id: str | None = None
+    note: str | None = None
+    schema_: str | None = Field(None, alias="$schema")
+    scenarios: list[ScenarioModel] = Field(min_length=1)
 
 
 def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[Scenario]:
     """The scenarios of one file; raises PolicyError with every problem in it."""
     data, marks = load_text(text, name)
     problems: list[Finding] = []
-
-    def bad(path: tuple[str | int, ...], code: Rule, msg: str, hint: str = "") -> None:
-        line, col = next((marks[path[:k]] for k in range(len(path), -1, -1) if path[:k] in marks), (1, 1))
-        problems.append(code.finding(Location(name, line, col), msg, hint=hint))
-
-    if not isinstance(data, dict) or data.get("kind") != "scenarios":
-        raise PolicyError(
-            [S001.finding(Location(name, 1, 1), "a scenario file is a mapping with 'kind: scenarios'")]
-        )
-    for key in data:
-        if key not in ("kind", "id", "note", "scenarios", "$schema"):
-            bad((key,), S002, f"unknown field '{key}'", "use kind, id, note, scenarios")
-    items = data.get("scenarios")
-    if not isinstance(items, list) or not items:
-        bad(("scenarios",), S001, "'scenarios' must be a non-empty list")
+    context: dict[str, Any] = {"rules": set(known_rules), "base": base}
+    try:
+        doc: ScenarioFile | None = shape.validate(ScenarioFile, data, name, marks, CODES, context=context)
+    except PolicyError as exc:
+        problems += exc.diagnostics
+        doc = None
+    # The facts of every scenario are read even when another part of the file is wrong, so one
+    # run reports every problem.
+    items = data.get("scenarios") if isinstance(data, dict) else None
+    facts: list[Facts] = []
+    for i, raw in enumerate(items if isinstance(items, list) else []):
+        found = Facts()
+        inline = raw.get("facts") if isinstance(raw, dict) else None
+        files = raw.get("facts_files") if isinstance(raw, dict) else None
+        try:
+            if isinstance(inline, dict):
+                found.extend(from_data(inline, name, marks, ("scenarios", i, "facts")))
+            for f in files if isinstance(files, list) else []:
+                if isinstance(f, str) and (base / f).exists():  # the reader refuses a directory
+                    found.extend(read_facts(base / f, display_name(base / f)))
+        except PolicyError as exc:
+            problems += exc.diagnostics
+        facts.append(found)
+    if problems or doc is None:
         raise PolicyError(problems)
-    rules = set(known_rules)
-    out: list[Scenario] = []
-    names: set[str] = set()
-    for i, raw in enumerate(items):
-        path: tuple[str | int, ...] = ("scenarios", i)
-        if not isinstance(raw, dict):
-            bad(path, S001, "a scenario is a mapping with name, facts and expect")
-            continue
-        for key in raw:
-            if key not in SCENARIO_FIELDS:
-                near = suggest(str(key), SCENARIO_FIELDS)
-                bad((*path, key), S002, f"unknown field '{key}'", f"did you mean {near[0]}?" if near else "")
-        sname = raw.get("name")
-        if not isinstance(sname, str) or not sname.strip():
-            bad(path, S003, "a scenario needs a name")
-            continue
-        if sname in names:
-            bad((*path, "name"), S003, f"second scenario named '{sname}'", "names are unique in a file")
-        names.add(sname)
-        facts = Facts()
-        if isinstance(raw.get("facts"), dict):
-            try:
-                facts.extend(from_data(raw["facts"], name, _sub(marks, (*path, "facts"))))
-            except PolicyError as exc:
-                problems += exc.diagnostics
-        elif "facts" in raw:
-            bad((*path, "facts"), S001, "'facts' is a mapping of tables: fiscal, personnel, …")
-        files = raw.get("facts_files", [])
-        for j, f in enumerate(files if isinstance(files, list) else [files]):
-            target = base / str(f)
-            if not isinstance(f, str) or not target.exists():
-                bad(
-                    (*path, "facts_files", j),
-                    S004,
-                    f"no such facts file '{f}'",
-                    "paths are relative to this file",
-                )
-                continue
-            try:
-                facts.extend(read_facts(target, display_name(target)))
-            except PolicyError as exc:
-                problems += exc.diagnostics
-        wanted = raw.get("rules")
-        if wanted is not None:
-            if not isinstance(wanted, list):
-                bad((*path, "rules"), S001, "'rules' is a list of rule ids (REGULATION/RULE)")
-                wanted = None
-            else:
-                for j, r in enumerate(wanted):
-                    _known(bad, (*path, "rules", j), str(r), rules)
-        expect = _expectations(raw.get("expect"), path, bad, rules, name, marks)
-        if wanted is None and not expect:
-            bad(
-                path,
-                S005,
-                "a scenario checks nothing",
-                "add expect: entries, or rules: to expect no findings",
-            )
-        at = marks.get(path, (1, 1))
-        out.append(Scenario(name, sname, Location(name, *at), facts, expect, wanted))
-    if problems:
-        raise PolicyError(problems)
-    return out
-
-
-def _known(bad: Any, path: tuple[str | int, ...], rule: str, rules: set[str]) -> bool:
-    if rule in rules:
-        return True
-    near = suggest(rule, rules)
-    bad(
-        path,
-        S006,
-        f"unknown rule '{rule}'",
-        f"did you mean {', '.join(near)}?" if near else "see the rules files",
-    )
-    return False
-
-
-def _expectations(
-    raw: Any, path: tuple[str | int, ...], bad: Any, rules: set[str], name: str, marks: Marks
-) -> list[Expectation]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        bad((*path, "expect"), S001, "'expect' is a list of expected findings")
-        return []
+    src = SourceInfo(name, marks)
     out = []
-    for j, e in enumerate(raw):
-        epath = (*path, "expect", j)
-        if not isinstance(e, dict):
-            bad(epath, S001, "an expectation is a mapping: {rule: ..., outcome: ...}")
-            continue
-        for key in e:
-            if key not in EXPECT_FIELDS:
-                bad((*epath, key), S002, f"unknown field '{key}'", f"use {', '.join(EXPECT_FIELDS)}")
-        rule, outcome = e.get("rule"), e.get("outcome")
-        if not isinstance(rule, str) or not _known(bad, (*epath, "rule"), rule, rules):
-            if not isinstance(rule, str):
-                bad(epath, S003, "an expectation needs 'rule'")
-            continue
-        if outcome not in [o.value for o in Outcome]:
-            bad((*epath, "outcome"), S003, f"outcome must be one of {', '.join(o.value for o in Outcome)}")
-            continue
-        year = e.get("year")
-        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-            bad((*epath, "year"), S003, "year must be a whole number")
-            continue
-        at = marks.get(epath, (1, 1))
-        subject, says = e.get("subject"), e.get("says")
-        out.append(
+    for i, sc in enumerate(doc.scenarios):
+        at = Location(name, *src.locate(("scenarios", i)))
+        expect = [
             Expectation(
-                rule,
-                Outcome(outcome),
-                str(subject) if subject is not None else None,
-                year,
-                str(says) if says is not None else None,
-                Location(name, *at),
+                e.rule,
+                e.outcome,
+                e.subject,
+                e.year,
+                e.says,
+                Location(name, *src.locate(("scenarios", i, "expect", j))),
             )
-        )
+            for j, e in enumerate(sc.expect)
+        ]
+        out.append(Scenario(name, sc.name, at, facts[i], expect, sc.rules))
     return out
+
+
+def _at(src: SourceInfo, path: tuple[str | int, ...]) -> Location:
+    return Location(src.file, *src.locate(path))
 
 
 def is_scenario_file(path: Path) -> bool:

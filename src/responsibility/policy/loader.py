@@ -25,7 +25,6 @@ Files passed over are listed in ``skipped`` when the caller asks (``check --verb
 from __future__ import annotations
 
 import difflib
-import functools
 import gc
 import importlib.resources
 import os
@@ -35,11 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from pydantic import BaseModel, ValidationError
-
 from responsibility.core.codes import E008, E009, E010, E011, E012, E030
 from responsibility.core.errors import Finding, Location, PolicyError
-from responsibility.policy import cache, labels, model
+from responsibility.policy import cache, shape
 from responsibility.policy.fidelity import check_source
 from responsibility.policy.model import Catalogue, Regulation, RuleSet
 from responsibility.policy.policyset import PolicySet, SourceInfo
@@ -50,7 +47,6 @@ from responsibility.policy.yamlfile import (
     decode,
     display_name,
     load_text,
-    path_str,
     read_head,
     too_large,
 )
@@ -61,8 +57,6 @@ _TOP_KIND = re.compile(r"^kind:[ \t]*([\w-]+)[ \t]*(?:#.*)?$", re.M)
 OTHER_KINDS = frozenset({"scenarios", "facts", "evidence", "waivers"})
 POLICY_KINDS = frozenset({"regulation", "catalogue", "rules"})
 KNOWN_KINDS = POLICY_KINDS | OTHER_KINDS
-# pydantic puts the tag of a discriminated union in an error's location; documents do not have it.
-_UNION_TAGS = frozenset({"condition", "ranking", "streak", "event", "procedure"})
 Document = Regulation | Catalogue | RuleSet
 
 
@@ -246,105 +240,15 @@ def _is_entry(value: object) -> TypeGuard[tuple[Document, Marks]]:
     )
 
 
-@functools.cache
-def _all_fields() -> list[str]:
-    names: set[str] = set()
-    for obj in vars(model).values():
-        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
-            names |= {f.alias or n for n, f in obj.model_fields.items()}
-    return sorted(names)
-
-
-def shape_errors(exc: ValidationError, doc: _Doc) -> list[Finding]:
-    """Pydantic errors as positioned diagnostics with a fix."""
-    src = SourceInfo(doc.display, doc.marks)
-    out = []
-    suggested = 0  # difflib costs ~1 ms a key: suggest for the first few, list the rest plainly
-    for err in exc.errors(include_url=False):
-        raw = [p for p in err["loc"] if isinstance(p, str | int)]
-        loc = tuple(
-            p for k, p in enumerate(raw) if not (p in _UNION_TAGS and k and isinstance(raw[k - 1], int))
-        )
-        line, col = src.locate(loc)
-        kind = err["type"]
-        where = path_str(loc)
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            suggested += 1
-            near = difflib.get_close_matches(key, _all_fields(), n=1) if suggested <= _MAX_SUGGESTIONS else []
-            hint = f"did you mean '{near[0]}'?" if near else "remove it; see `responsibility schema`"
-            out.append(
-                E010.finding(Location(doc.display, line, col, where), f"unknown field '{key}'", hint=hint)
-            )
-        elif kind == "missing":
-            out.append(
-                E012.finding(
-                    Location(doc.display, line, col, where),
-                    f"missing required field '{loc[-1]}'",
-                    hint="add it",
-                )
-            )
-        elif kind == "value_error" and loc and loc[-1] in _EXPRESSION_FIELDS:
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            # point at the bad token: `key: value` puts the value len(key) + 2 after the key
-            at = re.match(r"column (\d+):", msg)
-            if at is not None:
-                col += len(str(loc[-1])) + 2 + int(at.group(1)) - 1
-            out.append(
-                E030.finding(
-                    Location(doc.display, line, col, where),
-                    f"bad expression: {msg}",
-                    hint="see docs/computable.md for the expression language",
-                )
-            )
-        elif kind == "string_type" and _colon_read_as_key(err.get("input")):
-            out.append(
-                E011.finding(
-                    Location(doc.display, line, col, where),
-                    "a text ending in ':' was read by YAML as a key with an empty value",
-                    hint="put the text in quotes, as it is received: - '全文如下:'",
-                )
-            )
-        elif kind == "enum" and loc and labels.vocabulary_hint(str(loc[-1])):
-            out.append(
-                _vocabulary_error(str(loc[-1]), err.get("input"), Location(doc.display, line, col, where))
-            )
-        else:
-            out.append(
-                E011.finding(
-                    Location(doc.display, line, col, where),
-                    f"invalid value: {err['msg']}",
-                    hint="see `responsibility schema` for the allowed values",
-                )
-            )
-    return out
-
-
-def _colon_read_as_key(value: object) -> bool:
-    """`- 全文如下:` is YAML for a mapping {全文如下: null}, not the text."""
-    return isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None
-
-
-def _vocabulary_error(field: str, written: object, at: Location) -> Finding:
-    """A controlled-vocabulary field given a value it does not know; one written in Chinese
-    (modality: 应当) is named with the value it means."""
-    meant = labels.value_for(field, written)
-    if meant is not None:
-        value, zh = meant
-        return E011.finding(
-            at,
-            f"{field} takes the English value: '{written}' reads as `{value}`",
-            hint=f"write {field}: {value}  # {zh}",
-        )
-    return E011.finding(
-        at,
-        f"'{written}' is not one of the values of {field}",
-        hint=f"use one of {labels.vocabulary_hint(field)}",
-    )
-
-
-_EXPRESSION_FIELDS = frozenset({"applies", "require", "score", "forbid"})
-_MAX_SUGGESTIONS = 50
+# The rules a policy document's shape problems are reported under.
+POLICY_CODES = shape.Codes(
+    unknown=E010,
+    missing=E012,
+    invalid=E011,
+    shape=E011,
+    see="see `responsibility schema` for the allowed values",
+    expression=E030,
+)
 
 
 def _parse(doc: _Doc) -> Document | None:
@@ -371,10 +275,7 @@ def _parse(doc: _Doc) -> Document | None:
                 )
             ]
         )
-    try:
-        obj = cls.model_validate(doc.data)
-    except ValidationError as exc:
-        raise PolicyError(shape_errors(exc, doc)) from None
+    obj = shape.validate(cls, doc.data, doc.display, doc.marks, POLICY_CODES)
     if doc.key is not None:  # only a file that read and validated cleanly is stored
         cache.put(doc.key, (obj, doc.marks))
     return obj

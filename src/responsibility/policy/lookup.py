@@ -22,11 +22,12 @@ import difflib
 import re
 import unicodedata
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from responsibility.core.errors import AmbiguousName, LookupFailure
+from responsibility.policy.model import Text
 
 if TYPE_CHECKING:  # the policy set imports this module for its lookups
     from responsibility.policy.policyset import PolicySet
@@ -186,49 +187,72 @@ def _regulations(ps: PolicySet) -> Iterable[Named]:
         yield Named(r.id, r.title.zh, r.title.en, names)
 
 
+class _HasName(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> Text: ...
+
+
+def _by_name(things: Iterable[_HasName], short: bool = False) -> Iterable[Named]:
+    """Things with an id and a bilingual name; places also by their short name (武邑)."""
+    for t in things:
+        yield Named(t.id, t.name.zh, t.name.en, _short(t.name.zh) if short else ())
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of thing named in a policy set: what messages call it, its table of ids, and
+    the names a person may use for each."""
+
+    name: str
+    table: Callable[[PolicySet], Mapping[str, object]]
+    names: Callable[[PolicySet], Iterable[Named]]
+
+
+KINDS: dict[str, Kind] = {
+    "regulation": Kind("regulation", lambda ps: ps.regulations, _regulations),
+    "actor": Kind("actor", lambda ps: ps.actors, lambda ps: _by_name(ps.actors.values())),
+    "place": Kind("place", lambda ps: ps.places, lambda ps: _by_name(ps.places.values(), short=True)),
+    "topic": Kind("topic", lambda ps: ps.topics, lambda ps: _by_name(ps.topics.values())),
+    "artefact": Kind(
+        "artefact kind", lambda ps: ps.artefact_kinds, lambda ps: _by_name(ps.artefact_kinds.values())
+    ),
+}
+
+
+def resolve(ps: PolicySet, kind: str, text: str) -> str:
+    """The id of the `kind` (a key of :data:`KINDS`) that `text` names: an id as is, else by name."""
+    k = KINDS[kind]
+    if text in k.table(ps):
+        return text
+    return _index(ps, kind, lambda: k.names(ps)).resolve(k.name, text)
+
+
 def regulation_id(ps: PolicySet, text: str) -> str:
     """A regulation by id, title or the place it governs (武邑县, 武邑)."""
-    if text in ps.regulations:
-        return text
-    return _index(ps, "regulation", lambda: _regulations(ps)).resolve("regulation", text)
+    return resolve(ps, "regulation", text)
 
 
 def actor_id(ps: PolicySet, text: str) -> str:
     """An actor by id or name (武邑县人民政府, 县级政府, county government)."""
-    if text in ps.actors:
-        return text
-    idx = _index(ps, "actor", lambda: (Named(a.id, a.name.zh, a.name.en) for a in ps.actors.values()))
-    return idx.resolve("actor", text)
+    return resolve(ps, "actor", text)
 
 
 def place_id(ps: PolicySet, text: str) -> str:
     """A place by id or name (武邑县, 武邑, Wuyi County)."""
-    if text in ps.places:
-        return text
-    idx = _index(
-        ps,
-        "place",
-        lambda: (Named(p.id, p.name.zh, p.name.en, _short(p.name.zh)) for p in ps.places.values()),
-    )
-    return idx.resolve("place", text)
+    return resolve(ps, "place", text)
 
 
 def topic_id(ps: PolicySet, text: str) -> str:
     """A topic by id or name (责任追究, accountability)."""
-    if text in ps.topics:
-        return text
-    idx = _index(ps, "topic", lambda: (Named(t.id, t.name.zh, t.name.en) for t in ps.topics.values()))
-    return idx.resolve("topic", text)
+    return resolve(ps, "topic", text)
 
 
 def artefact_kind_id(ps: PolicySet, text: str) -> str:
     """An artefact kind by id or name (年度计划, annual plan)."""
-    if text in ps.artefact_kinds:
-        return text
-    idx = _index(
-        ps, "artefact", lambda: (Named(k.id, k.name.zh, k.name.en) for k in ps.artefact_kinds.values())
-    )
-    return idx.resolve("artefact kind", text)
+    return resolve(ps, "artefact", text)
 
 
 def _provisions_of(ps: PolicySet, reg: str) -> Index:
@@ -345,7 +369,9 @@ def duty_or_provision(ps: PolicySet, text: str) -> Ref:
 
 
 __all__ = [
+    "KINDS",
     "Index",
+    "Kind",
     "Named",
     "Ref",
     "actor_id",
@@ -358,6 +384,7 @@ __all__ = [
     "place_id",
     "provision_id",
     "regulation_id",
+    "resolve",
     "suggest",
     "topic_id",
 ]

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Strict as PydanticStrict
 
 # Ids are lower-case ASCII so they are stable in URLs, file names and graph exports.
 SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
@@ -23,6 +24,11 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG)]
 Eid = Annotated[str, StringConstraints(pattern=EID)]
 DutyRef = Annotated[str, StringConstraints(pattern=DUTY_REF)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+# Values are not coerced: `local_addition: "yes"`, `cities: "12"` and `issued: "2017-03-09"` are
+# errors, not True, 12 and a date (pydantic's lax mode would take all three).
+Bool = Annotated[bool, PydanticStrict()]
+Int = Annotated[int, PydanticStrict()]
+Date = Annotated[dt.date, PydanticStrict()]
 
 
 class Strict(BaseModel):
@@ -250,7 +256,7 @@ class Duty(Strict):
     implements: list[DutyRef] = Field(
         default_factory=list, description="Full ids of parent duties this duty carries out."
     )
-    local_addition: bool = Field(
+    local_addition: Bool = Field(
         False, description="True for a duty with no parent in the regulations it implements."
     )
     quote: NonEmpty = Field(description="Exact substring of the provision's text grounding the duty.")
@@ -264,7 +270,7 @@ class Provision(Strict):
     label: NonEmpty | None = Field(
         None, description="The label as printed (第九条, 1、); null for a preamble or a section body."
     )
-    label_inferred: bool = Field(
+    label_inferred: Bool = Field(
         False, description="True when the source prints no label and the label is inferred."
     )
     text: NonEmpty = Field(description="Verbatim text of the provision, without its label.")
@@ -292,7 +298,7 @@ class CitedDocument(Strict):
     title: Text
     number: NonEmpty | None = Field(None, description="Document number, e.g. 晋发〔2016〕23号.")
     issuer: Text | None = None
-    parent: bool = Field(False, description="True when this regulation implements it.")
+    parent: Bool = Field(False, description="True when this regulation implements it.")
 
 
 class Mechanism(Strict):
@@ -300,7 +306,7 @@ class Mechanism(Strict):
 
     id: Slug
     name: Text
-    defined: bool = Field(False, description="Whether the text defines it.")
+    defined: Bool = Field(False, description="Whether the text defines it.")
     note: NonEmpty | None = None
 
 
@@ -346,8 +352,8 @@ class Scope(Strict):
     """Whom the regulation applies to, as the text states it."""
 
     text: Text
-    cities: int | None = Field(None, ge=0)
-    counties: int | None = Field(None, ge=0)
+    cities: Int | None = Field(None, ge=0)
+    counties: Int | None = Field(None, ge=0)
     note: NonEmpty | None = None
 
 
@@ -402,8 +408,8 @@ class Regulation(Strict):
     title: Text
     issuers: list[Slug] = Field(default_factory=list, description="Actor ids of the issuing bodies.")
     document_number: NonEmpty | None = None
-    issued: dt.date | None = Field(None, description="Date of issue, where the text gives it.")
-    effective: dt.date | None = Field(None, description="Date in force, where the text gives it.")
+    issued: Date | None = Field(None, description="Date of issue, where the text gives it.")
+    effective: Date | None = Field(None, description="Date in force, where the text gives it.")
     effective_note: NonEmpty | None = Field(None, description="E.g. 'from issuance' (自印发之日).")
     status: Status = Status.in_force
     level: Level
@@ -547,7 +553,7 @@ class StreakRule(_RuleBase):
     table: Literal[FactTable.assessments] = FactTable.assessments
     level: Level | None = None
     require: Expression = Field(description="The condition that must hold each year.")
-    years: int = Field(ge=2, description="How many consecutive years.")
+    years: Int = Field(ge=2, description="How many consecutive years.")
     entitles: Text = Field(description="What the streak gives (晋升职务时优先考虑).")
 
 
@@ -568,8 +574,8 @@ class Step(Strict):
     id: Slug
     name: Text
     by: list[Slug] = Field(min_length=1, description="Actors who may take the step.")
-    jointly: bool = Field(False, description="True when all of `by` must take part (两委和工作队核实).")
-    notice: bool = Field(False, description="A public notice: the record must show it drew no objection.")
+    jointly: Bool = Field(False, description="True when all of `by` must take part (两委和工作队核实).")
+    notice: Bool = Field(False, description="A public notice: the record must show it drew no objection.")
     provision: Eid | None = Field(
         None, description="The provision stating this step (default: the rule's first)."
     )

@@ -128,7 +128,8 @@ def run(args: argparse.Namespace) -> int:
         )
         today = _today(args.today)
     except (ConfigError, ValueError) as exc:
-        print(f"responsibility: error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # a configuration file may have several problems
+            print(f"responsibility: error: {line}", file=sys.stderr)
         return EXIT_USAGE
     options = Options(
         paths=[Path(p) for p in args.paths or ["."]],
