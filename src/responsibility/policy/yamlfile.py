@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import enum
 import io
 import os
 import re
@@ -446,8 +447,23 @@ def dump_document(doc: Any) -> str:
     Defaults are left out so that written files stay as short as hand-written ones; Chinese is
     written as is, not escaped.
     """
-    data = doc.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data = _plain(doc.model_dump(mode="python", by_alias=True, exclude_defaults=True))
     return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100))
+
+
+def _plain(value: Any) -> Any:
+    """Model values as YAML's own types: enums as their text, dates left as dates.
+
+    JSON mode would turn a date into a string, which YAML then quotes ('2017-03-09'), and the
+    model, strict about dates, refuses a string: the file would not load back.
+    """
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
 try:
