@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
+    LANG,
+    POLICIES,
+    TABLE,
     load_from,
     resolve,
     write,
@@ -22,6 +23,9 @@ from responsibility.policy import lookup
 from responsibility.policy.model import LEVEL_ORDER, Duty, Level
 from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import within
+
+# The option groups every look-up command takes.
+LISTING: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,6 @@ def add_listing_arguments(p: argparse.ArgumentParser, levels: bool, place: bool 
             "--place", metavar="PLACE", help="only bodies sitting in this place or within it (武邑县)"
         )
     p.add_argument("--regulation", metavar="ID", help="only those a regulation names (an id or name)")
-    add_format(p)
-    add_policy_options(p)
 
 
 def run_listing(args: argparse.Namespace, listing: Listing) -> int:

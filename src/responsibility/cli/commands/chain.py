@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 
 from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
+    LANG,
+    POLICIES,
+    TABLE,
     load_from,
     resolve,
     resolve_optional,
@@ -22,8 +23,7 @@ from responsibility.graph.queries import Chain, Link, as_data, chain
 from responsibility.policy import lookup
 from responsibility.policy.policyset import PolicySet
 
-NAME = "chain"
-HELP = "to whom a body answers, and who answers to it"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -31,8 +31,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--regulation", metavar="ID", help="links this regulation states or inherits (an id or name)"
     )
-    add_format(p)
-    add_policy_options(p)
 
 
 def _name(ps: PolicySet, actor: str, place: str | None, ambiguous: set[str]) -> str:

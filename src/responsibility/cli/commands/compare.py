@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
-    load_from,
-    resolve,
-    write,
-)
+from responsibility.cli.commands._common import LANG, POLICIES, TABLE, load_from, resolve, write
 from responsibility.cli.commands._names import FIELD_NAMES, field_value, regulation_name
 from responsibility.core.table import render
 from responsibility.core.wording import plural
@@ -30,15 +24,12 @@ from responsibility.graph.queries import (
 from responsibility.policy import lookup
 from responsibility.policy.policyset import PolicySet
 
-NAME = "compare"
-HELP = "compare two regulations topic by topic"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("a", metavar="REG_A")
     p.add_argument("b", metavar="REG_B")
-    add_format(p)
-    add_policy_options(p)
 
 
 def _duty(ps: PolicySet, d: DutyRef) -> str:

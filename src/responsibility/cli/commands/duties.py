@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
+    LANG,
+    POLICIES,
+    TABLE,
     load_from,
     resolve,
     resolve_optional,
@@ -16,16 +17,13 @@ from responsibility.core.table import render
 from responsibility.graph.export import dumps, duty_record
 from responsibility.policy import lookup
 
-NAME = "duties"
-HELP = "list the duties of a regulation"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--regulation", required=True, metavar="ID", help="an id or name: central, 武邑")
     p.add_argument("--provision", metavar="ID", help="an id or the label as printed: art_9, 第九条, 一(一)3")
     p.add_argument("--actor", metavar="ID", help="an id or name: county.government, 武邑县人民政府")
-    add_format(p)
-    add_policy_options(p)
 
 
 def run(args: argparse.Namespace) -> int:

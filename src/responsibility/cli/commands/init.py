@@ -24,8 +24,7 @@ from responsibility.policy.loader import load
 from responsibility.policy.lookup import place_id
 from responsibility.policy.model import SLUG
 
-NAME = "init"
-HELP = "start a repository for your own implementing rule (a skeleton that checks green)"
+PARENTS: tuple[argparse.ArgumentParser, ...] = ()
 
 # What the workflow installs when --git is not given: a URL that fails loudly until it is filled.
 # A place name as printed, without what YAML would read as syntax (: { } [ ] , # and quotes).

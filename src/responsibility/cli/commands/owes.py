@@ -7,8 +7,9 @@ from __future__ import annotations
 import argparse
 
 from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
+    LANG,
+    POLICIES,
+    TABLE,
     load_from,
     resolve,
     resolve_optional,
@@ -20,16 +21,13 @@ from responsibility.graph.export import dumps
 from responsibility.graph.queries import Owes, as_data, owes
 from responsibility.policy import lookup
 
-NAME = "owes"
-HELP = "what a body owes, grouped by topic"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("actor", metavar="ACTOR", help="an id or name: county.government, 武邑县人民政府")
     p.add_argument("--regulation", metavar="ID", help="only this regulation's duties (an id or name)")
     p.add_argument("--topic", metavar="ID", help="only this topic: planning, 规划计划")
-    add_format(p)
-    add_policy_options(p)
 
 
 def render_owes(result: Owes) -> str:

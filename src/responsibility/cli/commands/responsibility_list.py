@@ -9,23 +9,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from responsibility.cli.commands._common import add_format, add_policy_options, load_from, resolve
+from responsibility.cli.commands._common import LANG, POLICIES, formats, load_from, resolve
 from responsibility.core.safewrite import write_bytes_atomic
 from responsibility.graph.responsibility_list import to_csv, to_xlsx
 from responsibility.policy import lookup
 
-NAME = "list"
-HELP = "write the responsibility list (责任清单) as CSV or XLSX"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, formats("csv", "xlsx"), LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    add_format(p, ("csv", "xlsx"))
     p.add_argument(
         "--regulation", action="append", metavar="ID", help="only this regulation (repeatable; default all)"
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for xlsx)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists and differs")
-    add_policy_options(p)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,12 +9,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from responsibility.cli.commands._common import add_policy_options, include_shipped, write
+from responsibility.cli.commands._common import POLICIES, include_shipped, write
 from responsibility.computable import scenarios
 from responsibility.policy.loader import load, shipped_root
 
-NAME = "test"
-HELP = "run scenario tests of computable rules"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES,)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -22,7 +21,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-k", dest="keyword", metavar="NAME", help="only scenarios whose name or file contains NAME"
     )
-    add_policy_options(p)
     p.add_argument("-v", "--verbose", action="store_true", help="list every scenario, passed or not")
 
 

@@ -13,13 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
-    load_from,
-    resolve,
-    write,
-)
+from responsibility.cli.commands._common import LANG, POLICIES, TABLE, load_from, resolve, write
 from responsibility.cli.commands._names import cite, regulation_name
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
@@ -28,8 +22,7 @@ from responsibility.policy import lookup
 from responsibility.policy.labels import STATUS_LABEL
 from responsibility.policy.policyset import PolicySet
 
-NAME = "trace"
-HELP = "how a duty (or each duty of a provision) is implemented in each local regulation"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -38,8 +31,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DUTY_OR_PROVISION",
         help="e.g. central/art_9/annual-report, central/第九条/每年报告…, or a provision: central/第九条",
     )
-    add_format(p)
-    add_policy_options(p)
 
 
 def render_trace(ps: PolicySet, result: Trace) -> str:

@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
-    load_from,
-    resolve,
-    write,
-)
+from responsibility.cli.commands._common import LANG, POLICIES, TABLE, load_from, resolve, write
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
 from responsibility.graph.queries import Who, as_data, who
 from responsibility.policy import lookup
 
-NAME = "who"
-HELP = "who owns a duty or a provision's duties"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -28,8 +21,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DUTY_OR_PROVISION",
         help="e.g. central/art_9/annual-report, central/art_9 or central/第九条",
     )
-    add_format(p)
-    add_policy_options(p)
 
 
 def render_who(result: Who) -> str:
