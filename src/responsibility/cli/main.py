@@ -23,6 +23,7 @@ from typing import Protocol, cast
 
 from responsibility import __version__
 from responsibility.core.errors import LookupFailure, PolicyError
+from responsibility.core.wording import plural
 from responsibility.policy import cache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -122,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
         n = len(exc.diagnostics)
-        print(f"{n} error{'s' if n != 1 else ''}", file=sys.stderr)
+        print(plural(n, "error"), file=sys.stderr)
         return EXIT_FINDINGS
     except LookupFailure as exc:
         print(f"responsibility: error: {exc}", file=sys.stderr)

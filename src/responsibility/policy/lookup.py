@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from responsibility.core.errors import AmbiguousName, LookupFailure
+from responsibility.policy.model import Level
 
 if TYPE_CHECKING:  # the policy set imports this module for its lookups
     from responsibility.policy.policyset import PolicySet
@@ -183,7 +184,23 @@ def _regulations(ps: PolicySet) -> Iterable[Named]:
     for r in ps.regulations.values():
         place = ps.places.get(r.jurisdiction)
         names = (place.name.zh, *_short(place.name.zh)) if place else ()
+        if place is not None and place.level == Level.central:
+            names += ("中央",)  # how the answers name the centre's rule (cli/commands/_names.py)
         yield Named(r.id, r.title.zh, r.title.en, names)
+
+
+def regulation_name(ps: PolicySet, reg: str, lang: str = "zh") -> str:
+    """A regulation as the answers name it, and as people type it: 中央 for the centre, else the
+    place it governs without 省/市/县 (山西, 武邑); in English "Central" or the place's name."""
+    r = ps.regulations.get(reg)
+    place = ps.places.get(r.jurisdiction) if r else None
+    if r is None or place is None:
+        return reg
+    if lang == "en":
+        return "Central" if place.level == Level.central else (place.name.en or place.name.zh)
+    if place.level == Level.central:
+        return "中央"
+    return (_short(place.name.zh) or (place.name.zh,))[0]
 
 
 def regulation_id(ps: PolicySet, text: str) -> str:

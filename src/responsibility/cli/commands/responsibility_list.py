@@ -1,6 +1,7 @@
 """Write the 责任清单 (responsibility list): one row per duty with 序号, 责任主体, 责任类型,
-任务内容, 频次, 报送/签署对象, 需形成材料, 依据 (bilingual headers). CSV has every regulation in
-turn; XLSX one sheet per regulation with a frozen header row (needs the `xlsx` extra). The file
+任务内容, 频次, 报送/签署对象, 需形成材料, 依据 — headers, sheet names (中央, 武邑) and words in
+the language of --lang. CSV has every regulation in turn; XLSX one sheet per regulation with a
+frozen header row (needs the `xlsx` extra). The file
 is written atomically; an existing different file is kept unless --force."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError("XLSX is binary: give an output file with -o FILE")
     ps = load_from(args)
     regs = [resolve("--regulation", lookup.regulation_id, ps, r) for r in args.regulation or ()] or None
-    data = to_csv(ps, regs) if args.format == "csv" else to_xlsx(ps, regs)
+    data = to_csv(ps, regs, args.lang) if args.format == "csv" else to_xlsx(ps, regs, args.lang)
     if args.output is None:
         sys.stdout.buffer.write(data)
     else:

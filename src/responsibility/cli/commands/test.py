@@ -11,6 +11,7 @@ from pathlib import Path
 
 from responsibility.cli.commands._common import POLICIES, include_shipped, write
 from responsibility.computable import scenarios
+from responsibility.core.wording import plural
 from responsibility.policy.loader import load, shipped_root
 
 PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES,)
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             write(f"FAIL {result.report()}\n")
     files_bad = len({d.file for d in problems})
-    errors = f", {files_bad} file{'s' if files_bad != 1 else ''} with errors" if files_bad else ""
+    errors = f", {plural(files_bad, 'file')} with errors" if files_bad else ""
     write(f"{passed} passed, {failed} failed{errors}\n")
     if not chosen and not problems:
         print(
