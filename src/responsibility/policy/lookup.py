@@ -211,10 +211,18 @@ def regulation_id(ps: PolicySet, text: str) -> str:
 
 
 def actor_id(ps: PolicySet, text: str) -> str:
-    """An actor by id or name (武邑县人民政府, 县级政府, county government)."""
+    """An actor by id or name (武邑县人民政府, 县级政府, county government), or another name a
+    text uses for it (县政府: the catalogue's `aliases`)."""
     if text in ps.actors:
         return text
-    idx = _index(ps, "actor", lambda: (Named(a.id, a.name.zh, a.name.en) for a in ps.actors.values()))
+    idx = _index(
+        ps,
+        "actor",
+        lambda: (
+            Named(a.id, a.name.zh, a.name.en, tuple(dict.fromkeys(x.zh for x in a.aliases)))
+            for a in ps.actors.values()
+        ),
+    )
     return idx.resolve("actor", text)
 
 
