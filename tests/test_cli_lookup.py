@@ -98,13 +98,14 @@ def test_trace_of_a_provision_traces_each_of_its_duties(capsys: pytest.CaptureFi
         singles = [run(capsys, "trace", d)[1] for d in duties]
         assert table == "\n".join(singles)
         heads = [ln for ln in table.splitlines() if ln.startswith("中央 第十九条 ")]
-        assert [h.rsplit("(", 1)[1].rstrip(")") for h in heads] == duties
+        assert heads == [f"中央 第十九条 {ps.duty(d).summary.zh}" for d in duties]
 
 
 def test_trace_of_a_provision_without_duties_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "trace", "central/第一条")
     assert code == 0, err
-    assert "central/art_1 第一条: no duties" in out
+    assert out.startswith("中央 第一条：无职责 (")
+    assert "Central 第一条: no duties" in run(capsys, "trace", "central/第一条", "--lang", "en")[1]
     assert run(capsys, "trace", "central/第一条", "--format", "json")[1] == "[]\n"
 
 
@@ -319,10 +320,10 @@ def test_actors_table_puts_chinese_first_and_filters(capsys: pytest.CaptureFixtu
     code, out, err = run(capsys, "actors", "--level", "county", "政府")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].split()[:2] == ["zh", "id"]
+    assert lines[0].split()[:2] == ["中文名称", "标识"]
     rows = [ln.split() for ln in lines[2:]]
-    assert ["武邑县人民政府", "wuyi.county-government", "county", "concrete", "武邑县"] == rows[-1][:5]
-    assert all(r[2] == "county" for r in rows) and all(
+    assert ["武邑县人民政府", "wuyi.county-government", "县级", "具体机构", "武邑县"] == rows[-1][:5]
+    assert all(r[2] == "县级" for r in rows) and all(
         "政府" in r[0] or "government" in " ".join(r) for r in rows
     )
 
@@ -338,6 +339,10 @@ def test_actors_json_records(capsys: pytest.CaptureFixture[str]) -> None:
             "level": "county",
             "kind": "concrete",
             "place": "cn.hebei.hengshui.wuyi",
+            # the words of the label table beside the ids (--lang, default zh)
+            "display": "武邑县人民政府",
+            "level_label": "县级",
+            "kind_label": "具体机构",
         }
     ]
 
@@ -371,7 +376,9 @@ def test_places_topics_artefacts(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "artefacts", "--format", "json")
     assert len(json.loads(out)) == len(ps.artefact_kinds)
     code, out, _ = run(capsys, "artefacts", "年度")
-    assert out.splitlines()[0].split()[:2] == ["zh", "id"] and "annual-plan" in out
+    assert out.splitlines()[0].split()[:2] == ["中文名称", "标识"] and "annual-plan" in out
+    code, out, _ = run(capsys, "artefacts", "年度", "--lang", "en")
+    assert out.splitlines()[0].split()[:3] == ["English", "name", "id"] and "annual plan" in out
 
 
 # -- the README's tour runs as written -------------------------------------------------------------

@@ -39,7 +39,7 @@ def test_the_guide_lists_every_command_as_the_parser_has_it() -> None:
 def test_the_command_table_has_every_command() -> None:
     table = command_table()
     for mod in command_modules():
-        assert f"| `responsibility {mod.NAME}" in table
+        assert f"| `responsibility {mod.name}" in table
     for nested in ("docs build", "docs serve"):
         assert f"| `responsibility {nested}" in table
     assert "`responsibility compare REG_A REG_B`" in table  # positionals as the parser names them
@@ -72,6 +72,6 @@ def test_sync_generated_replaces_only_between_the_markers() -> None:
 def test_the_reference_page_documents_every_command_and_subcommand() -> None:
     page = cli_page()
     for mod in command_modules():
-        assert f"## `responsibility {mod.NAME}`" in page
-        assert re.search(rf"usage: responsibility {re.escape(mod.NAME)}\b", page)
+        assert f"## `responsibility {mod.name}`" in page
+        assert re.search(rf"usage: responsibility {re.escape(mod.name)}\b", page)
     assert "### `responsibility docs build`" in page and "usage: responsibility docs build" in page

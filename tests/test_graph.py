@@ -246,7 +246,10 @@ def test_xlsx_has_one_sheet_per_regulation_frozen_header_and_is_reproducible() -
 def test_list_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "清单.xlsx"
     assert main(["list", *fixture_args(), "--format", "xlsx", "--regulation", "fx-wuyi", "-o", str(out)]) == 0
-    assert load_workbook(out).sheetnames == ["fx-wuyi"]
+    assert load_workbook(out).sheetnames == ["武邑"]  # named as the answers name it (--lang zh)
+    assert main(["list", *fixture_args(), "--format", "xlsx", "--regulation", "fx-wuyi", "-o", str(out),
+                 "--lang", "en", "--force"]) == 0  # fmt: skip
+    assert load_workbook(out).sheetnames == ["Wuyi County"]
     assert main(["list", *fixture_args(), "--format", "xlsx"]) == 2
     assert "-o FILE" in capsys.readouterr().err
     assert main(["list", *fixture_args(), "--regulation", "fx-wuyl"]) == 2

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from graph_support import fixture_args, fixture_set
+from responsibility.cli.commands._names import labelled
 from responsibility.cli.main import main
 from responsibility.core.errors import LookupFailure
 from responsibility.graph.queries import (
@@ -288,17 +289,27 @@ def test_commands_print_json_equal_to_the_query_and_deterministic_tables(
     assert main([*argv, *fixture_args(), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     query = {"who": who, "owes": owes, "chain": chain, "trace": trace, "compare": compare}[argv[0]]
-    assert data == as_data(query(fixture_set(), *argv[1:]))
+    # the query's data, ids untouched, with the words of the label table beside them
+    assert data == labelled(as_data(query(fixture_set(), *argv[1:])), "zh")
+    assert _unlabelled(data) == as_data(query(fixture_set(), *argv[1:]))
     assert main([*argv, *fixture_args()]) == 0
     first = capsys.readouterr().out
     assert main([*argv, *fixture_args()]) == 0
     assert capsys.readouterr().out == first
 
 
+def _unlabelled(data: object) -> object:
+    if isinstance(data, list):
+        return [_unlabelled(x) for x in data]
+    if isinstance(data, dict):
+        return {k: _unlabelled(v) for k, v in data.items() if not k.endswith("_label") and k != "display"}
+    return data
+
+
 def test_chain_table_shows_places(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["chain", "fx.wuyi.town-a.committee", *fixture_args()]) == 0
     out = capsys.readouterr().out
-    assert "甲镇党委" in out and "市级党委和政府 @衡水市" in out and "assessed-by" in out
+    assert "甲镇党委" in out and "市级党委和政府 @衡水市" in out and "接受…考核" in out
 
 
 def test_unknown_id_on_the_command_line_exits_2_with_suggestions(capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,27 +46,34 @@ def test_every_rule_constant_raised_below_the_checker_is_registered() -> None:
         assert (RULES[code].name, RULES[code].category) == (rule.name, rule.category)
 
 
+def _parser(entry: cli.Entry) -> argparse.ArgumentParser:
+    mod = entry.load()
+    p = argparse.ArgumentParser(parents=mod.PARENTS)
+    mod.add_arguments(p)  # must not raise (no option defined twice)
+    return p
+
+
 def test_every_command_module_is_registered() -> None:
-    listed = {m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS}
+    listed = {e.module for e in cli.COMMANDS}
     assert listed == _modules(commands)
-    names = [m.NAME for m in cli.COMMANDS]
+    names = [e.name for e in cli.COMMANDS]
     assert len(set(names)) == len(names)
 
 
-@pytest.mark.parametrize("mod", cli.COMMANDS, ids=lambda m: m.NAME)
-def test_every_command_has_arguments_and_run(mod: cli.Command) -> None:
+@pytest.mark.parametrize("entry", cli.COMMANDS, ids=lambda e: e.name)
+def test_every_command_has_arguments_and_run(entry: cli.Entry) -> None:
+    mod = entry.load()
+    assert mod.__name__ == f"{cli.PACKAGE}.{entry.module}"
     assert list(inspect.signature(mod.run).parameters) == ["args"]
-    p = argparse.ArgumentParser()
-    mod.add_arguments(p)  # must not raise (no option defined twice)
-    assert mod.HELP and mod.__doc__
+    assert all(isinstance(parent, argparse.ArgumentParser) for parent in mod.PARENTS)
+    _parser(entry)
+    assert entry.help and mod.__doc__
 
 
 def test_no_shipped_is_one_option_with_one_behaviour(capsys: pytest.CaptureFixture[str]) -> None:
     helps = set()
-    for mod in cli.COMMANDS:
-        p = argparse.ArgumentParser()
-        mod.add_arguments(p)
-        helps |= {a.help for a in p._actions if "--no-shipped" in a.option_strings}
+    for entry in cli.COMMANDS:
+        helps |= {a.help for a in _parser(entry)._actions if "--no-shipped" in a.option_strings}
     assert len(helps) == 1
     # with nothing else named, --no-shipped is a usage error, the same in every command
     for argv in (["validate", "--no-shipped"], ["export", "--no-shipped"], ["actors", "--no-shipped"]):
@@ -111,13 +118,11 @@ def test_a_bad_facts_file_prints_a_document_in_machine_formats(
 
 def test_format_is_one_option_defined_once() -> None:
     """Every --format says the same thing and defaults to its first choice."""
-    for mod in cli.COMMANDS:
-        p = argparse.ArgumentParser()
-        mod.add_arguments(p)
-        for a in p._actions:
+    for entry in cli.COMMANDS:
+        for a in _parser(entry)._actions:
             if "--format" in a.option_strings:
-                assert a.help == "output format" and a.choices is not None
-                assert a.default == next(iter(a.choices)), mod.NAME
+                assert a.help == "output format (default: %(default)s)" and a.choices is not None
+                assert a.default == next(iter(a.choices)), entry.name
 
 
 @pytest.mark.parametrize("code", ["F001", "F002", "F003", "F004", "F005"])

@@ -82,7 +82,7 @@ class Report:
         parts.append(f"{c['info']} info")
         text = ", ".join(parts) + f"; {len(self.waived)} waived"
         if self.strict:
-            text += f" ({self.refused} waiver{'s' if self.refused != 1 else ''} refused: --strict)"
+            text += f" ({plural(self.refused, 'waiver')} refused: --strict)"
         return text
 
 

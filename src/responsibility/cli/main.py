@@ -1,53 +1,39 @@
 """The `responsibility` command: a thin face over the library.
 
-Each subcommand is a module in :mod:`responsibility.cli.commands` defining ``NAME``, ``HELP``,
-``add_arguments(parser)`` and ``run(args) -> int`` (the :class:`Command` protocol), listed in
-``COMMANDS``: a type checker sees a misspelt ``run``, and a test asserts every module of the
-package is listed. Exit codes: 0 success, 1 findings or invalid policies, 2 usage or tool
-error. Policy problems are printed as ``file:line:col: CODE message``, never as a traceback.
+Each subcommand is a module in :mod:`responsibility.cli.commands` defining ``PARENTS`` (the
+shared option groups of :mod:`~responsibility.cli.commands._common` it takes),
+``add_arguments(parser)`` for its own options and ``run(args) -> int`` (the :class:`Command`
+protocol). ``COMMANDS`` lists every command explicitly — its name, its one-line help and the
+module that implements it — and a command's module is imported only when that command runs, so
+`responsibility validate` does not pay for the site, the checker or the XLSX writer. A test
+asserts every entry resolves to a module of that shape and every module of the package is listed.
+
+Exit codes: 0 success, 1 findings or invalid policies, 2 usage or tool error. Policy problems are
+printed as ``file:line:col: CODE message``, never as a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Protocol, cast
 
 from responsibility import __version__
-from responsibility.cli.commands import (
-    actors,
-    artefacts,
-    chain,
-    check,
-    compare,
-    docs,
-    duties,
-    export,
-    graph,
-    init,
-    owes,
-    places,
-    responsibility_list,
-    rule,
-    schema,
-    test,
-    topics,
-    trace,
-    validate,
-    who,
-)
 from responsibility.core.errors import LookupFailure, PolicyError
+from responsibility.core.wording import plural
 from responsibility.policy import cache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+PACKAGE = "responsibility.cli.commands"
 
 
 class Command(Protocol):
-    """A subcommand module: its name and one-line help, its options, and what it does."""
+    """A subcommand module: its shared option groups, its own options, and what it does."""
 
-    NAME: str
-    HELP: str
+    PARENTS: tuple[argparse.ArgumentParser, ...]
     __doc__: str | None
 
     def add_arguments(self, p: argparse.ArgumentParser) -> None: ...
@@ -55,52 +41,81 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-COMMANDS: tuple[Command, ...] = (
-    actors,
-    artefacts,
-    chain,
-    check,
-    compare,
-    docs,
-    duties,
-    export,
-    graph,
-    init,
-    owes,
-    places,
-    responsibility_list,
-    rule,
-    schema,
-    test,
-    topics,
-    trace,
-    validate,
-    who,
-)
+@dataclass(frozen=True)
+class Entry:
+    """One command of the registry: what `--help` lists, and where its code is."""
+
+    name: str
+    help: str
+    module: str  # a module of responsibility.cli.commands, imported when the command is chosen
+
+    def load(self) -> Command:
+        return cast(Command, importlib.import_module(f"{PACKAGE}.{self.module}"))
 
 
-def command_modules() -> list[Command]:
+COMMANDS: tuple[Entry, ...] = (
+    Entry("actors", "list bodies and roles with their ids (Chinese names first)", "actors"),
+    Entry("artefacts", "list artefact kinds with their ids (Chinese names first)", "artefacts"),
+    Entry("chain", "to whom a body answers, and who answers to it", "chain"),
+    Entry("check", "check implementing rules and evidence (CI)", "check"),
+    Entry("compare", "compare two regulations topic by topic", "compare"),
+    Entry("docs", "build or serve the browsable site", "docs"),
+    Entry("duties", "list the duties of a regulation", "duties"),
+    Entry("export", "export the policy set as JSON", "export"),
+    Entry("graph", "export the responsibility graph (GraphML or node-link JSON)", "graph"),
+    Entry("init", "start a repository for your own implementing rule (a skeleton that checks green)", "init"),
+    Entry("list", "write the responsibility list (责任清单) as CSV or XLSX", "responsibility_list"),
+    Entry("owes", "what a body owes, grouped by topic", "owes"),
+    Entry("places", "list places with their ids (Chinese names first)", "places"),
+    Entry("rule", "show the documentation of a check rule (responsibility rule C001)", "rule"),
+    Entry("schema", "print the JSON Schema of policy files", "schema"),
+    Entry("test", "run scenario tests of computable rules", "test"),
+    Entry("topics", "list topics with their ids (Chinese names first)", "topics"),
+    Entry(
+        "trace", "how a duty (or each duty of a provision) is implemented in each local regulation", "trace"
+    ),
+    Entry("validate", "check that policy files are valid", "validate"),
+    Entry("who", "who owns a duty or a provision's duties", "who"),
+)  # fmt: skip
+
+
+def command_modules() -> list[Entry]:
     """The commands in name order (as ``--help`` lists them)."""
-    return sorted(COMMANDS, key=lambda m: m.NAME)
+    return sorted(COMMANDS, key=lambda e: e.name)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with `only`, the options of that one command alone are built (the
+    others are listed by name and help, their modules not imported)."""
     parser = argparse.ArgumentParser(
         prog="responsibility",
         description="Rules as code for the poverty alleviation responsibility system (脱贫攻坚责任制).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for mod in command_modules():
-        p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.__doc__)
+    for entry in command_modules():
+        if only is not None and entry.name != only:
+            sub.add_parser(entry.name, help=entry.help)
+            continue
+        mod = entry.load()
+        p = sub.add_parser(entry.name, help=entry.help, description=mod.__doc__, parents=mod.PARENTS)
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
     return parser
 
 
+def chosen(argv: Sequence[str]) -> str | None:
+    """The command `argv` names: its first word that is not an option (the top level's options,
+    --help and --version, take no value)."""
+    names = {e.name for e in COMMANDS}
+    word = next((a for a in argv if not a.startswith("-")), None)
+    return word if word in names else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    name = chosen(argv)
+    args = build_parser(only=name or "").parse_args(argv)
     try:
         with cache.setting(not getattr(args, "no_cache", False)):  # --no-cache, where offered
             code: int = args._run(args)
@@ -108,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
         n = len(exc.diagnostics)
-        print(f"{n} error{'s' if n != 1 else ''}", file=sys.stderr)
+        print(plural(n, "error"), file=sys.stderr)
         return EXIT_FINDINGS
     except LookupFailure as exc:
         print(f"responsibility: error: {exc}", file=sys.stderr)

@@ -16,7 +16,8 @@ import weakref
 import zipfile
 from dataclasses import dataclass
 
-from responsibility.policy.labels import FREQUENCY_LABEL, RESPONSIBILITY_LABEL, ROLE_LABEL
+from responsibility.policy.labels import FREQUENCY_LABEL, LANGUAGES, RESPONSIBILITY_LABEL, ROLE_LABEL, in_lang
+from responsibility.policy.lookup import regulation_name
 from responsibility.policy.model import UPWARD_ROLES, CounterpartyRole, Duty, Regulation
 from responsibility.policy.policyset import DutyEntry, PolicySet
 
@@ -63,32 +64,43 @@ class Row:
         ]
 
 
-def header_cells() -> list[str]:
-    return [f"{zh}\n{en}" for zh, en in HEADERS]
+def header_cells(lang: str | None = None) -> list[str]:
+    """The headers in `lang` (zh, en), or both, one under the other (None: the site's list)."""
+    if lang is None:
+        return [f"{zh}\n{en}" for zh, en in HEADERS]
+    return [pair[LANGUAGES.index(lang)] for pair in HEADERS]
 
 
-def _row(ps: PolicySet, n: int, e: DutyEntry) -> Row:
+def _row(ps: PolicySet, n: int, e: DutyEntry, lang: str = "zh") -> Row:
+    """One duty's row, its words in `lang` (the site's, bilingual list is in Chinese)."""
     d: Duty = e.duty
-    owners = "、".join(o.zh or ps.actors[o.actor].name.zh for o in d.owners)
-    kinds = "、".join(dict.fromkeys(RESPONSIBILITY_LABEL[o.responsibility][0] for o in d.owners))
-    task = d.summary.zh
+    i, sep = LANGUAGES.index(lang), ("、" if lang == "zh" else ", ")
+
+    def actor(zh: str | None, actor_id: str) -> str:
+        a = ps.actors[actor_id]
+        return in_lang(zh or a.name.zh, a.name.en, lang)
+
+    owners = sep.join(actor(o.zh, o.actor) for o in d.owners)
+    kinds = sep.join(dict.fromkeys(RESPONSIBILITY_LABEL[o.responsibility][i] for o in d.owners))
+    task = in_lang(d.summary.zh, d.summary.en, lang)
     if d.deadline:
-        task += f"({d.deadline})"
-    freq = FREQUENCY_LABEL[d.frequency][0] if d.frequency else ""
-    parties = "；".join(
-        f"{ROLE_LABEL[c.role][0]}: {c.zh or ps.actors[c.actor].name.zh}"
-        for c in d.counterparties
-        if c.role in LISTED_ROLES
+        task += f"({d.deadline})" if lang == "zh" else f" ({d.deadline})"
+    freq = FREQUENCY_LABEL[d.frequency][i] if d.frequency else ""
+    parties = ("；" if lang == "zh" else "; ").join(
+        f"{ROLE_LABEL[c.role][i]}: {actor(c.zh, c.actor)}" for c in d.counterparties if c.role in LISTED_ROLES
     )
-    artefacts = "、".join(ps.artefact_kinds[a].name.zh for a in d.artefacts)
+    artefacts = sep.join(
+        in_lang(ps.artefact_kinds[a].name.zh, ps.artefact_kinds[a].name.en, lang) for a in d.artefacts
+    )
     article = e.citation or e.provision.id
-    basis = f"《{e.regulation.title.zh}》{article}"
+    title = e.regulation.title
+    basis = f"《{title.zh}》{article}" if lang == "zh" or not title.en else f"{title.en}, {article}"
     return Row(n, owners, kinds, task, freq, parties, artefacts, basis, e.ref)
 
 
-def rows(ps: PolicySet, regulation: str) -> list[Row]:
+def rows(ps: PolicySet, regulation: str, lang: str = "zh") -> list[Row]:
     """The list of one regulation, in document order, numbered from 1."""
-    return [_row(ps, i, e) for i, e in enumerate(ps.duties(regulation), start=1)]
+    return [_row(ps, i, e, lang) for i, e in enumerate(ps.duties(regulation), start=1)]
 
 
 def selected(ps: PolicySet, regulations: list[str] | None) -> list[Regulation]:
@@ -96,14 +108,15 @@ def selected(ps: PolicySet, regulations: list[str] | None) -> list[Regulation]:
     return [ps.regulation(r) for r in ids]
 
 
-def to_csv(ps: PolicySet, regulations: list[str] | None = None) -> bytes:
-    """Every selected regulation's rows in turn, numbered through the file."""
+def to_csv(ps: PolicySet, regulations: list[str] | None = None, lang: str | None = None) -> bytes:
+    """Every selected regulation's rows in turn, numbered through the file; headers and words in
+    `lang`, or (None) Chinese with bilingual headers."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([f"{zh} {en}" for zh, en in HEADERS])
+    w.writerow([f"{zh} {en}" for zh, en in HEADERS] if lang is None else header_cells(lang))
     n = 0
     for reg in selected(ps, regulations):
-        for r in rows(ps, reg.id):
+        for r in rows(ps, reg.id, lang or "zh"):
             n += 1
             w.writerow([n, *r.cells()[1:]])
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
@@ -113,9 +126,28 @@ class MissingDependency(ValueError):
     """An optional dependency is not installed; the message says how to install it."""
 
 
-def to_xlsx(ps: PolicySet, regulations: list[str] | None = None) -> bytes:
-    """One sheet per regulation (named by its id), header frozen, widths set, text wrapped."""
-    return _workbook({reg.id: rows(ps, reg.id) for reg in selected(ps, regulations)})
+def to_xlsx(ps: PolicySet, regulations: list[str] | None = None, lang: str | None = None) -> bytes:
+    """One sheet per regulation, header frozen, widths set, text wrapped. With `lang` (zh, en),
+    sheets are named as the answers name the regulation (中央, 武邑; Central, Wuyi County) and
+    headers and words are in that language; None: sheets by id, bilingual headers."""
+    if lang is None:
+        return _workbook({reg.id: rows(ps, reg.id) for reg in selected(ps, regulations)})
+    sheets: dict[str, list[Row]] = {}
+    for reg in selected(ps, regulations):
+        sheets[_sheet_name(regulation_name(ps, reg.id, lang), reg.id, sheets)] = rows(ps, reg.id, lang)
+    return _workbook(sheets, lang)
+
+
+_NOT_IN_SHEET_NAMES = re.compile(r"[\\/?*\[\]:]")
+
+
+def _sheet_name(name: str, reg_id: str, taken: dict[str, list[Row]]) -> str:
+    """A regulation's sheet name: its name without what Excel refuses in one (\\ / ? * [ ] :),
+    within Excel's 31 characters; two regulations for one place are told apart by id."""
+    clean = _NOT_IN_SHEET_NAMES.sub("_", name).strip("'")[:31] or reg_id[:31]
+    if clean in taken:
+        clean = f"{clean[: 28 - len(reg_id)]} ({reg_id})"[:31]
+    return clean
 
 
 def actor_rows(ps: PolicySet, actor: str) -> dict[str, list[Row]]:
@@ -158,7 +190,7 @@ def workbook(sheets: dict[str, list[Row]]) -> bytes:
     return _workbook(sheets)
 
 
-def _workbook(sheets: dict[str, list[Row]]) -> bytes:
+def _workbook(sheets: dict[str, list[Row]], lang: str | None = None) -> bytes:
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
@@ -172,7 +204,7 @@ def _workbook(sheets: dict[str, list[Row]]) -> bytes:
     # a workbook needs a sheet: a body that owes nothing gets the headers alone
     for name, sheet_rows in (sheets or {"责任清单": []}).items():
         ws = wb.create_sheet(name[:31])  # Excel's limit on sheet names
-        ws.append(header_cells())
+        ws.append(header_cells(lang))
         for r in sheet_rows:
             ws.append(r.cells())
         for i, width in enumerate(WIDTHS, start=1):

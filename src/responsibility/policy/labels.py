@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from responsibility.core.wording import plural
 from responsibility.policy.model import (
     Action,
     ActorKind,
@@ -220,3 +221,92 @@ def vocabulary_hint(field: str) -> str | None:
     if table is None:
         return None
     return ", ".join(f"{value} ({zh})" for value, (zh, _) in table.items())
+
+
+# -- the faces' words ---------------------------------------------------------------------------
+# Every table, JSON label and 责任清单 names things from the tables above and below, in the
+# language asked for (`--lang`): index 0 of each pair is Chinese, 1 English.
+
+LANGUAGES = ("zh", "en")
+
+# Where a duty or a link comes from (queries.Basis): the regulation's own text, or a parent
+# regulation or a role type the body fills.
+BASIS_LABEL: dict[str, tuple[str, str]] = {
+    "stated": ("本级规定", "stated"),
+    "inherited": ("承接", "inherited"),
+}
+# A link of a chain, read from its lower end to its upper one: 向…报告, 接受…考核 (CHAIN_PHRASE's
+# words around the upper body), "reports to", "assessed by"; or an office's place in its body.
+_ROLE_EN: dict[str, str] = {role.value: en for role, (_, en) in ROLE_LABEL.items()}
+RELATION_LABEL: dict[str, tuple[str, str]] = {
+    **{role.value: label for role, label in ROLE_LABEL.items()},
+    **{
+        relation: (f"{before}…{after}" if after else before, _ROLE_EN.get(relation, "part of"))
+        for relation, (before, after) in CHAIN_PHRASE.items()
+    },
+}
+# Column headers and headings of the command-line tables (FIELD_LABEL's fields included).
+COLUMN_LABEL: dict[str, tuple[str, str]] = {
+    **FIELD_LABEL,
+    "article": ("条款", "article"),
+    "duty": ("职责", "duty"),
+    "owner": ("责任主体", "owner"),
+    "members": ("成员/所属机构", "members / instances"),
+    "basis": ("来源", "basis"),
+    "depth": ("层次", "depth"),
+    "lower": ("下级", "lower"),
+    "relation": ("关系", "relation"),
+    "upper": ("上级", "upper"),
+    "regulation": ("规定", "regulation"),
+    "level": ("层级", "level"),
+    "status": ("状态", "status"),
+    "duties / reason": ("职责/理由", "duties / reason"),
+    "topic": ("主题", "topic"),
+    "name": ("名称", "name"),
+    "id": ("标识", "id"),
+    "zh": ("中文名称", "Chinese name"),
+    "en": ("英文名称", "English name"),
+    "kind": ("类别", "kind"),
+    "place": ("所在地", "place"),
+    "parent": ("上级地区", "parent"),
+    "duties": ("职责数", "duties"),
+    "satisfies": ("可作为", "satisfies"),
+    "upward": ("向上", "upward"),
+    "downward": ("向下", "downward"),
+    "top": ("顶端", "top"),
+    "none": ("(无)", "(none)"),
+    "unchanged": ("未变", "unchanged"),
+    "no topic": ("(无主题)", "(no topic)"),
+    "per level": ("各层级责任主体的职责数", "duties per owner level"),
+}
+# Things counted in sentences: a Chinese measure word and noun, an English noun (its plural made
+# by core.wording.plural).
+COUNT_LABEL: dict[str, tuple[str, str]] = {
+    "duty": ("项职责", "duty"),
+    "pair": ("组对应职责", "counterpart pair"),
+}
+
+
+def say(table: dict[Any, tuple[str, str]], value: object, lang: str = "zh") -> str:
+    """`value` of a controlled vocabulary as `table` labels it in `lang` (the value itself, as
+    written, when the table has no label for it)."""
+    i = LANGUAGES.index(lang)
+    for key, pair in table.items():
+        if key == value or str(key) == str(value):
+            return pair[i]
+    return str(value)
+
+
+def in_lang(zh: str | None, en: str | None, lang: str = "zh") -> str:
+    """A bilingual text in `lang`; when the encoding has none in that language, the other one
+    marked with its language ([en] …, [zh] …), so a reader sees it is not a translation."""
+    first, other, mark = (zh, en, "en") if lang == "zh" else (en, zh, "zh")
+    if first:
+        return first
+    return f"[{mark}] {other}" if other else ""
+
+
+def count(n: int, noun: str, lang: str = "zh") -> str:
+    """3 项职责 / 3 duties (1 duty): a count in words."""
+    zh, en = COUNT_LABEL[noun]
+    return f"{n} {zh}" if lang == "zh" else plural(n, en)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from responsibility.core.errors import AmbiguousName, LookupFailure
-from responsibility.policy.model import Text
+from responsibility.policy.model import Level, Text
 
 if TYPE_CHECKING:  # the policy set imports this module for its lookups
     from responsibility.policy.policyset import PolicySet
@@ -184,6 +184,8 @@ def _regulations(ps: PolicySet) -> Iterable[Named]:
     for r in ps.regulations.values():
         place = ps.places.get(r.jurisdiction)
         names = (place.name.zh, *_short(place.name.zh)) if place else ()
+        if place is not None and place.level == Level.central:
+            names += ("中央",)  # how the answers name the centre's rule (cli/commands/_names.py)
         yield Named(r.id, r.title.zh, r.title.en, names)
 
 
@@ -201,6 +203,12 @@ def _by_name(things: Iterable[_HasName], short: bool = False) -> Iterable[Named]
         yield Named(t.id, t.name.zh, t.name.en, _short(t.name.zh) if short else ())
 
 
+def _actors(ps: PolicySet) -> Iterable[Named]:
+    """Actors by name, and by the other names a text uses for them (县政府: the catalogue's `aliases`)."""
+    for a in ps.actors.values():
+        yield Named(a.id, a.name.zh, a.name.en, tuple(dict.fromkeys(x.zh for x in a.aliases)))
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of thing named in a policy set: what messages call it, its table of ids, and
@@ -213,7 +221,7 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "regulation": Kind("regulation", lambda ps: ps.regulations, _regulations),
-    "actor": Kind("actor", lambda ps: ps.actors, lambda ps: _by_name(ps.actors.values())),
+    "actor": Kind("actor", lambda ps: ps.actors, lambda ps: _actors(ps)),
     "place": Kind("place", lambda ps: ps.places, lambda ps: _by_name(ps.places.values(), short=True)),
     "topic": Kind("topic", lambda ps: ps.topics, lambda ps: _by_name(ps.topics.values())),
     "artefact": Kind(
@@ -230,13 +238,28 @@ def resolve(ps: PolicySet, kind: str, text: str) -> str:
     return _index(ps, kind, lambda: k.names(ps)).resolve(k.name, text)
 
 
+def regulation_name(ps: PolicySet, reg: str, lang: str = "zh") -> str:
+    """A regulation as the answers name it, and as people type it: 中央 for the centre, else the
+    place it governs without 省/市/县 (山西, 武邑); in English "Central" or the place's name."""
+    r = ps.regulations.get(reg)
+    place = ps.places.get(r.jurisdiction) if r else None
+    if r is None or place is None:
+        return reg
+    if lang == "en":
+        return "Central" if place.level == Level.central else (place.name.en or place.name.zh)
+    if place.level == Level.central:
+        return "中央"
+    return (_short(place.name.zh) or (place.name.zh,))[0]
+
+
 def regulation_id(ps: PolicySet, text: str) -> str:
     """A regulation by id, title or the place it governs (武邑县, 武邑)."""
     return resolve(ps, "regulation", text)
 
 
 def actor_id(ps: PolicySet, text: str) -> str:
-    """An actor by id or name (武邑县人民政府, 县级政府, county government)."""
+    """An actor by id or name (武邑县人民政府, 县级政府, county government), or another name a
+    text uses for it (县政府: the catalogue's `aliases`)."""
     return resolve(ps, "actor", text)
 
 

@@ -357,6 +357,16 @@ class Scope(Strict):
     note: NonEmpty | None = None
 
 
+class Alias(Strict):
+    """Another name a text gives a body (县政府 for 县级政府), with a provision that uses it: a
+    name is looked up only as the texts write it, never invented."""
+
+    zh: NonEmpty
+    regulation: Slug = Field(description="The regulation whose text uses the name.")
+    provision: NonEmpty = Field(description="The provision (its id) of that regulation that uses it.")
+    quote: NonEmpty = Field(description="The words of the provision that use the name, verbatim.")
+
+
 class Actor(Strict):
     """A body or role. Role types are per level; concrete actors are role types at a place."""
 
@@ -368,6 +378,11 @@ class Actor(Strict):
     role: Slug | None = Field(None, description="For concrete actors: the role type it fills.")
     place: Slug | None = Field(None, description="For concrete actors: where it sits.")
     part_of: Slug | None = Field(None, description="The body it belongs to (an office of a group).")
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="Other names the texts use for it (县政府), each with the provision that uses "
+        "it; the look-ups take them as they take the name.",
+    )
     note: NonEmpty | None = None
 
 

@@ -72,8 +72,10 @@ def check_references(parsed: Parsed) -> list[Finding]:
             _check_rules(out, src, obj, regs, index)
         elif isinstance(obj, Catalogue):
             _check_actors(out, src, obj, index)
+            _check_aliases(out, src, obj, regs)
         else:
             _check_regulation(out, src, obj, index)
+            _check_aliases(out, src, obj, regs)
     return out.problems + check_cycles(parsed)
 
 
@@ -100,6 +102,32 @@ def _build_index(parsed: list[tuple[SourceInfo, Regulation | Catalogue]], out: _
             idx.regulations.add(obj.id)
             idx.duties |= {duty_ref(obj.id, p.id, d.id) for p, _, _ in provision_paths(obj) for d in p.duties}
     return idx
+
+
+def _check_aliases(
+    out: _Collector, src: SourceInfo, obj: Regulation | Catalogue, regs: dict[str, Regulation]
+) -> None:
+    """An actor's other name is one a text uses: the quote is in the provision it names, and the
+    name is in the quote (checked when that regulation is loaded)."""
+    for i, a in enumerate(obj.actors):
+        for j, alias in enumerate(a.aliases):
+            path: YamlPath = ("actors", i, "aliases", j)
+            reg = regs.get(alias.regulation)
+            if reg is None:
+                # the shared catalogue is read without the shipped regulations too (fixtures,
+                # --no-shipped): an alias is checked wherever its regulation is loaded
+                continue
+            texts = {p.id: p.text for p, _, _ in provision_paths(reg)}
+            out.ref(src, (*path, "provision"), alias.provision, set(texts), f"provision of {reg.id}")
+            _quoted(out, src, (*path, "quote"), alias.quote, texts.get(alias.provision))
+            if alias.zh not in alias.quote:
+                out.add(
+                    src,
+                    (*path, "quote"),
+                    E022,
+                    f"the quote does not contain the name '{alias.zh}'",
+                    "quote the words of the provision where the name is used",
+                )
 
 
 def _check_actors(out: _Collector, src: SourceInfo, obj: Regulation | Catalogue, idx: _Index) -> None:

@@ -261,6 +261,31 @@ def _syntax_hint(problem: str) -> str:
     return "check indentation and quoting near this point"
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _dedented_line(text: str, error_line: int) -> tuple[int, int, int] | None:
+    """When PyYAML says "mapping values are not allowed" on a line, the mistake is often the line
+    before: a `key: value` indented less than its neighbours ends the mapping they belong to, and
+    the next line, still indented as they are, reads as the rest of its value. The error then
+    points one line late. That line (1-based), its indent and the neighbours' indent, or None."""
+    lines = text.splitlines()
+    content = [
+        i
+        for i in range(min(error_line, len(lines)))
+        if lines[i].strip() and not lines[i].lstrip().startswith("#")
+    ]
+    if len(content) < 3 or content[-1] != error_line - 1:
+        return None
+    before, prev, err = (lines[i] for i in content[-3:])
+    mine, theirs = _indent(prev), _indent(err)
+    is_key_value = re.match(r"\s*[^\s#:][^:]*:\s+\S", prev) is not None and not prev.rstrip().endswith(":")
+    if is_key_value and mine < theirs and _indent(before) == theirs and not before.lstrip().startswith("- "):
+        return content[-2] + 1, mine, theirs
+    return None
+
+
 _EMPTY_HINT = "the file is a mapping that starts with 'kind:' (see `responsibility schema`)"
 
 
@@ -280,6 +305,18 @@ def load_text(text: str, name: str) -> tuple[Any, Marks]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        shifted = _dedented_line(text, line) if "mapping values are not allowed" in problem else None
+        if shifted is not None:
+            at, mine, theirs = shifted
+            raise _error(
+                name,
+                at,
+                mine + 1,
+                E001,
+                f"YAML syntax error: this line is indented less than the lines around it (column "
+                f"{mine + 1}, they are at column {theirs + 1}), so the next line reads as part of its value",
+                f"indent it to column {theirs + 1}, to line up with the lines before and after it",
+            ) from None
         raise _error(name, line, col, E001, f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
     except yaml.YAMLError as exc:
         raise _error(name, 1, 1, E001, f"YAML error: {exc}") from None

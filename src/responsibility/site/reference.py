@@ -195,13 +195,13 @@ def cli_page() -> str:
     sub = next(a for a in parser._actions if a.dest == "command")
     choices: dict[str, Any] = getattr(sub, "choices", {}) or {}
     for mod in command_modules():
-        p = choices[mod.NAME]
-        p.prog = f"responsibility {mod.NAME}"
-        lines += [f"## `responsibility {mod.NAME}`", "", str(mod.HELP).capitalize() + ".", ""]
+        p = choices[mod.name]
+        p.prog = f"responsibility {mod.name}"
+        lines += [f"## `responsibility {mod.name}`", "", str(mod.help).capitalize() + ".", ""]
         lines += ["```text", p.format_help().rstrip(), "```", ""]
         for name, sp in _subparsers(p).items():
-            sp.prog = f"responsibility {mod.NAME} {name}"
-            lines += [f"### `responsibility {mod.NAME} {name}`", ""]
+            sp.prog = f"responsibility {mod.name} {name}"
+            lines += [f"### `responsibility {mod.name} {name}`", ""]
             lines += ["```text", sp.format_help().rstrip(), "```", ""]
     return "\n".join(lines)
 
@@ -230,14 +230,14 @@ def command_table() -> str:
     commands = _subparsers(build_parser())
     rows = ["| command | what it does |", "|---|---|"]
     for mod in command_modules():
-        p = commands[mod.NAME]
+        p = commands[mod.name]
         nested = _subparsers(p)
         helps = {a.dest: a.help for a in _subparser_actions(p)}
         if not nested:
-            line = f"responsibility {mod.NAME} {_synopsis(p)}".strip()
-            rows.append(f"| `{_cell(line)}` | {_cell(mod.HELP)} |")
+            line = f"responsibility {mod.name} {_synopsis(p)}".strip()
+            rows.append(f"| `{_cell(line)}` | {_cell(mod.help)} |")
         for name, sp in nested.items():
-            line = f"responsibility {mod.NAME} {name} {_synopsis(sp)}".strip()
+            line = f"responsibility {mod.name} {name} {_synopsis(sp)}".strip()
             rows.append(f"| `{_cell(line)}` | {_cell(helps.get(name) or '')} |")
     return "\n".join(rows) + "\n"
 

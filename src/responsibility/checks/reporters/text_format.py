@@ -47,7 +47,7 @@ def render(report: Report, options: RenderOptions) -> str:
         detail = ", ".join(f"{v} {k}" for k, v in c.items() if v and k != "not-applicable")
         out.append("")
         out.append(
-            f"evidence {report.period}: {expected} expected artefact{'s' if expected != 1 else ''}"
+            f"evidence {report.period}: {plural(expected, 'expected artefact')}"
             + (f" ({detail})" if detail else "")
             + f"; {plural(c['not-applicable'], 'duty')} not applicable"
         )

@@ -10,18 +10,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
+    LANG,
+    POLICIES,
+    TABLE,
     load_from,
     resolve,
     write,
 )
+from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
 from responsibility.policy import lookup
+from responsibility.policy.labels import ACTOR_KIND_LABEL, LEVEL_LABEL
 from responsibility.policy.model import LEVEL_ORDER, Duty, Level
 from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import within
+
+# The option groups every look-up command takes.
+LISTING: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 @dataclass(frozen=True)
@@ -43,8 +49,6 @@ def add_listing_arguments(p: argparse.ArgumentParser, levels: bool, place: bool 
             "--place", metavar="PLACE", help="only bodies sitting in this place or within it (武邑县)"
         )
     p.add_argument("--regulation", metavar="ID", help="only those a regulation names (an id or name)")
-    add_format(p)
-    add_policy_options(p)
 
 
 def run_listing(args: argparse.Namespace, listing: Listing) -> int:
@@ -53,18 +57,29 @@ def run_listing(args: argparse.Namespace, listing: Listing) -> int:
     if args.regulation is not None:
         reg = resolve("--regulation", lookup.regulation_id, ps, args.regulation)
     records = [r for r in listing.rows(ps, args, reg) if _matches(r, args.name)]
+    w = words(ps, args)
     if args.format == "json":
-        write(dumps(records))
+        write(dumps(labelled(records, w.lang)))
         return 0
-    cols = ("zh", "id", *listing.columns, "en")  # English last: the longest, left unpadded
-    write(render(cols, [[_cell(ps, c, r.get(c)) for c in cols] for r in records]))
+    # the asked language's name first, the other last (the longest, left unpadded)
+    first, last = ("zh", "en") if w.lang == "zh" else ("en", "zh")
+    cols = (first, "id", *listing.columns, last)
+    write(render(w.headers(*cols), [[_cell(w, c, r) for c in cols] for r in records]))
     return 0
 
 
-def _cell(ps: PolicySet, column: str, value: str | None) -> str:
-    """A table cell: places by their Chinese names (JSON keeps the ids)."""
-    if column in ("place", "parent") and value in ps.places:
-        return ps.places[value].name.zh
+def _cell(w: Words, column: str, record: dict[str, str | None]) -> str:
+    """A table cell: places by their names, vocabulary by its labels (JSON keeps the ids)."""
+    value = record.get(column)
+    if column in ("place", "parent"):
+        return w.place(value) if value else "-"
+    if column in ("level", "kind"):
+        table = LEVEL_LABEL if column == "level" else ACTOR_KIND_LABEL
+        return w.label(table, value)
+    if column == "satisfies" and value:
+        return w.list_of([w.artefact(k) for k in value.split(", ")])
+    if column == "en" and w.lang == "en" and not value:
+        return w.pair(record.get("zh"), None)  # no English name: the Chinese one, marked
     return value or "-"
 
 

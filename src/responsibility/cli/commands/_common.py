@@ -15,16 +15,8 @@ from responsibility.policy.policyset import PolicySet
 T = TypeVar("T")
 
 
-def add_policy_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--policies",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="a policy directory or file to add to the shipped policies (repeatable)",
-    )
-    add_no_shipped(p)
-    add_cache_option(p)
+def _group() -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(add_help=False)
 
 
 NO_SHIPPED_HELP = (
@@ -32,10 +24,50 @@ NO_SHIPPED_HELP = (
     "(a usage error when none is)"
 )
 
+# The option groups commands share, each defined once and handed to argparse as a parent parser
+# (a command lists those it takes in its PARENTS): the same option reads and behaves the same in
+# every command.
 
-def add_no_shipped(p: argparse.ArgumentParser) -> None:
-    """The one `--no-shipped` of every command; :func:`include_shipped` reads it."""
-    p.add_argument("--no-shipped", action="store_true", help=NO_SHIPPED_HELP)
+# What to load: the shipped policies, more of them, or only others; read afresh or from the cache.
+POLICIES = _group()
+POLICIES.add_argument(
+    "--policies",
+    action="append",
+    default=[],
+    metavar="DIR",
+    help="a policy directory or file to add to the shipped policies (repeatable)",
+)
+POLICIES.add_argument("--no-shipped", action="store_true", help=NO_SHIPPED_HELP)
+POLICIES.add_argument(
+    "--no-cache",
+    action="store_true",
+    help=f"read every policy file afresh, not from the cache (also: {cache.ENV_OFF}=1)",
+)
+
+LANGUAGES = ("zh", "en")
+# The language of headers, labels, names and summaries (policy/labels.py), Chinese first.
+LANG = _group()
+LANG.add_argument(
+    "--lang",
+    choices=LANGUAGES,
+    default="zh",
+    help="language of the headers, labels, names and summaries: zh (default) or en",
+)
+
+FORMAT_HELP = "output format (default: %(default)s)"
+_FORMATS: dict[tuple[str, ...], argparse.ArgumentParser] = {}
+
+
+def formats(*choices: str) -> argparse.ArgumentParser:
+    """The one `--format` option with these choices, the first the default (one parser per set
+    of choices, so commands with the same choices share it)."""
+    if choices not in _FORMATS:
+        p = _FORMATS[choices] = _group()
+        p.add_argument("--format", choices=choices, default=choices[0], help=FORMAT_HELP)
+    return _FORMATS[choices]
+
+
+TABLE = formats("table", "json")
 
 
 def include_shipped(args: argparse.Namespace, *named: Sequence[str]) -> bool:
@@ -48,21 +80,11 @@ def include_shipped(args: argparse.Namespace, *named: Sequence[str]) -> bool:
     return False
 
 
-def add_cache_option(p: argparse.ArgumentParser) -> None:
-    """`--no-cache`, on every command that loads policies (the CLI applies it around the command)."""
-    p.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=f"read every policy file afresh, not from the cache (also: {cache.ENV_OFF}=1)",
-    )
-
-
-def add_format(p: argparse.ArgumentParser, choices: tuple[str, ...] = ("table", "json")) -> None:
-    p.add_argument("--format", choices=choices, default=choices[0], help="output format")
-
-
-def load_from(args: argparse.Namespace) -> PolicySet:
-    return load(args.policies, include_shipped=include_shipped(args, args.policies))
+def load_from(args: argparse.Namespace, *paths: str) -> PolicySet:
+    """The policies `args` name: the PATHs given (validate, export), then --policies, with the
+    shipped ones unless --no-shipped."""
+    named = [*paths, *args.policies]
+    return load(named, include_shipped=include_shipped(args, named))
 
 
 def write(text: str) -> None:

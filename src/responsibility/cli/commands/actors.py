@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._catalogue import ACTORS, add_listing_arguments, run_listing
+from responsibility.cli.commands._catalogue import ACTORS, LISTING, add_listing_arguments, run_listing
 
-NAME = "actors"
-HELP = "list bodies and roles with their ids (Chinese names first)"
+PARENTS: tuple[argparse.ArgumentParser, ...] = LISTING
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

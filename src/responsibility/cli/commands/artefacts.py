@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._catalogue import ARTEFACTS, add_listing_arguments, run_listing
+from responsibility.cli.commands._catalogue import ARTEFACTS, LISTING, add_listing_arguments, run_listing
 
-NAME = "artefacts"
-HELP = "list artefact kinds with their ids (Chinese names first)"
+PARENTS: tuple[argparse.ArgumentParser, ...] = LISTING
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

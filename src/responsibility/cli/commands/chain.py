@@ -9,21 +9,22 @@ from __future__ import annotations
 import argparse
 
 from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
+    LANG,
+    POLICIES,
+    TABLE,
     load_from,
     resolve,
     resolve_optional,
     write,
 )
+from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
 from responsibility.graph.queries import Chain, Link, as_data, chain
 from responsibility.policy import lookup
-from responsibility.policy.policyset import PolicySet
+from responsibility.policy.labels import BASIS_LABEL, RELATION_LABEL
 
-NAME = "chain"
-HELP = "to whom a body answers, and who answers to it"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -31,50 +32,54 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--regulation", metavar="ID", help="links this regulation states or inherits (an id or name)"
     )
-    add_format(p)
-    add_policy_options(p)
 
 
-def _name(ps: PolicySet, actor: str, place: str | None, ambiguous: set[str]) -> str:
-    a = ps.actors[actor]
+def _name(w: Words, actor: str, place: str | None, ambiguous: set[str]) -> str:
+    a = w.ps.actors[actor]
     # Two bodies with one name (a fixture's 武邑县委 beside the shipped one) would print as one.
-    name = f"{a.name.zh} ({a.id})" if a.name.zh in ambiguous else a.name.zh
+    name = w.actor(actor)
+    name = f"{name} ({a.id})" if name in ambiguous else name
     if place is None or a.place == place:
         return name
-    return f"{name} @{ps.places[place].name.zh}"
+    return f"{name} @{w.place(place)}"
 
 
-def _rows(ps: PolicySet, links: tuple[Link, ...]) -> list[list[str]]:
+def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
     """One row per distinct link as shown: links that differ only in the way they were reached
     (`via`) print once."""
     ids_by_name: dict[str, set[str]] = {}
     for k in links:
         for actor in (k.lower, k.upper):
-            ids_by_name.setdefault(ps.actors[actor].name.zh, set()).add(actor)
+            ids_by_name.setdefault(w.actor(actor), set()).add(actor)
     ambiguous = {name for name, ids in ids_by_name.items() if len(ids) > 1}
-    rows = [
-        [
-            str(k.depth),
-            _name(ps, k.lower, k.lower_place, ambiguous),
-            k.relation,
-            _name(ps, k.upper, k.upper_place, ambiguous),
-            k.basis.value,
-            k.duty,
-        ]
-        for k in links
-    ]
+    rows = []
+    for k in links:
+        duty = w.duty(k.duty) if k.duty else None
+        rows.append(
+            [
+                str(k.depth),
+                _name(w, k.lower, k.lower_place, ambiguous),
+                w.label(RELATION_LABEL, k.relation),
+                _name(w, k.upper, k.upper_place, ambiguous),
+                w.label(BASIS_LABEL, k.basis.value),
+                w.cite(duty) if duty else "-",
+                w.summary(duty) if duty else "-",
+            ]
+        )
     return [list(r) for r in dict.fromkeys(tuple(r) for r in rows)]
 
 
-def render_chain(ps: PolicySet, result: Chain) -> str:
-    head = ["depth", "lower", "relation", "upper", "basis", "duty"]
+def render_chain(w: Words, result: Chain) -> str:
+    head = w.headers("depth", "lower", "relation", "upper", "basis", "article", "duty")
+    upward, downward, none, top = w.headers("upward", "downward", "none", "top")
     a = result.actor
-    out = [f"{a.id} {a.zh}\n\nupward\n"]
-    out.append(render(head, _rows(ps, result.upward)) if result.upward else "(none)\n")
-    out.append("\ndownward\n")
-    out.append(render(head, _rows(ps, result.downward)) if result.downward else "(none)\n")
+    out = [f"{w.pair(a.zh, a.en)}\n\n{upward}\n"]
+    out.append(render(head, _rows(w, result.upward)) if result.upward else f"{none}\n")
+    out.append(f"\n{downward}\n")
+    out.append(render(head, _rows(w, result.downward)) if result.downward else f"{none}\n")
     if result.top:
-        out.append("\ntop: " + ", ".join(result.top) + "\n")
+        sep = "：" if w.lang == "zh" else ": "
+        out.append(f"\n{top}{sep}" + w.list_of([w.actor(t) for t in result.top]) + "\n")
     return "".join(out)
 
 
@@ -83,5 +88,6 @@ def run(args: argparse.Namespace) -> int:
     actor = resolve("ACTOR", lookup.actor_id, ps, args.actor)
     reg = resolve_optional("--regulation", lookup.regulation_id, ps, args.regulation)
     result = chain(ps, actor, reg)
-    write(dumps(as_data(result)) if args.format == "json" else render_chain(ps, result))
+    w = words(ps, args)
+    write(dumps(labelled(as_data(result), w.lang)) if args.format == "json" else render_chain(w, result))
     return 0

@@ -28,16 +28,10 @@ from responsibility.checks.evidence import parse_range
 from responsibility.checks.reporters import FORMATS, RenderOptions, render
 from responsibility.checks.runner import EXIT_USAGE, Options, unreadable
 from responsibility.checks.runner import run as run_checks
-from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
-    include_shipped,
-    write,
-)
+from responsibility.cli.commands._common import POLICIES, formats, include_shipped, write
 from responsibility.core.errors import PolicyError, Severity
 
-NAME = "check"
-HELP = "check implementing rules and evidence (CI)"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, formats(*FORMATS))
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -47,7 +41,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-v", "--verbose", action="store_true", help="list the files passed over, and why, on stderr"
     )
-    add_policy_options(p)
     p.add_argument("--against", metavar="ID", help="check against this parent regulation only")
     p.add_argument("--evidence", metavar="DIR", help="inventory root holding evidence.yaml or evidence.csv")
     p.add_argument("--period", metavar="P[..Q]", help="periods to expect artefacts for: 2018, 2018..2019")
@@ -58,7 +51,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="facts (YAML or CSV files, or a directory) to evaluate computable provisions on (repeatable)",
     )
-    add_format(p, FORMATS)
     p.add_argument("--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails")
     p.add_argument("--select", metavar="CODES", help="comma-separated codes, prefixes or names")
     p.add_argument("--ignore", metavar="CODES", help="comma-separated codes, prefixes or names")

@@ -7,16 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
-    load_from,
-    resolve,
-    write,
-)
-from responsibility.cli.commands._names import FIELD_NAMES, field_value, regulation_name
+from responsibility.cli.commands._common import LANG, POLICIES, TABLE, load_from, resolve, write
+from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
-from responsibility.core.wording import plural
 from responsibility.graph.export import dumps
 from responsibility.graph.queries import (
     MATRIX_LEVELS,
@@ -28,57 +21,77 @@ from responsibility.graph.queries import (
     compare,
 )
 from responsibility.policy import lookup
-from responsibility.policy.policyset import PolicySet
+from responsibility.policy.labels import FIELD_LABEL, LEVEL_LABEL
 
-NAME = "compare"
-HELP = "compare two regulations topic by topic"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("a", metavar="REG_A")
     p.add_argument("b", metavar="REG_B")
-    add_format(p)
-    add_policy_options(p)
 
 
-def _duty(ps: PolicySet, d: DutyRef) -> str:
-    return f"{d.article} {d.zh} ({d.id})"
+def _duty(w: Words, d: DutyRef) -> str:
+    return f"{w.cite(d)} {w.summary(d)}"
 
 
-def _change(ps: PolicySet, c: Change) -> str:
+def _change(w: Words, c: Change) -> str:
     def one(f: FieldChange) -> str:
-        name = FIELD_NAMES.get(f.field, f.field)
-        return f"{name} {field_value(ps, f.field, f.a)} → {field_value(ps, f.field, f.b)}"
+        name = w.label(FIELD_LABEL, f.field)
+        return f"{name} {w.field_value(f.field, f.a)} → {w.field_value(f.field, f.b)}"
 
     what = "; ".join(one(f) for f in c.changes)
-    return f"{c.a.article} → {c.b.article} {c.b.zh}: {what} ({c.a.id} → {c.b.id})"
+    sep = "：" if w.lang == "zh" else ": "
+    return f"{w.cite(c.a)} → {w.cite(c.b)} {w.summary(c.b)}{sep}{what}"
 
 
-def render_comparison(ps: PolicySet, result: Comparison) -> str:
-    na, nb = regulation_name(ps, result.a), regulation_name(ps, result.b)
-    ta, tb = ps.regulations[result.a].title.zh, ps.regulations[result.b].title.zh
-    n = result.totals
-    out = [
-        f"{ta} ({result.a}) → {tb} ({result.b})\n",
+def _key(w: Words, na: str, nb: str) -> str:
+    fields = [w.label(FIELD_LABEL, f) for f in FIELD_LABEL]
+    if w.lang == "zh":
+        return f"图例：+ 仅{nb}有（新增）  - 仅{na}有（删去）  ~ 对应职责的{'、'.join(fields)}有变化\n"
+    return (
         f"key: + only in {nb} (added)   - only in {na} (dropped)   ~ counterparts that differ in "
-        "owners 责任主体, kind of responsibility 责任类型, modality 约束, frequency 频次 or artefacts 材料\n",
-        f"total: {plural(n['added'], 'duty')} added, {plural(n['dropped'], 'duty')} dropped, "
-        f"{plural(n['changed'], 'counterpart pair')} changed, {n['unchanged']} unchanged "
-        "(a duty with several topics is listed under each)\n",
-    ]
+        f"{', '.join(fields[:-1])} or {fields[-1]}\n"
+    )
+
+
+def _totals(w: Words, n: dict[str, int]) -> str:
+    note_zh, note_en = (
+        "（一项职责有多个主题时在每个主题下各列一次）",
+        " (a duty with several topics is listed under each)",
+    )
+    if w.lang == "zh":
+        return (
+            f"合计：新增 {w.count(n['added'], 'duty')}，删去 {w.count(n['dropped'], 'duty')}，"
+            f"变化 {w.count(n['changed'], 'pair')}，未变 {w.count(n['unchanged'], 'duty')}{note_zh}\n"
+        )
+    return (
+        f"total: {w.count(n['added'], 'duty')} added, {w.count(n['dropped'], 'duty')} dropped, "
+        f"{w.count(n['changed'], 'pair')} changed, {w.count(n['unchanged'], 'duty')} unchanged{note_en}\n"
+    )
+
+
+def render_comparison(w: Words, result: Comparison) -> str:
+    ps = w.ps
+    na, nb = w.regulation(result.a), w.regulation(result.b)
+    ta, tb = w.text(ps.regulations[result.a].title), w.text(ps.regulations[result.b].title)
+    out = [f"{ta} → {tb}\n", _key(w, na, nb), _totals(w, result.totals)]
+    unchanged = w.headers("unchanged")[0]
+    sep = "：" if w.lang == "zh" else ": "
     for t in result.topics:
-        out.append(f"\n{t.topic or '-'} {t.zh}: {t.same} unchanged\n")
-        out += [f"  + {_duty(ps, d)}\n" for d in t.added]
-        out += [f"  - {_duty(ps, d)}\n" for d in t.dropped]
-        out += [f"  ~ {_change(ps, c)}\n" for c in t.changed]
-    levels = [lv.value for lv in MATRIX_LEVELS]
-    topic_zh = {t.id: t.name.zh for t in ps.topics.values()}
+        topic = w.pair(t.zh, t.en) if t.topic else w.headers("no topic")[0]
+        out.append(f"\n{topic}{sep}{t.same} {unchanged}\n")
+        out += [f"  + {_duty(w, d)}\n" for d in t.added]
+        out += [f"  - {_duty(w, d)}\n" for d in t.dropped]
+        out += [f"  ~ {_change(w, c)}\n" for c in t.changed]
+    levels = list(MATRIX_LEVELS)
     rows = [
-        [f"{m.topic} {topic_zh.get(m.topic, '')}".strip() if m.topic else "-", m.regulation]
-        + [str(m.counts[lv]) for lv in levels]
+        [w.topic(m.topic) if m.topic else w.headers("no topic")[0], w.regulation(m.regulation)]
+        + [str(m.counts[lv.value]) for lv in levels]
         for m in result.matrix
     ]
-    out.append("\nduties per owner level\n" + render(["topic", "regulation", *levels], rows))
+    head = [*w.headers("topic", "regulation"), *(w.label(LEVEL_LABEL, lv) for lv in levels)]
+    out.append(f"\n{w.headers('per level')[0]}\n" + render(head, rows))
     return "".join(out)
 
 
@@ -86,5 +99,6 @@ def run(args: argparse.Namespace) -> int:
     ps = load_from(args)
     a = resolve("REG_A", lookup.regulation_id, ps, args.a)  # an id or a name: 山西, 甘肃省…
     result = compare(ps, a, resolve("REG_B", lookup.regulation_id, ps, args.b))
-    write(dumps(as_data(result)) if args.format == "json" else render_comparison(ps, result))
+    w = words(ps, args)
+    write(dumps(labelled(as_data(result), w.lang)) if args.format == "json" else render_comparison(w, result))
     return 0

@@ -17,12 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from responsibility.cli.commands._common import add_policy_options, include_shipped, load_from
+from responsibility.cli.commands._common import POLICIES, include_shipped, load_from
 from responsibility.core.safewrite import new_mode
 from responsibility.site.pages import html_text
 
-NAME = "docs"
-HELP = "build or serve the browsable site"
+PARENTS: tuple[argparse.ArgumentParser, ...] = ()
 MARKER = ".responsibility-site"
 
 # Material's own separator for Chinese plus the full-width punctuation of policy texts; U+200B is
@@ -75,15 +74,16 @@ markdown_extensions:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="docs_command", metavar="ACTION", required=True)
-    build = sub.add_parser("build", help="write the site into a directory", description=__doc__)
+    build = sub.add_parser(
+        "build", help="write the site into a directory", description=__doc__, parents=[POLICIES]
+    )
     build.add_argument(
         "-d", "--site-dir", default="site", metavar="DIR", help="output directory (default: site)"
     )
     build.add_argument("--force", action="store_true", help="replace DIR even if it holds other files")
-    serve = sub.add_parser("serve", help="serve the site locally", description=__doc__)
+    serve = sub.add_parser("serve", help="serve the site locally", description=__doc__, parents=[POLICIES])
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
     for q in (build, serve):
-        add_policy_options(q)
         q.add_argument("--site-name", default="脱贫攻坚责任制 · responsibility", help="the site's title")
         q.add_argument(
             "--site-url",

@@ -5,27 +5,28 @@ from __future__ import annotations
 import argparse
 
 from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
+    LANG,
+    POLICIES,
+    TABLE,
     load_from,
     resolve,
     resolve_optional,
     write,
 )
+from responsibility.cli.commands._names import labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps, duty_record
+from responsibility.graph.queries import duty_ref_of
 from responsibility.policy import lookup
+from responsibility.policy.labels import FREQUENCY_LABEL, MODALITY_LABEL
 
-NAME = "duties"
-HELP = "list the duties of a regulation"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--regulation", required=True, metavar="ID", help="an id or name: central, 武邑")
     p.add_argument("--provision", metavar="ID", help="an id or the label as printed: art_9, 第九条, 一(一)3")
     p.add_argument("--actor", metavar="ID", help="an id or name: county.government, 武邑县人民政府")
-    add_format(p)
-    add_policy_options(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,19 +37,25 @@ def run(args: argparse.Namespace) -> int:
         prov = resolve("--provision", lambda p, t: lookup.provision_id(p, reg, t), ps, args.provision)
     actor = resolve_optional("--actor", lookup.actor_id, ps, args.actor)
     entries = ps.duties(reg, prov, actor)
+    w = words(ps, args)
     if args.format == "json":
-        write(dumps([duty_record(ps, e.regulation, e.provision, e.duty) for e in entries]))
+        records = [duty_record(ps, e.regulation, e.provision, e.duty) for e in entries]
+        for record, e in zip(records, entries, strict=True):
+            record["article"] = duty_ref_of(e).article  # as printed: 第九条, 一(一)1
+            record["regulation"], record["regulation_label"] = e.regulation.id, w.regulation(e.regulation.id)
+        write(dumps(labelled(records, w.lang)))
         return 0
-    rows = [
-        [
-            e.ref,
-            e.citation,
-            "、".join(o.zh or ps.actors[o.actor].name.zh for o in e.duty.owners),
-            e.duty.modality.value,
-            e.duty.frequency.value if e.duty.frequency else "-",
-            e.duty.summary.en or e.duty.summary.zh,
-        ]
-        for e in entries
-    ]
-    write(render(["duty", "article", "owners", "modality", "frequency", "summary"], rows))
+    rows = []
+    for e in entries:
+        d = duty_ref_of(e)
+        rows.append(
+            [
+                w.cite(d),
+                w.list_of([w.owner(o) for o in e.duty.owners]),
+                w.label(MODALITY_LABEL, e.duty.modality),
+                w.label(FREQUENCY_LABEL, e.duty.frequency),
+                w.summary(d),
+            ]
+        )
+    write(render(w.headers("article", "owners", "modality", "frequency", "duty"), rows))
     return 0

@@ -7,19 +7,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from responsibility.cli.commands._common import add_format, add_policy_options, load_from, write
+from responsibility.cli.commands._common import POLICIES, formats, load_from, write
 from responsibility.core.safewrite import write_text_atomic
 from responsibility.graph.network import build, graphml, node_link_json
 
-NAME = "graph"
-HELP = "export the responsibility graph (GraphML or node-link JSON)"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, formats("graphml", "json"))
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    add_format(p, ("graphml", "json"))
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists and differs")
-    add_policy_options(p)
 
 
 def run(args: argparse.Namespace) -> int:

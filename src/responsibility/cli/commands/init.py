@@ -3,11 +3,13 @@
 Writes, into DIR, a skeleton that validates and checks at once: the rule with its source text
 (policies/ID/), a local catalogue for the bodies and places the library does not ship
 (policies/catalogue/), the JSON Schemas its `$schema` lines point at (schema/),
-responsibility.toml, a pre-commit configuration and a CI workflow. The workflow installs the
-tool from its git repository (give the URL with --git, or edit the placeholder) or from a wheel
-checked in under vendor/: the package is not published on PyPI. Every file is written, or none:
-files that exist with other content are named and nothing is written (exit 2) unless --force.
-See docs/guide/tutorial.md."""
+responsibility.toml, a pre-commit configuration and a CI workflow: GitHub Actions by default,
+GitLab CI with `--ci gitlab`, none with `--ci none` (any other CI runs the same two commands,
+`responsibility validate policies` and `responsibility check policies`, whose exit status fails
+the job). The workflow installs the tool from its git repository (give the URL with --git, or
+edit the placeholder) or from a wheel checked in under vendor/: the package is not published on
+PyPI. Every file is written, or none: files that exist with other content are named and nothing
+is written (exit 2) unless --force. See docs/guide/tutorial.md."""
 
 from __future__ import annotations
 
@@ -24,8 +26,7 @@ from responsibility.policy.loader import load
 from responsibility.policy.lookup import place_id
 from responsibility.policy.model import SLUG
 
-NAME = "init"
-HELP = "start a repository for your own implementing rule (a skeleton that checks green)"
+PARENTS: tuple[argparse.ArgumentParser, ...] = ()
 
 # What the workflow installs when --git is not given: a URL that fails loudly until it is filled.
 # A place name as printed, without what YAML would read as syntax (: { } [ ] , # and quotes).
@@ -50,6 +51,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="git URL (optionally @tag) the CI workflow installs responsibility from "
         "(default: a placeholder to edit, or a wheel in vendor/)",
     )
+    p.add_argument(
+        "--ci",
+        choices=tuple(CI_FILES),
+        default="github",
+        help="the CI workflow to write: GitHub Actions (default), GitLab CI, or none (another CI runs "
+        "`responsibility validate policies` and `responsibility check policies`)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite files that exist with other content")
 
 
@@ -65,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"argument --id: {args.id!r} is a shipped regulation; choose another id")
     parent = resolve("--parent", place_id, ps, args.parent)
     root = Path(args.directory)
-    files = skeleton(args.id, args.name, parent, args.git or GIT_PLACEHOLDER)
+    files = skeleton(args.id, args.name, parent, args.git or GIT_PLACEHOLDER, args.ci)
     targets = {root / rel: text.encode("utf-8") for rel, text in files.items()}
     clash = [str(p) for p, data in targets.items() if p.exists() and (p.is_dir() or p.read_bytes() != data)]
     if clash and not args.force:
@@ -80,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def skeleton(reg_id: str, name: str, parent: str, git_url: str) -> dict[str, str]:
-    """The files of a new repository, by path relative to its root."""
+def skeleton(reg_id: str, name: str, parent: str, git_url: str, ci: str = "github") -> dict[str, str]:
+    """The files of a new repository, by path relative to its root (with the CI file of `ci`)."""
     files = {
         f"policies/{reg_id}/{reg_id}.yaml": _rule(reg_id, name, parent),
         f"policies/{reg_id}/source.txt": _source(name),
@@ -89,8 +97,10 @@ def skeleton(reg_id: str, name: str, parent: str, git_url: str) -> dict[str, str
         "responsibility.toml": TOML,
         ".gitignore": "site/\n",
         ".pre-commit-config.yaml": PRE_COMMIT,
-        ".github/workflows/responsibility.yml": WORKFLOW.replace("@GIT_URL@", git_url),
     }
+    path, template = CI_FILES[ci]
+    if path is not None:
+        files[path] = template.replace("@GIT_URL@", git_url)
     # The `$schema` lines point here, so editors resolve them outside the library's repository.
     for kind in sorted(SCHEMAS):
         files[f"schema/{kind}.schema.json"] = dumps(schema_for(kind))
@@ -170,7 +180,8 @@ grace-days = 15
 
 PRE_COMMIT = """\
 # Run the checker before each commit that touches the policies. It uses the `responsibility`
-# installed in your environment (see .github/workflows/responsibility.yml for how to install it).
+# installed in your environment (the CI file, .github/workflows/ or .gitlab-ci.yml, shows how to
+# install it).
 repos:
   - repo: local
     hooks:
@@ -213,3 +224,38 @@ jobs:
       - name: Check (annotates the pull request)
         run: responsibility check policies --format github
 """
+
+GITLAB_CI = """\
+# Validate and check the rule on every push and merge request (GitLab CI).
+# responsibility is not published on PyPI. The job installs it from a wheel checked in under
+# vendor/ (build one with `pip wheel --no-deps -w vendor <checkout of responsibility>`) or, when
+# there is none, from its git repository: set RESPONSIBILITY_GIT to its URL (pin a tag: …git@v1.0).
+# The check's findings are a JUnit report, shown on the merge request.
+variables:
+  RESPONSIBILITY_GIT: "@GIT_URL@"
+responsibility:
+  image: python:3.12
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH
+  script:
+    - |
+      if ls vendor/responsibility-*.whl >/dev/null 2>&1; then
+        pip install vendor/responsibility-*.whl
+      else
+        pip install "responsibility @ git+${RESPONSIBILITY_GIT}"
+      fi
+    - responsibility validate policies
+    - responsibility check policies --format junit > responsibility-junit.xml
+  artifacts:
+    when: always
+    reports:
+      junit: responsibility-junit.xml
+"""
+
+# The CI file each --ci choice writes: its path in the repository and its text (None: no file).
+CI_FILES: dict[str, tuple[str | None, str]] = {
+    "github": (".github/workflows/responsibility.yml", WORKFLOW),
+    "gitlab": (".gitlab-ci.yml", GITLAB_CI),
+    "none": (None, ""),
+}

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._catalogue import PLACES, add_listing_arguments, run_listing
+from responsibility.cli.commands._catalogue import LISTING, PLACES, add_listing_arguments, run_listing
 
-NAME = "places"
-HELP = "list places with their ids (Chinese names first)"
+PARENTS: tuple[argparse.ArgumentParser, ...] = LISTING
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

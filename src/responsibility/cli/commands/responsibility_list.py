@@ -1,6 +1,7 @@
 """Write the 责任清单 (responsibility list): one row per duty with 序号, 责任主体, 责任类型,
-任务内容, 频次, 报送/签署对象, 需形成材料, 依据 (bilingual headers). CSV has every regulation in
-turn; XLSX one sheet per regulation with a frozen header row (needs the `xlsx` extra). The file
+任务内容, 频次, 报送/签署对象, 需形成材料, 依据 — headers, sheet names (中央, 武邑) and words in
+the language of --lang. CSV has every regulation in turn; XLSX one sheet per regulation with a
+frozen header row (needs the `xlsx` extra). The file
 is written atomically; an existing different file is kept unless --force."""
 
 from __future__ import annotations
@@ -9,23 +10,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from responsibility.cli.commands._common import add_format, add_policy_options, load_from, resolve
+from responsibility.cli.commands._common import LANG, POLICIES, formats, load_from, resolve
 from responsibility.core.safewrite import write_bytes_atomic
 from responsibility.graph.responsibility_list import to_csv, to_xlsx
 from responsibility.policy import lookup
 
-NAME = "list"
-HELP = "write the responsibility list (责任清单) as CSV or XLSX"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, formats("csv", "xlsx"), LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    add_format(p, ("csv", "xlsx"))
     p.add_argument(
         "--regulation", action="append", metavar="ID", help="only this regulation (repeatable; default all)"
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for xlsx)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists and differs")
-    add_policy_options(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError("XLSX is binary: give an output file with -o FILE")
     ps = load_from(args)
     regs = [resolve("--regulation", lookup.regulation_id, ps, r) for r in args.regulation or ()] or None
-    data = to_csv(ps, regs) if args.format == "csv" else to_xlsx(ps, regs)
+    data = to_csv(ps, regs, args.lang) if args.format == "csv" else to_xlsx(ps, regs, args.lang)
     if args.output is None:
         sys.stdout.buffer.write(data)
     else:

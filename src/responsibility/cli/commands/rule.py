@@ -12,8 +12,7 @@ from responsibility.checks.docs import rule_page, write_pages
 from responsibility.cli.commands._common import write
 from responsibility.core.table import render
 
-NAME = "rule"
-HELP = "show the documentation of a check rule (responsibility rule C001)"
+PARENTS: tuple[argparse.ArgumentParser, ...] = ()
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

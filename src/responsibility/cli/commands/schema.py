@@ -10,8 +10,7 @@ from responsibility.core.safewrite import write_files_atomic
 from responsibility.graph.export import dumps
 from responsibility.policy.jsonschema import SCHEMAS, schema_for
 
-NAME = "schema"
-HELP = "print the JSON Schema of policy files"
+PARENTS: tuple[argparse.ArgumentParser, ...] = ()
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -9,12 +9,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from responsibility.cli.commands._common import add_policy_options, include_shipped, write
+from responsibility.cli.commands._common import POLICIES, include_shipped, write
 from responsibility.computable import scenarios
+from responsibility.core.wording import plural
 from responsibility.policy.loader import load, shipped_root
 
-NAME = "test"
-HELP = "run scenario tests of computable rules"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES,)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -22,7 +22,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-k", dest="keyword", metavar="NAME", help="only scenarios whose name or file contains NAME"
     )
-    add_policy_options(p)
     p.add_argument("-v", "--verbose", action="store_true", help="list every scenario, passed or not")
 
 
@@ -51,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             write(f"FAIL {result.report()}\n")
     files_bad = len({d.file for d in problems})
-    errors = f", {files_bad} file{'s' if files_bad != 1 else ''} with errors" if files_bad else ""
+    errors = f", {plural(files_bad, 'file')} with errors" if files_bad else ""
     write(f"{passed} passed, {failed} failed{errors}\n")
     if not chosen and not problems:
         print(

@@ -13,23 +13,17 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
-    load_from,
-    resolve,
-    write,
-)
-from responsibility.cli.commands._names import cite, regulation_name
+from responsibility.cli.commands._common import LANG, POLICIES, TABLE, load_from, resolve, write
+from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
-from responsibility.graph.queries import Trace, as_data, trace, walk_tree
+from responsibility.graph.queries import RegulationTrace, Trace, TraceStatus, as_data, trace, walk_tree
 from responsibility.policy import lookup
-from responsibility.policy.labels import STATUS_LABEL
-from responsibility.policy.policyset import PolicySet
+from responsibility.policy.labels import LEVEL_LABEL, STATUS_LABEL
+from responsibility.policy.model import LEVEL_ORDER
+from responsibility.semantics import duty_levels
 
-NAME = "trace"
-HELP = "how a duty (or each duty of a provision) is implemented in each local regulation"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -38,48 +32,63 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DUTY_OR_PROVISION",
         help="e.g. central/art_9/annual-report, central/第九条/每年报告…, or a provision: central/第九条",
     )
-    add_format(p)
-    add_policy_options(p)
 
 
-def render_trace(ps: PolicySet, result: Trace) -> str:
+def render_trace(w: Words, result: Trace) -> str:
     d = result.duty
-    out = [f"{cite(ps, d)} {d.zh} ({d.id})\n"]
+    out = [f"{w.cite(d)} {w.summary(d)}\n"]
     for depth, n in walk_tree(result.tree):
-        out.append(f"{'  ' * depth}└ {cite(ps, n.duty)} {n.duty.zh} [{n.level}] ({n.duty.id})\n")
+        level = w.label(LEVEL_LABEL, n.level)
+        out.append(f"{'  ' * depth}└ {w.cite(n.duty)} {w.summary(n.duty)} [{level}]\n")
     rows = [
         [
-            f"{regulation_name(ps, r.regulation)} ({r.regulation})",
-            r.level,
-            f"{r.status.value} {STATUS_LABEL[r.status][0]}".rstrip(),
-            ", ".join(_article(ps, x) for x in r.duties) or (r.reason or ""),
+            w.regulation(r.regulation),
+            w.label(LEVEL_LABEL, r.level),
+            w.label(STATUS_LABEL, r.status),
+            w.list_of([_article(w, x) for x in r.duties]) or _reason(w, result, r),
         ]
         for r in result.regulations
     ]
-    out.append("\n" + render(["regulation", "level", "status", "duties / reason"], rows) if rows else "")
+    if rows:
+        out.append("\n" + render(w.headers("regulation", "level", "status", "duties / reason"), rows))
     return "".join(out)
 
 
-def _article(ps: PolicySet, ref: str) -> str:
-    """A duty id with its article as printed: 第三十四条 shanxi/art_34/project-pool."""
-    entry = ps.duty_entry(ref)
-    return f"{entry.citation or entry.provision.label or entry.provision.id} {ref}"
+def _reason(w: Words, result: Trace, r: RegulationTrace) -> str:
+    """Why a regulation has no duty for it. A reason the encoder wrote (not_implemented) is shown
+    as written; in Chinese the others name the levels of the duty's owners, from which the status
+    follows (semantics.parent_status), as the English sentence does."""
+    if w.lang == "en" or r.status == TraceStatus.not_implemented:
+        return r.reason or ""
+    levels = duty_levels(w.ps, w.ps.duty(result.duty.id))
+    named = "/".join(
+        w.label(LEVEL_LABEL, lv) for lv in sorted(levels, key=lambda lv: LEVEL_ORDER.get(lv, 99))
+    )
+    return f"责任主体层级：{named}（本规定为{w.label(LEVEL_LABEL, w.ps.regulations[r.regulation].level)}）"
+
+
+def _article(w: Words, ref: str) -> str:
+    """A duty of the tree by its article as printed: 第三十四条 (the regulation is the row's)."""
+    return w.duty(ref).article
 
 
 def run(args: argparse.Namespace) -> int:
     ps = load_from(args)
+    w = words(ps, args)
     found = resolve("DUTY_OR_PROVISION", lookup.duty_or_provision, ps, args.duty)
     if found.kind == "duty":
         result = trace(ps, found.ref)
-        write(dumps(as_data(result)) if args.format == "json" else render_trace(ps, result))
+        write(dumps(labelled(as_data(result), w.lang)) if args.format == "json" else render_trace(w, result))
         return 0
     reg, prov = found.ref.split("/")
     results = [trace(ps, e.ref) for e in ps.duties(reg, prov)]
     if args.format == "json":
-        write(dumps([as_data(r) for r in results]))
+        write(dumps(labelled([as_data(r) for r in results], w.lang)))
     elif not results:
         entry = ps.provision_entry(found.ref)
-        write(f"{found.ref} {entry.citation}: no duties ({entry.provision.no_duty_reason or '-'})\n")
+        cite = f"{w.regulation(reg)} {entry.citation}"
+        reason = entry.provision.no_duty_reason or "-"
+        write(f"{cite}：无职责 ({reason})\n" if w.lang == "zh" else f"{cite}: no duties ({reason})\n")
     else:
-        write("\n".join(render_trace(ps, r) for r in results))
+        write("\n".join(render_trace(w, r) for r in results))
     return 0

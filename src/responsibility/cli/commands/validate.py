@@ -7,27 +7,18 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    add_cache_option,
-    add_no_shipped,
-    include_shipped,
-    write,
-)
+from responsibility.cli.commands._common import POLICIES, load_from, write
 from responsibility.core.wording import plural
-from responsibility.policy.loader import load
 
-NAME = "validate"
-HELP = "check that policy files are valid"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES,)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="policy files or directories")
-    add_no_shipped(p)
-    add_cache_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    ps = load(args.paths, include_shipped=include_shipped(args, args.paths))
+    ps = load_from(args, *args.paths)
     n_duties = len(ps.all_duties())
     write(
         f"ok: {plural(len(ps.regulations), 'regulation')}, {plural(len(ps.provisions()), 'provision')}, "

@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    add_format,
-    add_policy_options,
-    load_from,
-    resolve,
-    write,
-)
+from responsibility.cli.commands._common import LANG, POLICIES, TABLE, load_from, resolve, write
+from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
 from responsibility.graph.queries import Who, as_data, who
 from responsibility.policy import lookup
+from responsibility.policy.labels import RESPONSIBILITY_LABEL
 
-NAME = "who"
-HELP = "who owns a duty or a provision's duties"
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -28,23 +23,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DUTY_OR_PROVISION",
         help="e.g. central/art_9/annual-report, central/art_9 or central/第九条",
     )
-    add_format(p)
-    add_policy_options(p)
 
 
-def render_who(result: Who) -> str:
+def render_who(w: Words, result: Who) -> str:
     rows = []
     for d in result.duties:
         for o in d.owners:
-            shared = [m.zh for m in o.members] + [i.zh for i in o.instances]
+            shared = [w.pair(m.zh, m.en) for m in o.members] + [w.pair(i.zh, i.en) for i in o.instances]
             rows.append(
-                [d.duty.id, d.duty.article, o.actor.id, o.actor.zh, o.responsibility, "、".join(shared)]
+                [
+                    w.cite(d.duty),
+                    w.summary(d.duty),
+                    w.pair(o.actor.zh, o.actor.en),
+                    w.label(RESPONSIBILITY_LABEL, o.responsibility),
+                    w.list_of(shared) or "-",
+                ]
             )
-    return render(["duty", "article", "owner", "name", "responsibility", "members / instances"], rows)
+    return render(w.headers("article", "duty", "owner", "responsibility", "members"), rows)
 
 
 def run(args: argparse.Namespace) -> int:
     ps = load_from(args)
     result = who(ps, resolve("DUTY_OR_PROVISION", lookup.duty_or_provision, ps, args.ref).ref)
-    write(dumps(as_data(result)) if args.format == "json" else render_who(result))
+    w = words(ps, args)
+    write(dumps(labelled(as_data(result), w.lang)) if args.format == "json" else render_who(w, result))
     return 0
