@@ -40,6 +40,10 @@ REQUIRED: dict[FactTable, dict[str, str]] = {
     },
     FactTable.counties: {"place": "text", "poor": "bool"},
     FactTable.cases: {"id": "text", "subject": "text", "place": "text"},
+    FactTable.households: {"id": "text", "place": "text"},
+    FactTable.pairings: {"household": "text", "cadre": "text"},
+    FactTable.villages: {"place": "text"},
+    FactTable.teams: {"place": "text", "team": "text"},
 }
 # Optional fields with a fixed type (all others are free: numbers, text, booleans or dates).
 TYPED: dict[str, str] = {"level": "text", "unit": "text", "listed": "date", "exited": "date", "date": "date"}
