@@ -1,0 +1,259 @@
+"""Rules compiled once to SQL in DuckDB's dialect, transpiled by sqlglot for Spark.
+
+One SELECT per rule over the register's normalised tables (see :mod:`.engines`), one row per
+subject: ``rule, subject, county, outcome, message`` and a flag ``p<i>`` per problem the rule
+can find. The messages are the Python evaluator's, word for word (the differential tests hold
+the engines to it), built from the same policy data: step names, actors, citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlglot
+
+from ._deps import (
+    COVERAGE,
+    ActorKind,
+    CoverageRule,
+    PolicySet,
+    ProcedureRule,
+    RuleSet,
+    Step,
+    citation,
+    role_of,
+    rule_citation,
+)
+from .formats import SUBJECT_TABLE, column
+
+AnyRegisterRule = ProcedureRule | CoverageRule
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One way a subject can fail a rule: a finding kind, the step(s), the article requiring it."""
+
+    kind: str  # missing-step | out-of-order | wrong-body | notice-objection | notice-unrecorded | not-covered
+    step: str  # the step (`propose`), the pair (`verify before propose`) or the subject kind
+    citation: str  # 武邑 一(二)9: the provision as printed
+    quote: str  # the words that require it
+    condition: str  # SQL: the problem is present
+    text: str  # SQL: its explanation
+
+
+@dataclass(frozen=True)
+class Compiled:
+    ref: str  # REGULATION/RULE
+    citation: str  # 武邑 一(二)9、一(二)4
+    table: str  # the register table the rule reads its subjects from
+    problems: tuple[Problem, ...]
+    sql: str  # DuckDB SELECT rule, subject, county, outcome, message, p0 … pn
+
+    def spark_sql(self) -> str:
+        return to_spark(self.sql)
+
+
+def to_spark(sql: str) -> str:
+    return sqlglot.transpile(sql, read="duckdb", write="spark")[0]
+
+
+def lit(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _within(col: str, area: str) -> str:
+    """Place ids nest by dots: a place is within `area` when it is it or starts with `area.`."""
+    prefix = area + "."
+    return f"({col} = {lit(area)} OR SUBSTRING({col}, 1, {len(prefix)}) = {lit(prefix)})"
+
+
+def compile_rule(ps: PolicySet, rs: RuleSet, rule: AnyRegisterRule) -> Compiled:
+    reg = ps.regulation(rs.regulation)
+    ref = f"{rs.regulation}/{rule.id}"
+    cite = rule_citation(rs, reg, rule)
+    if isinstance(rule, CoverageRule):
+        return _coverage(ref, cite, reg.jurisdiction, rule)
+    step_cite = {s.id: f"{rs.cite_as} {citation(reg, s.provision or rule.provisions[0])}" for s in rule.steps}
+    return _procedure(ps, ref, cite, reg.jurisdiction, rule, step_cite)
+
+
+# -- procedures -----------------------------------------------------------------------------------
+
+
+def _accepted(ps: PolicySet, wanted: str) -> set[str]:
+    """The recorded ids that are `wanted` itself or a concrete body whose role it is."""
+    return {wanted} | {a for a in ps.actors if a != wanted and role_of(ps, a) == wanted}
+
+
+def _match(ps: PolicySet, arr: str, wanted: str) -> str:
+    """SQL for :func:`~responsibility.computable.actor_matches`: the recorded bodies include
+    `wanted`, or all members of the composite `wanted` are present."""
+    tests = [f"list_contains({arr}, {lit(a)})" for a in sorted(_accepted(ps, wanted))]
+    actor = ps.actors.get(wanted)
+    if actor is not None and actor.kind is ActorKind.composite and actor.members:
+        tests.append("(" + " AND ".join(_match(ps, arr, m) for m in actor.members) + ")")
+    return "(" + " OR ".join(tests) + ")"
+
+
+def _who(step: Step) -> str:
+    joiner = " and " if step.jointly else " or "
+    return joiner.join(step.by) + (" jointly" if step.jointly and len(step.by) > 1 else "")
+
+
+def _actors(col: str) -> str:
+    """The recorded bodies as a sorted, de-duplicated list (as the facts reader makes them):
+    split on ; or 、, trimmed, empty ids dropped; NULL when none is recorded."""
+    arr = (
+        f"list_sort(list_distinct(list_filter(list_transform(string_split(replace({col}, '、', ';'), ';'), "
+        "lambda t: trim(t)), lambda t: t <> '')))"
+    )
+    return f"CASE WHEN array_length({arr}) > 0 THEN {arr} END"
+
+
+def _procedure(
+    ps: PolicySet, ref: str, cite: str, area: str, rule: ProcedureRule, step_cite: dict[str, str]
+) -> Compiled:
+    steps = rule.steps
+    cols = [
+        "case_id",
+        "county",
+        *(
+            f"{_actors(column(s.id) + '_by')} AS b{k}, {column(s.id)}_date AS d{k}"
+            + (f", {column(s.id)}_objections AS o{k}" if s.notice else "")
+            for k, s in enumerate(steps)
+        ),
+    ]
+    place = "COALESCE(village, township, county)"
+    scope = (
+        f"(COALESCE(procedure, '') = {lit(ref)} OR (COALESCE(procedure, '') = '' "
+        f"AND subject = {lit(rule.subject)} AND {_within(place, area)}))"
+    )
+    problems: list[Problem] = []
+    for k, s in enumerate(steps):
+        problems.append(
+            Problem(
+                "missing-step",
+                s.id,
+                step_cite[s.id],
+                s.quote,
+                f"b{k} IS NULL",
+                lit(f"step '{s.id}' ({s.name.zh}) is missing"),
+            )
+        )
+    for i, a in enumerate(steps):
+        for j in range(i + 1, len(steps)):
+            b = steps[j]
+            problems.append(
+                Problem(
+                    "out-of-order",
+                    f"{b.id} before {a.id}",
+                    cite,
+                    rule.quote,
+                    f"b{i} IS NOT NULL AND b{j} IS NOT NULL AND d{j} < d{i}",
+                    lit(f"'{b.id}' on ")
+                    + f" || CAST(d{j} AS VARCHAR) || "
+                    + lit(f" before '{a.id}' on ")
+                    + f" || CAST(d{i} AS VARCHAR)",
+                )
+            )
+    for k, s in enumerate(steps):
+        hits = [_match(ps, f"b{k}", a) for a in s.by]
+        ok = " AND ".join(hits) if s.jointly else " OR ".join(hits)
+        problems.append(
+            Problem(
+                "wrong-body",
+                s.id,
+                step_cite[s.id],
+                s.quote,
+                f"b{k} IS NOT NULL AND NOT ({ok})",
+                lit(f"step '{s.id}' taken by ")
+                + f" || array_to_string(b{k}, ', ') || "
+                + lit(f"; it requires {_who(s)}"),
+            )
+        )
+        if s.notice:
+            problems.append(
+                Problem(
+                    "notice-unrecorded",
+                    s.id,
+                    step_cite[s.id],
+                    s.quote,
+                    f"b{k} IS NOT NULL AND o{k} IS NULL",
+                    lit(f"public notice '{s.id}': the record does not say whether there were objections"),
+                )
+            )
+            problems.append(
+                Problem(
+                    "notice-objection",
+                    s.id,
+                    step_cite[s.id],
+                    s.quote,
+                    f"b{k} IS NOT NULL AND o{k} > 0",
+                    lit(f"public notice '{s.id}' drew ")
+                    + f" || CAST(o{k} AS VARCHAR) || "
+                    + lit(" objection(s); it must draw none"),
+                )
+            )
+    notices = " || ".join(
+        f"'; public notice' || CASE WHEN d{k} IS NULL THEN '' ELSE ' ' || CAST(d{k} AS VARCHAR) END"
+        " || ' drew no objection'"
+        for k, s in enumerate(steps)
+        if s.notice
+    )
+    passed = lit(f"{cite}: {rule.subject} exit case: all {len(steps)} steps in order, by the required bodies")
+    if notices:
+        passed += " || " + notices
+    sql = _assemble(
+        ref,
+        "case_id",
+        f"SELECT {', '.join(cols)} FROM exits WHERE {scope}",
+        problems,
+        lit(f"{cite}: {rule.subject} exit case: "),
+        passed,
+    )
+    return Compiled(ref, cite, "exits", tuple(problems), sql)
+
+
+def _assemble(ref: str, subject: str, base: str, problems: list[Problem], failed: str, passed: str) -> str:
+    flags = ", ".join(f"COALESCE({p.condition}, FALSE) AS p{i}" for i, p in enumerate(problems))
+    texts = ", ".join(f"CASE WHEN p{i} THEN {p.text} END" for i, p in enumerate(problems))
+    pcols = ", ".join(f"p{i}" for i in range(len(problems)))
+    return (
+        f"SELECT {lit(ref)} AS rule, subject, county, "
+        "CASE WHEN problems = '' THEN 'pass' ELSE 'fail' END AS outcome, "
+        f"CASE WHEN problems = '' THEN {passed} ELSE {failed} || problems END AS message, {pcols} "
+        f"FROM (SELECT *, concat_ws('; ', {texts}) AS problems "
+        f"FROM (SELECT {subject} AS subject, {flags}, * FROM ({base}) AS base) AS flagged) AS judged"
+    )
+
+
+# -- coverage (全覆盖) ------------------------------------------------------------------------------
+
+
+def _coverage(ref: str, cite: str, area: str, rule: CoverageRule) -> Compiled:
+    _, _, _, _, who, record = COVERAGE[rule.subject]
+    table = SUBJECT_TABLE[rule.subject]
+    if rule.subject == "household":
+        key, cover, ckey = "household_id", "pairings", "household_id"
+    else:
+        key, cover, ckey = "village", "teams", "village"
+    problem = Problem(
+        "not-covered",
+        rule.subject,
+        cite,
+        rule.quote,
+        "n IS NULL",
+        f"{lit(f'poor {rule.subject} ')} || subject || {lit(f' has no {who}: no {record} names it')}",
+    )
+    base = (
+        f"SELECT s.{key} AS subject_id, s.county, s.village, c.n FROM {table} AS s "
+        f"LEFT JOIN (SELECT {ckey}, COUNT(*) AS n FROM {cover} GROUP BY {ckey}) AS c ON c.{ckey} = s.{key} "
+        f"WHERE COALESCE(s.poor, TRUE) AND {_within('s.village', area)}"
+    )
+    passed = (
+        f"{lit(f'{cite}: poor {rule.subject} ')} || subject || ' has ' || CAST(n AS VARCHAR) || "
+        f"{lit(f' {who} record(s) ({record})')}"
+    )
+    sql = _assemble(ref, "subject_id", base, [problem], lit(f"{cite}: "), passed)
+    return Compiled(ref, cite, table, (problem,), sql)
