@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     # 3: the graph and the questions asked of it; computable rules and their scenarios
     {"graph", "graphchecks", "computable", "queries", "scenarios", "export", "responsibility_list"},
     # 4: the checker
-    {"checks", "evidence", "waivers"},
+    {"checks", "evidence", "waivers", "registers"},
     # 5: faces
     {"reporters", "sitepages", "sitereference", "mkdocs_plugin", "commands", "cli", "__main__"},
 ]

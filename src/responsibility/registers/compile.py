@@ -8,6 +8,7 @@ the engines to it), built from the same policy data: step names, actors, citatio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlglot
@@ -68,14 +69,19 @@ def _within(col: str, area: str) -> str:
     return f"({col} = {lit(area)} OR SUBSTRING({col}, 1, {len(prefix)}) = {lit(prefix)})"
 
 
-def compile_rule(ps: PolicySet, rs: RuleSet, rule: AnyRegisterRule) -> Compiled:
+def compile_rule(
+    ps: PolicySet, rs: RuleSet, rule: AnyRegisterRule, register_steps: Sequence[str] = ()
+) -> Compiled:
+    """The rule as SQL. `register_steps`: every step the exits table has columns for, in column
+    order; a step recorded there that the procedure does not have is an unknown step."""
     reg = ps.regulation(rs.regulation)
     ref = f"{rs.regulation}/{rule.id}"
     cite = rule_citation(rs, reg, rule)
     if isinstance(rule, CoverageRule):
         return _coverage(ref, cite, reg.jurisdiction, rule)
     step_cite = {s.id: f"{rs.cite_as} {citation(reg, s.provision or rule.provisions[0])}" for s in rule.steps}
-    return _procedure(ps, ref, cite, reg.jurisdiction, rule, step_cite)
+    others = [sid for sid in register_steps if sid not in {s.id for s in rule.steps}]
+    return _procedure(ps, ref, cite, reg.jurisdiction, rule, step_cite, others)
 
 
 # -- procedures -----------------------------------------------------------------------------------
@@ -112,7 +118,13 @@ def _actors(col: str) -> str:
 
 
 def _procedure(
-    ps: PolicySet, ref: str, cite: str, area: str, rule: ProcedureRule, step_cite: dict[str, str]
+    ps: PolicySet,
+    ref: str,
+    cite: str,
+    area: str,
+    rule: ProcedureRule,
+    step_cite: dict[str, str],
+    others: Sequence[str],
 ) -> Compiled:
     steps = rule.steps
     cols = [
@@ -123,6 +135,7 @@ def _procedure(
             + (f", {column(s.id)}_objections AS o{k}" if s.notice else "")
             for k, s in enumerate(steps)
         ),
+        *(f"{_actors(column(sid) + '_by')} AS u{k}" for k, sid in enumerate(others)),
     ]
     place = "COALESCE(village, township, county)"
     scope = (
@@ -130,6 +143,18 @@ def _procedure(
         f"AND subject = {lit(rule.subject)} AND {_within(place, area)}))"
     )
     problems: list[Problem] = []
+    listed = ", ".join(s.id for s in steps)
+    for k, sid in enumerate(others):
+        problems.append(
+            Problem(
+                "unknown-step",
+                sid,
+                cite,
+                rule.quote,
+                f"u{k} IS NOT NULL",
+                lit(f"unknown step '{sid}' (steps are {listed})"),
+            )
+        )
     for k, s in enumerate(steps):
         problems.append(
             Problem(

@@ -138,7 +138,7 @@ def open_register(
                     f"{table}.parquet",
                     1,
                     1,
-                    f"the rules read a {table} register and none was given",
+                    f"the rules read the {table} register and none was given",
                     f"pass a file named {table}.csv or {table}.parquet",
                 )
             )
@@ -342,15 +342,21 @@ def spark_session(master: str = "local[2]") -> Any:
 
 
 def compiled_rules(ps: PolicySet, rules: Sequence[tuple[RuleSet, AnyRegisterRule]]) -> list[Compiled]:
-    return [compile_rule(ps, rs, r) for rs, r in rules]
+    exits = needed_tables(rules).get("exits", ())
+    steps = [c.name.removesuffix("_by").replace("_", "-") for c in exits if c.name.endswith("_by")]
+    return [compile_rule(ps, rs, r, steps) for rs, r in rules]
 
 
 def findings(engine: Engine, compiled: Sequence[Compiled]) -> list[Row]:
-    """Every finding (pass and fail) of every rule, sorted: for registers that fit in memory."""
-    out: list[Row] = []
-    for c in compiled:
-        out += [tuple(r[:5]) for r in engine.rows(c.sql)]
-    return sorted(out)
+    """Every finding (pass and fail) of every rule, sorted: for registers that fit in memory.
+    One query for all the rules (one job on Spark)."""
+    if not compiled:
+        return []
+    union = " UNION ALL ".join(
+        f"SELECT rule, subject, county, outcome, message FROM ({c.sql}) AS r{i}"
+        for i, c in enumerate(compiled)
+    )
+    return sorted((str(a), str(b), str(c), str(d), str(e)) for a, b, c, d, e in engine.rows(union))
 
 
 def python_findings(

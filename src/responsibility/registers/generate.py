@@ -78,10 +78,6 @@ def exits_sql(ps: PolicySet, rules: Sequence[tuple[RuleSet, ProcedureRule]], siz
     seed = sizes.seed
     weights = [_WEIGHT[r.subject] for _, r in rules]
     total = sum(weights)
-    area_counties = sorted(
-        {c for rs, _ in rules for c in counties(ps, ps.regulation(rs.regulation).jurisdiction)}
-    )
-    county, township, village = _places(area_counties, seed)
     share = int(sizes.faults * 1_000_000)
     fault = f"CASE WHEN {_h('fault', seed, 1_000_000)} < {share} THEN {_h('kind', seed, 5)} ELSE -1 END"
     cols: dict[str, list[str]] = {}
@@ -123,15 +119,23 @@ def exits_sql(ps: PolicySet, rules: Sequence[tuple[RuleSet, ProcedureRule]], siz
     step_cols = ", ".join(
         f"CAST(CASE {' '.join(whens)} END AS {_type(name)}) AS {name}" for name, whens in cols.items()
     )
+    county = (
+        "CASE "
+        + " ".join(
+            f"WHEN {p} THEN {_places(counties(ps, ps.regulation(rs.regulation).jurisdiction), seed)[0]}"
+            for (p, _), (rs, _) in zip(picks, rules, strict=True)
+        )
+        + " END"
+    )
     inner = (
-        f"SELECT i, {_h('rule', seed, total)} AS r, {fault} AS fk, {_h('step', seed, 997)} AS fs, "
+        f"SELECT i, r, fk, fs, base, {county} AS county_, t_, v_ FROM "
+        f"(SELECT i, {_h('rule', seed, total)} AS r, {fault} AS fk, {_h('step', seed, 997)} AS fs, "
         f"DATE '2016-03-01' + CAST({_h('day', seed, 1500)} AS INTEGER) AS base, "
-        f"{county} AS county_, {_h('town', seed, TOWNSHIPS)} AS t_, {_h('village', seed, VILLAGES)} AS v_ "
-        f"FROM range({sizes.cases}) AS g(i)"
+        f"{_h('town', seed, TOWNSHIPS)} AS t_, {_h('village', seed, VILLAGES)} AS v_ "
+        f"FROM range({sizes.cases}) AS g(i)) AS drawn"
     )
     town = "county_ || '.t' || lpad(CAST(1 + t_ AS VARCHAR), 2, '0')"
     vill = f"{town} || '.v' || lpad(CAST(1 + v_ AS VARCHAR), 2, '0')"
-    del township, village
     return (
         f"SELECT printf('X{seed}-%09d', i) AS case_id, {subject} AS subject, "
         "CAST(NULL AS VARCHAR) AS procedure, "
@@ -214,8 +218,10 @@ def generate(
     try:
         for table, sql in queries.items():
             path = out / f"{table}.{fmt}"
+            partial = out / f".{table}.partial.{fmt}"  # written whole or not at all
             option = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            con.execute(f"COPY ({sql}) TO {lit(str(path))} ({option})")
+            con.execute(f"COPY ({sql}) TO {lit(str(partial))} ({option})")
+            partial.replace(path)
             files[table] = path
     finally:
         con.close()
