@@ -92,13 +92,14 @@ def _accepted(ps: PolicySet, wanted: str) -> set[str]:
     return {wanted} | {a for a in ps.actors if a != wanted and role_of(ps, a) == wanted}
 
 
-def _match(ps: PolicySet, arr: str, wanted: str) -> str:
+def _match(ps: PolicySet, ids: str, wanted: str) -> str:
     """SQL for :func:`~responsibility.computable.actor_matches`: the recorded bodies include
-    `wanted`, or all members of the composite `wanted` are present."""
-    tests = [f"list_contains({arr}, {lit(a)})" for a in sorted(_accepted(ps, wanted))]
+    `wanted`, or all members of the composite `wanted` are present. `ids` is the recorded
+    bodies as ``;a;b;`` (see :func:`_ids`): a test of one body is a substring test, no list."""
+    tests = [f"contains({ids}, {lit(';' + a + ';')})" for a in sorted(_accepted(ps, wanted))]
     actor = ps.actors.get(wanted)
     if actor is not None and actor.kind is ActorKind.composite and actor.members:
-        tests.append("(" + " AND ".join(_match(ps, arr, m) for m in actor.members) + ")")
+        tests.append("(" + " AND ".join(_match(ps, ids, m) for m in actor.members) + ")")
     return "(" + " OR ".join(tests) + ")"
 
 
@@ -107,14 +108,23 @@ def _who(step: Step) -> str:
     return joiner.join(step.by) + (" jointly" if step.jointly and len(step.by) > 1 else "")
 
 
-def _actors(col: str) -> str:
-    """The recorded bodies as a sorted, de-duplicated list (as the facts reader makes them):
-    split on ; or 、, trimmed, empty ids dropped; NULL when none is recorded."""
-    arr = (
-        f"list_sort(list_distinct(list_filter(list_transform(string_split(replace({col}, '、', ';'), ';'), "
-        "lambda t: trim(t)), lambda t: t <> '')))"
-    )
-    return f"CASE WHEN array_length({arr}) > 0 THEN {arr} END"
+def _ids(col: str) -> str:
+    """The recorded bodies as ``;a;b;``: split on ; or 、 with the spaces around them dropped, as
+    the facts reader splits and strips them. A string, not a list: lists cost ten times more
+    per row, and a register has millions of rows."""
+    split = f"regexp_replace(trim({col}), '\\s*[;、]\\s*', ';', 'g')"
+    return f"CASE WHEN {col} IS NOT NULL THEN ';' || {split} || ';' END"
+
+
+def _recorded(ids: str) -> str:
+    """SQL: at least one body is recorded (an id that is not empty)."""
+    return f"({ids} IS NOT NULL AND length(replace({ids}, ';', '')) > 0)"
+
+
+def _listed(ids: str) -> str:
+    """SQL: the recorded bodies sorted, without repeats, joined by ', ' (for explanations only)."""
+    ids_list = f"list_filter(string_split({ids}, ';'), lambda t: t <> '')"
+    return f"array_to_string(list_sort(list_distinct({ids_list})), ', ')"
 
 
 def _procedure(
@@ -131,11 +141,11 @@ def _procedure(
         "case_id",
         "county",
         *(
-            f"{_actors(column(s.id) + '_by')} AS b{k}, {column(s.id)}_date AS d{k}"
+            f"{_ids(column(s.id) + '_by')} AS n{k}, {column(s.id)}_date AS d{k}"
             + (f", {column(s.id)}_objections AS o{k}" if s.notice else "")
             for k, s in enumerate(steps)
         ),
-        *(f"{_actors(column(sid) + '_by')} AS u{k}" for k, sid in enumerate(others)),
+        *(f"{_ids(column(sid) + '_by')} AS m{k}" for k, sid in enumerate(others)),
     ]
     place = "COALESCE(village, township, county)"
     scope = (
@@ -151,7 +161,7 @@ def _procedure(
                 sid,
                 cite,
                 rule.quote,
-                f"u{k} IS NOT NULL",
+                _recorded(f"m{k}"),
                 lit(f"unknown step '{sid}' (steps are {listed})"),
             )
         )
@@ -162,7 +172,7 @@ def _procedure(
                 s.id,
                 step_cite[s.id],
                 s.quote,
-                f"b{k} IS NULL",
+                f"NOT b{k}",
                 lit(f"step '{s.id}' ({s.name.zh}) is missing"),
             )
         )
@@ -175,7 +185,7 @@ def _procedure(
                     f"{b.id} before {a.id}",
                     cite,
                     rule.quote,
-                    f"b{i} IS NOT NULL AND b{j} IS NOT NULL AND d{j} < d{i}",
+                    f"b{i} AND b{j} AND d{j} < d{i}",
                     lit(f"'{b.id}' on ")
                     + f" || CAST(d{j} AS VARCHAR) || "
                     + lit(f" before '{a.id}' on ")
@@ -183,7 +193,7 @@ def _procedure(
                 )
             )
     for k, s in enumerate(steps):
-        hits = [_match(ps, f"b{k}", a) for a in s.by]
+        hits = [_match(ps, f"n{k}", a) for a in s.by]
         ok = " AND ".join(hits) if s.jointly else " OR ".join(hits)
         problems.append(
             Problem(
@@ -191,9 +201,9 @@ def _procedure(
                 s.id,
                 step_cite[s.id],
                 s.quote,
-                f"b{k} IS NOT NULL AND NOT ({ok})",
+                f"b{k} AND NOT ({ok})",
                 lit(f"step '{s.id}' taken by ")
-                + f" || array_to_string(b{k}, ', ') || "
+                + f" || {_listed(f'n{k}')} || "
                 + lit(f"; it requires {_who(s)}"),
             )
         )
@@ -204,7 +214,7 @@ def _procedure(
                     s.id,
                     step_cite[s.id],
                     s.quote,
-                    f"b{k} IS NOT NULL AND o{k} IS NULL",
+                    f"b{k} AND o{k} IS NULL",
                     lit(f"public notice '{s.id}': the record does not say whether there were objections"),
                 )
             )
@@ -214,7 +224,7 @@ def _procedure(
                     s.id,
                     step_cite[s.id],
                     s.quote,
-                    f"b{k} IS NOT NULL AND o{k} > 0",
+                    f"b{k} AND o{k} > 0",
                     lit(f"public notice '{s.id}' drew ")
                     + f" || CAST(o{k} AS VARCHAR) || "
                     + lit(" objection(s); it must draw none"),
@@ -232,7 +242,8 @@ def _procedure(
     sql = _assemble(
         ref,
         "case_id",
-        f"SELECT {', '.join(cols)} FROM exits WHERE {scope}",
+        f"SELECT *, {', '.join(_recorded(f'n{k}') + f' AS b{k}' for k in range(len(steps)))} "
+        f"FROM (SELECT {', '.join(cols)} FROM exits WHERE {scope}) AS picked",
         problems,
         lit(f"{cite}: {rule.subject} exit case: "),
         passed,
