@@ -49,6 +49,7 @@ class Compiled:
     table: str  # the register table the rule reads its subjects from
     problems: tuple[Problem, ...]
     sql: str  # DuckDB SELECT rule, subject, county, outcome, message, p0 … pn
+    counted: str  # DuckDB SELECT county, n: the subjects checked per county (no judging: cheap)
 
     def spark_sql(self) -> str:
         return to_spark(self.sql)
@@ -239,6 +240,7 @@ def _procedure(
     passed = lit(f"{cite}: {rule.subject} exit case: all {len(steps)} steps in order, by the required bodies")
     if notices:
         passed += " || " + notices
+    picked = f"SELECT case_id, county FROM exits WHERE {scope}"
     sql = _assemble(
         ref,
         "case_id",
@@ -248,7 +250,11 @@ def _procedure(
         lit(f"{cite}: {rule.subject} exit case: "),
         passed,
     )
-    return Compiled(ref, cite, "exits", tuple(problems), sql)
+    return Compiled(ref, cite, "exits", tuple(problems), sql, _counted(picked))
+
+
+def _counted(base: str) -> str:
+    return f"SELECT county, COUNT(*) AS n FROM ({base}) AS base GROUP BY county"
 
 
 def _assemble(ref: str, subject: str, base: str, problems: list[Problem], failed: str, passed: str) -> str:
@@ -292,4 +298,4 @@ def _coverage(ref: str, cite: str, area: str, rule: CoverageRule) -> Compiled:
         f"{lit(f' {who} record(s) ({record})')}"
     )
     sql = _assemble(ref, "subject_id", base, [problem], lit(f"{cite}: "), passed)
-    return Compiled(ref, cite, table, (problem,), sql)
+    return Compiled(ref, cite, table, (problem,), sql, _counted(base))

@@ -141,7 +141,7 @@ def exits_sql(ps: PolicySet, rules: Sequence[tuple[RuleSet, ProcedureRule]], siz
         "CAST(NULL AS VARCHAR) AS procedure, "
         f"county_ AS county, CASE WHEN {subject} = 'county' THEN NULL ELSE {town} END AS township, "
         f"CASE WHEN {subject} = 'county' THEN NULL ELSE {vill} END AS village, {step_cols} "
-        f"FROM ({inner}) AS g ORDER BY i"
+        f"FROM ({inner}) AS g"
     )
 
 

@@ -43,14 +43,15 @@ def summarise(engine: Engine, compiled: Sequence[Compiled], examples: int = 3) -
     by subject id, from the failed subjects (a second scan, kept by the engine)."""
     report = Report(engine.name)
     for c in compiled:
-        sums = ", ".join(f"SUM(CASE WHEN p{i} THEN 1 ELSE 0 END)" for i in range(len(c.problems)))
-        rows = engine.rows(
-            "SELECT county, COUNT(*), SUM(CASE WHEN outcome = 'fail' THEN 1 ELSE 0 END), "
-            f"{sums} FROM ({c.sql}) AS f GROUP BY county ORDER BY county"
-        )
-        if not rows:
+        checked = dict(engine.rows(c.counted))
+        if not checked:
             continue
+        # The one costly scan: judging each subject. Only the failed ones are kept.
         engine.materialize("fails", f"SELECT * FROM ({c.sql}) AS f WHERE outcome = 'fail'")
+        sums = ", ".join(f"SUM(CASE WHEN p{i} THEN 1 ELSE 0 END)" for i in range(len(c.problems)))
+        counts = {
+            r[0]: r[1:] for r in engine.rows(f"SELECT county, COUNT(*), {sums} FROM fails GROUP BY county")
+        }
         union = " UNION ALL ".join(
             f"SELECT county, {i} AS k, subject, message FROM fails WHERE p{i}" for i in range(len(c.problems))
         )
@@ -61,22 +62,15 @@ def summarise(engine: Engine, compiled: Sequence[Compiled], examples: int = 3) -
             f"FROM ({union}) AS u) AS r WHERE rn <= {int(examples)} ORDER BY county, k, subject"
         ):
             shown.setdefault((county, int(k)), []).append((subject, message))
-        for county, checked, failed, *counts in rows:
-            report.totals.append((county, c.ref, int(checked), int(failed or 0)))
-            for i, n in enumerate(counts):
+        for county in sorted(checked):
+            failed, *per_kind = counts.get(county, (0, *([0] * len(c.problems))))
+            report.totals.append((county, c.ref, int(checked[county]), int(failed or 0)))
+            for i, n in enumerate(per_kind):
                 if n:
                     p = c.problems[i]
+                    examples_of = tuple(shown.get((county, i), ()))
                     report.kinds.append(
-                        Kind(
-                            county,
-                            c.ref,
-                            p.kind,
-                            p.step,
-                            p.citation,
-                            p.quote,
-                            int(n),
-                            tuple(shown.get((county, i), ())),
-                        ),
+                        Kind(county, c.ref, p.kind, p.step, p.citation, p.quote, int(n), examples_of)
                     )
     return report
 
