@@ -12,14 +12,14 @@ rule; a county's exits would pass for want of rows.
 
 ## Example
 ```console
-$ responsibility registers check exits-2019.parquet --rules shanxi
-exits-2019.parquet:1:1: F006 the file's name does not say its table
+$ responsibility registers check exits-2019.parquet --rules shanxi   # exit 1
+exits-2019.parquet:1:1: F006 the file's name does not say its table; name it after its table: …
+exits.parquet:1:1: F006 the rules read the exits register and none was given; pass a file named …
+2 errors
 ```
 
 ## Fix
-```console
-$ mv exits-2019.parquet 2019-exits.parquet
-```
+Name the file after its table, last: `2019-exits.parquet`.
 """
 
 from ... import codes
