@@ -67,6 +67,7 @@ COMMANDS: tuple[Entry, ...] = (
     Entry("list", "write the responsibility list (责任清单) as CSV or XLSX", "responsibility_list"),
     Entry("owes", "what a body owes, grouped by topic", "owes"),
     Entry("places", "list places with their ids (Chinese names first)", "places"),
+    Entry("registers", "check (or generate) registers of exits, pairings and village teams", "registers"),
     Entry("rule", "show the documentation of a check rule (responsibility rule C001)", "rule"),
     Entry("schema", "print the JSON Schema of policy files", "schema"),
     Entry("test", "run scenario tests of computable rules", "test"),

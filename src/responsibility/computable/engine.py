@@ -47,6 +47,7 @@ from responsibility.core.expr import (
 from responsibility.policy.model import (
     ActorKind,
     ConditionRule,
+    CoverageRule,
     EventRule,
     FactTable,
     Level,
@@ -62,7 +63,7 @@ from responsibility.policy.model import (
 from responsibility.policy.policyset import PolicySet, citations
 from responsibility.semantics import role_of, within
 
-AnyRule = ConditionRule | RankingRule | StreakRule | EventRule | ProcedureRule
+AnyRule = ConditionRule | RankingRule | StreakRule | EventRule | ProcedureRule | CoverageRule
 
 
 class Outcome(StrEnum):
@@ -266,6 +267,8 @@ def _evaluate_rule(ctx: _Ctx, facts: Facts) -> Iterator[RuleFinding]:
         yield from _streak(ctx, rule, facts)
     elif isinstance(rule, EventRule):
         yield from _event(ctx, rule, facts)
+    elif isinstance(rule, CoverageRule):
+        yield from _coverage(ctx, rule, facts)
     else:
         yield from _procedure(ctx, rule, facts)
 
@@ -614,3 +617,36 @@ def _order_problems(rule: ProcedureRule, recs: list[StepRecord]) -> list[str]:
             elif order[a.step] > order[b.step]:  # undated: the listed order is the order taken
                 problems.append(f"'{a.step}' listed before '{b.step}'")
     return problems
+
+
+# -- coverage (全覆盖) ----------------------------------------------------------------------------
+
+# What covers each subject: the subjects' table, its key, the covering table, the column naming
+# the subject there, and what one covering record is called in findings.
+COVERAGE = {
+    "household": (FactTable.households, "id", FactTable.pairings, "household", "帮扶责任人", "pairing"),
+    "village": (FactTable.villages, "place", FactTable.teams, "place", "驻村工作队", "team"),
+}
+
+
+def _coverage(ctx: _Ctx, rule: CoverageRule, facts: Facts) -> Iterator[RuleFinding]:
+    """Each poor subject inside the jurisdiction has at least one covering record.
+
+    A subject row is poor unless it says `poor: false`; a covering record counts whatever its
+    dates (the text's 不脱贫、不脱钩 is not computed: see the rule's note).
+    """
+    table, key, cover, ref, who, record = COVERAGE[rule.subject]
+    count: dict[str, int] = defaultdict(int)
+    for row in facts.rows(cover):
+        count[str(row.data[ref])] += 1
+    for row in facts.rows(table):
+        if row.data.get("poor") is False or not within(ctx.ps, row.place, ctx.reg.jurisdiction):
+            continue
+        subject = str(row.data[key])
+        n = count.get(subject, 0)
+        if n:
+            text = f"poor {rule.subject} {subject} has {n} {who} record(s) ({record})"
+            yield ctx.finding(row, Outcome.passed, text, subject)
+        else:
+            text = f"poor {rule.subject} {subject} has no {who}: no {record} names it"
+            yield ctx.finding(row, Outcome.failed, text, subject)

@@ -363,6 +363,35 @@ class Case(_Row):
     steps: list[Step]
 
 
+class Household(_Row):
+    """A poor household (建档立卡贫困户) and the village it lives in."""
+
+    id: Text
+    place: Text
+    poor: Bool = True  # listed as poor unless it says not
+
+
+class Pairing(_Row):
+    """结对帮扶: a 帮扶责任人 (cadre) paired with a household."""
+
+    household: Text
+    cadre: Text
+
+
+class Village(_Row):
+    """A poor village (贫困村)."""
+
+    place: Text
+    poor: Bool = True
+
+
+class Team(_Row):
+    """A 驻村工作队 sent to a village (its 第一书记 a free value)."""
+
+    place: Text
+    team: Text
+
+
 class Tables(BaseModel):
     """The fact tables, as a facts document or a scenario's `facts:` gives them."""
 
@@ -373,6 +402,10 @@ class Tables(BaseModel):
     personnel: list[Personnel] = []
     counties: list[County] = []
     cases: list[Case] = []
+    households: list[Household] = []
+    pairings: list[Pairing] = []
+    villages: list[Village] = []
+    teams: list[Team] = []
 
 
 class FactsDocument(Tables):

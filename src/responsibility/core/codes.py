@@ -210,6 +210,30 @@ F005 = Rule(
     Category.structural,
 )
 
+F006 = Rule(
+    "F006",
+    "register-unreadable",
+    Severity.error,
+    "a register file cannot be read, or its name does not say its table",
+    Category.structural,
+)
+
+F007 = Rule(
+    "F007",
+    "register-missing-column",
+    Severity.error,
+    "a register table lacks a column the rules read",
+    Category.structural,
+)
+
+F008 = Rule(
+    "F008",
+    "register-invalid-value",
+    Severity.error,
+    "a register value of the wrong type, or a required one empty",
+    Category.structural,
+)
+
 S001 = Rule(
     "S001",
     "scenario-shape",

@@ -506,6 +506,10 @@ class FactTable(StrEnum):
     personnel = "personnel"  # changes of post of leading cadres
     counties = "counties"  # poor-county status: listed, exited (摘帽)
     cases = "cases"  # exit case records: the steps taken, by whom, when
+    households = "households"  # poor households (建档立卡贫困户): id, village
+    pairings = "pairings"  # 结对帮扶: a 帮扶责任人 (cadre) paired with a household
+    villages = "villages"  # poor villages (贫困村)
+    teams = "teams"  # 驻村工作队 sent to a village, with its 第一书记
 
 
 class Rounding(StrEnum):
@@ -606,8 +610,19 @@ class ProcedureRule(_RuleBase):
     steps: list[Step] = Field(min_length=1, description="In the order they must happen.")
 
 
+class CoverageRule(_RuleBase):
+    """Every poor subject has at least one record covering it (全覆盖): each poor household a
+    帮扶责任人 in `pairings`, each poor village a 驻村工作队 in `teams`."""
+
+    kind: Literal["coverage"]
+    subject: Literal["household", "village"] = Field(
+        description="household: `households` covered by `pairings`; village: `villages` covered by `teams`."
+    )
+
+
 Rule = Annotated[
-    ConditionRule | RankingRule | StreakRule | EventRule | ProcedureRule, Field(discriminator="kind")
+    ConditionRule | RankingRule | StreakRule | EventRule | ProcedureRule | CoverageRule,
+    Field(discriminator="kind"),
 ]
 
 

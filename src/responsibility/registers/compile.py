@@ -1,0 +1,301 @@
+"""Rules compiled once to SQL in DuckDB's dialect, transpiled by sqlglot for Spark.
+
+One SELECT per rule over the register's normalised tables (see :mod:`.engines`), one row per
+subject: ``rule, subject, county, outcome, message`` and a flag ``p<i>`` per problem the rule
+can find. The messages are the Python evaluator's, word for word (the differential tests hold
+the engines to it), built from the same policy data: step names, actors, citations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlglot
+
+from ._deps import (
+    COVERAGE,
+    ActorKind,
+    CoverageRule,
+    PolicySet,
+    ProcedureRule,
+    RuleSet,
+    Step,
+    citation,
+    role_of,
+    rule_citation,
+)
+from .formats import SUBJECT_TABLE, column
+
+AnyRegisterRule = ProcedureRule | CoverageRule
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One way a subject can fail a rule: a finding kind, the step(s), the article requiring it."""
+
+    kind: str  # missing-step | out-of-order | wrong-body | notice-objection | notice-unrecorded | not-covered
+    step: str  # the step (`propose`), the pair (`verify before propose`) or the subject kind
+    citation: str  # 武邑 一(二)9: the provision as printed
+    quote: str  # the words that require it
+    condition: str  # SQL: the problem is present
+    text: str  # SQL: its explanation
+
+
+@dataclass(frozen=True)
+class Compiled:
+    ref: str  # REGULATION/RULE
+    citation: str  # 武邑 一(二)9、一(二)4
+    table: str  # the register table the rule reads its subjects from
+    problems: tuple[Problem, ...]
+    sql: str  # DuckDB SELECT rule, subject, county, outcome, message, p0 … pn
+    counted: str  # DuckDB SELECT county, n: the subjects checked per county (no judging: cheap)
+
+    def spark_sql(self) -> str:
+        return to_spark(self.sql)
+
+
+def to_spark(sql: str) -> str:
+    return sqlglot.transpile(sql, read="duckdb", write="spark")[0]
+
+
+def lit(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _within(col: str, area: str) -> str:
+    """Place ids nest by dots: a place is within `area` when it is it or starts with `area.`."""
+    prefix = area + "."
+    return f"({col} = {lit(area)} OR SUBSTRING({col}, 1, {len(prefix)}) = {lit(prefix)})"
+
+
+def compile_rule(
+    ps: PolicySet, rs: RuleSet, rule: AnyRegisterRule, register_steps: Sequence[str] = ()
+) -> Compiled:
+    """The rule as SQL. `register_steps`: every step the exits table has columns for, in column
+    order; a step recorded there that the procedure does not have is an unknown step."""
+    reg = ps.regulation(rs.regulation)
+    ref = f"{rs.regulation}/{rule.id}"
+    cite = rule_citation(rs, reg, rule)
+    if isinstance(rule, CoverageRule):
+        return _coverage(ref, cite, reg.jurisdiction, rule)
+    step_cite = {s.id: f"{rs.cite_as} {citation(reg, s.provision or rule.provisions[0])}" for s in rule.steps}
+    others = [sid for sid in register_steps if sid not in {s.id for s in rule.steps}]
+    return _procedure(ps, ref, cite, reg.jurisdiction, rule, step_cite, others)
+
+
+# -- procedures -----------------------------------------------------------------------------------
+
+
+def _accepted(ps: PolicySet, wanted: str) -> set[str]:
+    """The recorded ids that are `wanted` itself or a concrete body whose role it is."""
+    return {wanted} | {a for a in ps.actors if a != wanted and role_of(ps, a) == wanted}
+
+
+def _match(ps: PolicySet, ids: str, wanted: str) -> str:
+    """SQL for :func:`~responsibility.computable.actor_matches`: the recorded bodies include
+    `wanted`, or all members of the composite `wanted` are present. `ids` is the recorded
+    bodies as ``;a;b;`` (see :func:`_ids`): a test of one body is a substring test, no list."""
+    tests = [f"contains({ids}, {lit(';' + a + ';')})" for a in sorted(_accepted(ps, wanted))]
+    actor = ps.actors.get(wanted)
+    if actor is not None and actor.kind is ActorKind.composite and actor.members:
+        tests.append("(" + " AND ".join(_match(ps, ids, m) for m in actor.members) + ")")
+    return "(" + " OR ".join(tests) + ")"
+
+
+def _who(step: Step) -> str:
+    joiner = " and " if step.jointly else " or "
+    return joiner.join(step.by) + (" jointly" if step.jointly and len(step.by) > 1 else "")
+
+
+def _ids(col: str) -> str:
+    """The recorded bodies as ``;a;b;``: split on ; or 、 with the spaces around them dropped, as
+    the facts reader splits and strips them. A string, not a list: lists cost ten times more
+    per row, and a register has millions of rows."""
+    split = f"regexp_replace(trim({col}), '\\s*[;、]\\s*', ';', 'g')"
+    return f"CASE WHEN {col} IS NOT NULL THEN ';' || {split} || ';' END"
+
+
+def _recorded(ids: str) -> str:
+    """SQL: at least one body is recorded (an id that is not empty)."""
+    return f"({ids} IS NOT NULL AND length(replace({ids}, ';', '')) > 0)"
+
+
+def _listed(ids: str) -> str:
+    """SQL: the recorded bodies sorted, without repeats, joined by ', ' (for explanations only)."""
+    ids_list = f"list_filter(string_split({ids}, ';'), lambda t: t <> '')"
+    return f"array_to_string(list_sort(list_distinct({ids_list})), ', ')"
+
+
+def _procedure(
+    ps: PolicySet,
+    ref: str,
+    cite: str,
+    area: str,
+    rule: ProcedureRule,
+    step_cite: dict[str, str],
+    others: Sequence[str],
+) -> Compiled:
+    steps = rule.steps
+    cols = [
+        "case_id",
+        "county",
+        *(
+            f"{_ids(column(s.id) + '_by')} AS n{k}, {column(s.id)}_date AS d{k}"
+            + (f", {column(s.id)}_objections AS o{k}" if s.notice else "")
+            for k, s in enumerate(steps)
+        ),
+        *(f"{_ids(column(sid) + '_by')} AS m{k}" for k, sid in enumerate(others)),
+    ]
+    place = "COALESCE(village, township, county)"
+    scope = (
+        f"(COALESCE(procedure, '') = {lit(ref)} OR (COALESCE(procedure, '') = '' "
+        f"AND subject = {lit(rule.subject)} AND {_within(place, area)}))"
+    )
+    problems: list[Problem] = []
+    listed = ", ".join(s.id for s in steps)
+    for k, sid in enumerate(others):
+        problems.append(
+            Problem(
+                "unknown-step",
+                sid,
+                cite,
+                rule.quote,
+                _recorded(f"m{k}"),
+                lit(f"unknown step '{sid}' (steps are {listed})"),
+            )
+        )
+    for k, s in enumerate(steps):
+        problems.append(
+            Problem(
+                "missing-step",
+                s.id,
+                step_cite[s.id],
+                s.quote,
+                f"NOT b{k}",
+                lit(f"step '{s.id}' ({s.name.zh}) is missing"),
+            )
+        )
+    for i, a in enumerate(steps):
+        for j in range(i + 1, len(steps)):
+            b = steps[j]
+            problems.append(
+                Problem(
+                    "out-of-order",
+                    f"{b.id} before {a.id}",
+                    cite,
+                    rule.quote,
+                    f"b{i} AND b{j} AND d{j} < d{i}",
+                    lit(f"'{b.id}' on ")
+                    + f" || CAST(d{j} AS VARCHAR) || "
+                    + lit(f" before '{a.id}' on ")
+                    + f" || CAST(d{i} AS VARCHAR)",
+                )
+            )
+    for k, s in enumerate(steps):
+        hits = [_match(ps, f"n{k}", a) for a in s.by]
+        ok = " AND ".join(hits) if s.jointly else " OR ".join(hits)
+        problems.append(
+            Problem(
+                "wrong-body",
+                s.id,
+                step_cite[s.id],
+                s.quote,
+                f"b{k} AND NOT ({ok})",
+                lit(f"step '{s.id}' taken by ")
+                + f" || {_listed(f'n{k}')} || "
+                + lit(f"; it requires {_who(s)}"),
+            )
+        )
+        if s.notice:
+            problems.append(
+                Problem(
+                    "notice-unrecorded",
+                    s.id,
+                    step_cite[s.id],
+                    s.quote,
+                    f"b{k} AND o{k} IS NULL",
+                    lit(f"public notice '{s.id}': the record does not say whether there were objections"),
+                )
+            )
+            problems.append(
+                Problem(
+                    "notice-objection",
+                    s.id,
+                    step_cite[s.id],
+                    s.quote,
+                    f"b{k} AND o{k} > 0",
+                    lit(f"public notice '{s.id}' drew ")
+                    + f" || CAST(o{k} AS VARCHAR) || "
+                    + lit(" objection(s); it must draw none"),
+                )
+            )
+    notices = " || ".join(
+        f"'; public notice' || CASE WHEN d{k} IS NULL THEN '' ELSE ' ' || CAST(d{k} AS VARCHAR) END"
+        " || ' drew no objection'"
+        for k, s in enumerate(steps)
+        if s.notice
+    )
+    passed = lit(f"{cite}: {rule.subject} exit case: all {len(steps)} steps in order, by the required bodies")
+    if notices:
+        passed += " || " + notices
+    picked = f"SELECT case_id, county FROM exits WHERE {scope}"
+    sql = _assemble(
+        ref,
+        "case_id",
+        f"SELECT *, {', '.join(_recorded(f'n{k}') + f' AS b{k}' for k in range(len(steps)))} "
+        f"FROM (SELECT {', '.join(cols)} FROM exits WHERE {scope}) AS picked",
+        problems,
+        lit(f"{cite}: {rule.subject} exit case: "),
+        passed,
+    )
+    return Compiled(ref, cite, "exits", tuple(problems), sql, _counted(picked))
+
+
+def _counted(base: str) -> str:
+    return f"SELECT county, COUNT(*) AS n FROM ({base}) AS base GROUP BY county"
+
+
+def _assemble(ref: str, subject: str, base: str, problems: list[Problem], failed: str, passed: str) -> str:
+    flags = ", ".join(f"COALESCE({p.condition}, FALSE) AS p{i}" for i, p in enumerate(problems))
+    texts = ", ".join(f"CASE WHEN p{i} THEN {p.text} END" for i, p in enumerate(problems))
+    pcols = ", ".join(f"p{i}" for i in range(len(problems)))
+    return (
+        f"SELECT {lit(ref)} AS rule, subject, county, "
+        "CASE WHEN problems = '' THEN 'pass' ELSE 'fail' END AS outcome, "
+        f"CASE WHEN problems = '' THEN {passed} ELSE {failed} || problems END AS message, {pcols} "
+        f"FROM (SELECT *, concat_ws('; ', {texts}) AS problems "
+        f"FROM (SELECT {subject} AS subject, {flags}, * FROM ({base}) AS base) AS flagged) AS judged"
+    )
+
+
+# -- coverage (全覆盖) ------------------------------------------------------------------------------
+
+
+def _coverage(ref: str, cite: str, area: str, rule: CoverageRule) -> Compiled:
+    _, _, _, _, who, record = COVERAGE[rule.subject]
+    table = SUBJECT_TABLE[rule.subject]
+    if rule.subject == "household":
+        key, cover, ckey = "household_id", "pairings", "household_id"
+    else:
+        key, cover, ckey = "village", "teams", "village"
+    problem = Problem(
+        "not-covered",
+        rule.subject,
+        cite,
+        rule.quote,
+        "n IS NULL",
+        f"{lit(f'poor {rule.subject} ')} || subject || {lit(f' has no {who}: no {record} names it')}",
+    )
+    base = (
+        f"SELECT s.{key} AS subject_id, s.county, s.village, c.n FROM {table} AS s "
+        f"LEFT JOIN (SELECT {ckey}, COUNT(*) AS n FROM {cover} GROUP BY {ckey}) AS c ON c.{ckey} = s.{key} "
+        f"WHERE COALESCE(s.poor, TRUE) AND {_within('s.village', area)}"
+    )
+    passed = (
+        f"{lit(f'{cite}: poor {rule.subject} ')} || subject || ' has ' || CAST(n AS VARCHAR) || "
+        f"{lit(f' {who} record(s) ({record})')}"
+    )
+    sql = _assemble(ref, "subject_id", base, [problem], lit(f"{cite}: "), passed)
+    return Compiled(ref, cite, table, (problem,), sql, _counted(base))

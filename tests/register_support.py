@@ -1,0 +1,114 @@
+"""Registers for the register tests: hypothesis strategies and a writer (CSV or Parquet)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from hypothesis import strategies as st
+
+import responsibility
+from responsibility.registers import engines
+
+PS = responsibility.load()
+
+BODIES = [
+    "village.two-committees",
+    "village.party-branch",
+    "village.villagers-committee",
+    "village.work-team",
+    "village.poor-households",
+    "township.government",
+    "county.leading-group",
+    "county.party-committee",
+    "province.leading-group",
+    "province.government",
+    "city.leading-group",
+    "township.party-committee",
+]
+PLACES = [
+    "cn.hebei.hengshui.wuyi.t01.v01",
+    "cn.hebei.hengshui.wuyi",
+    "cn.shanxi.c01.x01.t01.v01",
+    "cn.shanxi.c01.x01",
+    "cn.gansu.c01.x01.t01.v01",
+    "cn.gansu.c01.x01",
+    "cn.shanxi",
+]
+
+
+@st.composite
+def by_values(draw: Any) -> str | None:
+    picked = draw(st.lists(st.sampled_from(BODIES), max_size=3))
+    if not picked:
+        return draw(st.sampled_from([None, "", " ; "]))
+    sep = draw(st.sampled_from([";", "; ", "、"]))
+    return sep.join(picked)
+
+
+@st.composite
+def exit_rows(draw: Any, columns: list[str]) -> dict[str, Any]:
+    place = draw(st.sampled_from(PLACES))
+    parts = place.split(".")
+    county = ".".join(parts[:5]) if len(parts) >= 5 else place
+    row: dict[str, Any] = {
+        "subject": draw(st.sampled_from(["household", "village", "county"])),
+        "procedure": draw(st.sampled_from([None, None, None, "wuyi/household-exit", "shanxi/village-exit"])),
+        "county": county,
+        "township": ".".join(parts[:6]) if len(parts) >= 7 else None,
+        "village": place if len(parts) >= 7 else None,
+    }
+    day = st.one_of(st.none(), st.integers(0, 30).map(lambda d: dt.date(2018, 1, 1) + dt.timedelta(days=d)))
+    for c in columns:
+        if c.endswith("_by"):
+            row[c] = draw(by_values())
+        elif c.endswith(("_date", "_end")):
+            row[c] = draw(day)
+        elif c.endswith("_objections"):
+            row[c] = draw(st.one_of(st.none(), st.integers(0, 3)))
+    return row
+
+
+def step_columns(rules: list[Any]) -> list[str]:
+    needed = engines.needed_tables(rules)
+    return [c.name for c in needed["exits"] if c.name.endswith(("_by", "_date", "_end", "_objections"))]
+
+
+def write(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> Path:
+    """Rows to CSV, or to Parquet through DuckDB when the name ends in .parquet."""
+    csv_path = path.with_suffix(".csv") if path.suffix == ".parquet" else path
+    if path.suffix == ".parquet":
+        csv_path = path.parent / ("staged-" + path.stem + ".txt")
+    with csv_path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["" if r.get(c) is None else r[c] for c in columns])
+    if path.suffix == ".parquet":
+        con = duckdb.connect()
+        con.execute(
+            f"COPY (SELECT * FROM read_csv('{csv_path}', header = true)) TO '{path}' (FORMAT parquet)"
+        )
+        con.close()
+    return path
+
+
+def run_engines(files: list[Path], names: list[str], spark: Any = None) -> dict[str, list[engines.Row]]:
+    """Every engine's findings on the register (the reference first)."""
+    rules = engines.register_rules(PS, names)
+    needed = engines.needed_tables(rules)
+    reg = engines.classify(files)
+    con = duckdb.connect()
+    engines.open_register(con, reg, needed)
+    assert not reg.problems, [f.format() for f in reg.problems]
+    compiled = engines.compiled_rules(PS, rules)
+    out = {
+        "python": engines.python_findings(PS, con, rules, needed),
+        "duckdb": engines.findings(engines.DuckEngine(con), compiled),
+    }
+    if spark is not None:
+        out["spark"] = engines.findings(engines.SparkEngine(spark, reg, needed), compiled)
+    return out
