@@ -27,13 +27,14 @@ from __future__ import annotations
 import difflib
 import functools
 import gc
+import hashlib
 import importlib.resources
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -46,9 +47,12 @@ from responsibility.policy.policyset import PolicySet, SourceInfo
 from responsibility.policy.references import check_references
 from responsibility.policy.yamlfile import (
     MAX_BYTES,
-    Marks,
+    LazyMarks,
+    Positions,
     decode,
     display_name,
+    is_blank,
+    load_data,
     load_text,
     path_str,
     read_head,
@@ -82,10 +86,15 @@ class _Doc:
     file: Path
     display: str
     data: dict[str, Any]
-    marks: Marks
+    marks: Positions  # worked out from the file when a report needs one (LazyMarks)
     shipped: bool
     obj: Document | None = None  # the validated document, when it came from the cache
     key: str | None = None  # its cache key, when the cache is in use
+    text: str = ""  # the text parsed, until it is validated: the marks of a shape error
+
+    def marks_now(self) -> Positions:
+        """The marks, from the text in hand while there is one (no second read of the file)."""
+        return load_text(self.text, self.display)[1] if self.text else self.marks
 
 
 @dataclass(frozen=True)
@@ -166,7 +175,7 @@ def declared_kind(text: str) -> str | None:
 
 def _not_a_policy(text: str) -> str | None:
     """Why a file found in a directory is passed over, or None when it is read as a policy."""
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if is_blank(text):
         return None  # empty: reported as E006, it is a policy gone wrong
     kind = declared_kind(text)
     if kind is None:
@@ -205,24 +214,25 @@ def read_document(
     # Whether a found file is a policy is decided first, on its text read leniently, so that a
     # large or non-UTF-8 YAML file that is not a policy is passed over rather than reported.
     if found:
-        why = _not_a_policy(raw.decode("utf-8", errors="replace"))
+        why = _not_a_policy(_lenient(raw))
         if why is not None:
             if skipped is not None:
                 skipped.append(Skipped(name, why))
             return None
     if len(raw) > MAX_BYTES:
         raise too_large(name, path.stat().st_size, MAX_BYTES)
-    key = cache.key(raw) if use_cache else None
+    digest = hashlib.sha256(raw).digest()
+    marks = LazyMarks(path, name, digest)
+    key = cache.key_of(digest) if use_cache else None
     if key is not None:
         hit = cache.get(key)
-        if _is_entry(hit):
-            obj, marks = hit
-            return _Doc(path, name, {"kind": obj.kind}, marks, shipped, obj, key)
+        if isinstance(hit, Regulation | Catalogue | RuleSet):
+            return _Doc(path, name, {"kind": hit.kind}, marks, shipped, hit, key)
     text = decode(raw, name)
     top_kind = _TOP_KIND.search(text)
     if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
         return _Doc(path, name, {"kind": top_kind.group(1)}, {}, shipped)
-    data, marks = load_text(text, name)
+    data = load_data(text, name)
     if not isinstance(data, dict):
         raise PolicyError(
             [
@@ -233,17 +243,15 @@ def read_document(
                 )
             ]
         )
-    return _Doc(path, name, data, marks, shipped, key=key)
+    return _Doc(path, name, data, marks, shipped, key=key, text=text)
 
 
-def _is_entry(value: object) -> TypeGuard[tuple[Document, Marks]]:
-    """A cache entry of the shape this module stores: (validated document, marks)."""
-    return (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and isinstance(value[0], Regulation | Catalogue | RuleSet)
-        and isinstance(value[1], dict)
-    )
+def _lenient(raw: bytes) -> str:
+    """The text of bytes that may not be UTF-8, decoded once in the common case that they are."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
 
 
 @functools.cache
@@ -257,7 +265,7 @@ def _all_fields() -> list[str]:
 
 def shape_errors(exc: ValidationError, doc: _Doc) -> list[Finding]:
     """Pydantic errors as positioned diagnostics with a fix."""
-    src = SourceInfo(doc.display, doc.marks)
+    src = SourceInfo(doc.display, doc.marks_now())
     out = []
     suggested = 0  # difflib costs ~1 ms a key: suggest for the first few, list the rest plainly
     for err in exc.errors(include_url=False):
@@ -347,7 +355,7 @@ _EXPRESSION_FIELDS = frozenset({"applies", "require", "score", "forbid"})
 _MAX_SUGGESTIONS = 50
 
 
-def _parse(doc: _Doc) -> Document | None:
+def _parse(doc: _Doc, shared: model.Shared) -> Document | None:
     if doc.obj is not None:
         return doc.obj
     kind = doc.data.get("kind", "regulation")
@@ -361,7 +369,7 @@ def _parse(doc: _Doc) -> Document | None:
     elif kind == "regulation":
         cls = Regulation
     else:
-        line, col = doc.marks.get(("kind",), (1, 1))
+        line, col = doc.marks_now().get(("kind",), (1, 1))
         raise PolicyError(
             [
                 E011.finding(
@@ -375,8 +383,9 @@ def _parse(doc: _Doc) -> Document | None:
         obj = cls.model_validate(doc.data)
     except ValidationError as exc:
         raise PolicyError(shape_errors(exc, doc)) from None
+    model.compact(obj, shared)  # before storing: an entry then holds each string once
     if doc.key is not None:  # only a file that read and validated cleanly is stored
-        cache.put(doc.key, (obj, doc.marks))
+        cache.put(doc.key, obj)
     return obj
 
 
@@ -416,14 +425,15 @@ def _load(
 ) -> PolicySet:
     docs, problems = _read_roots(roots, exclude, skipped, use_cache)
     parsed: list[tuple[_Doc, Document]] = []
+    shared = model.Shared()
     for doc in docs:
         try:
-            obj = _parse(doc)
+            obj = _parse(doc, shared)
         except PolicyError as exc:
             problems += exc.diagnostics
             continue
         finally:
-            doc.data = {}  # the plain tree is not needed once validated: free it as the load goes
+            doc.data, doc.text = {}, ""  # not needed once validated: freed as the load goes
         if obj is not None:
             parsed.append((doc, obj))
     # Reference checks run even when some files failed, so one run reports everything.
