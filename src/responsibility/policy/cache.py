@@ -2,8 +2,8 @@
 
 Reading a policy file costs a YAML parse, the conversion of its nodes into plain values with
 positions, and pydantic validation; a CI run of a county re-reads the same shipped files every
-time. An entry holds what those stages produce for one file (the validated document and the
-position of every value) under a key that is the SHA-256 of
+time. An entry holds what those stages produce for one file (the validated document; positions
+are worked out from the file when a report needs one) under a key that is the SHA-256 of
 
 * the exact bytes the loader parsed (read once, through :func:`responsibility.policy.yamlfile.read_head`),
 * the tool's fingerprint: its version, :data:`FORMAT`, the Python, pydantic and PyYAML versions
