@@ -2,8 +2,8 @@
 
 Reading a policy file costs a YAML parse, the conversion of its nodes into plain values with
 positions, and pydantic validation; a CI run of a county re-reads the same shipped files every
-time. An entry holds what those stages produce for one file (the validated document and the
-position of every value) under a key that is the SHA-256 of
+time. An entry holds what those stages produce for one file (the validated document; positions
+are worked out from the file when a report needs one) under a key that is the SHA-256 of
 
 * the exact bytes the loader parsed (read once, through :func:`responsibility.policy.yamlfile.read_head`),
 * the tool's fingerprint: its version, :data:`FORMAT`, the Python, pydantic and PyYAML versions
@@ -41,7 +41,7 @@ from typing import Any
 
 ENV_OFF = "RESPONSIBILITY_NO_CACHE"
 ENV_DIR = "RESPONSIBILITY_CACHE_DIR"
-FORMAT = 1  # the layout of an entry; bump when it changes
+FORMAT = 2  # the layout of an entry; bump when it changes (2: the document alone, no marks)
 _MAGIC = b"responsibility-cache\x00"
 _enabled: ContextVar[bool] = ContextVar("responsibility_cache_enabled", default=True)
 
@@ -95,7 +95,13 @@ def fingerprint() -> bytes:
 
 def key(raw: bytes) -> str:
     """The entry key of a file whose bytes are `raw`."""
-    return hashlib.sha256(fingerprint() + raw).hexdigest()
+    return key_of(hashlib.sha256(raw).digest())
+
+
+def key_of(digest: bytes) -> str:
+    """The entry key of a file whose bytes have the SHA-256 `digest` (the loader has it anyway,
+    to find positions later: the bytes are hashed once)."""
+    return hashlib.sha256(fingerprint() + digest).hexdigest()
 
 
 class _Unpickler(pickle.Unpickler):
@@ -110,6 +116,8 @@ class _Unpickler(pickle.Unpickler):
             from responsibility.policy import model
 
             cls = getattr(model, name, None)
+            if cls is model.SharedFieldSet:  # the field-name sets the models of a document share
+                return cls
             if isinstance(cls, type) and issubclass(cls, BaseModel | enum.Enum):
                 return cls
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")

@@ -26,26 +26,30 @@ from __future__ import annotations
 
 import difflib
 import gc
+import hashlib
 import importlib.resources
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
 
 from responsibility.core.codes import E008, E009, E010, E011, E012, E030
 from responsibility.core.errors import Finding, Location, PolicyError
-from responsibility.policy import cache, shape
+from responsibility.policy import cache, model, shape
 from responsibility.policy.fidelity import check_source
 from responsibility.policy.model import Catalogue, Regulation, RuleSet
 from responsibility.policy.policyset import PolicySet, SourceInfo
 from responsibility.policy.references import check_references
 from responsibility.policy.yamlfile import (
     MAX_BYTES,
-    Marks,
+    LazyMarks,
+    Positions,
     decode,
     display_name,
+    is_blank,
+    load_data,
     load_text,
     read_head,
     too_large,
@@ -76,10 +80,15 @@ class _Doc:
     file: Path
     display: str
     data: dict[str, Any]
-    marks: Marks
+    marks: Positions  # worked out from the file when a report needs one (LazyMarks)
     shipped: bool
     obj: Document | None = None  # the validated document, when it came from the cache
     key: str | None = None  # its cache key, when the cache is in use
+    text: str = ""  # the text parsed, until it is validated: the marks of a shape error
+
+    def marks_now(self) -> Positions:
+        """The marks, from the text in hand while there is one (no second read of the file)."""
+        return load_text(self.text, self.display)[1] if self.text else self.marks
 
 
 @dataclass(frozen=True)
@@ -160,7 +169,7 @@ def declared_kind(text: str) -> str | None:
 
 def _not_a_policy(text: str) -> str | None:
     """Why a file found in a directory is passed over, or None when it is read as a policy."""
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if is_blank(text):
         return None  # empty: reported as E006, it is a policy gone wrong
     kind = declared_kind(text)
     if kind is None:
@@ -199,24 +208,25 @@ def read_document(
     # Whether a found file is a policy is decided first, on its text read leniently, so that a
     # large or non-UTF-8 YAML file that is not a policy is passed over rather than reported.
     if found:
-        why = _not_a_policy(raw.decode("utf-8", errors="replace"))
+        why = _not_a_policy(_lenient(raw))
         if why is not None:
             if skipped is not None:
                 skipped.append(Skipped(name, why))
             return None
     if len(raw) > MAX_BYTES:
         raise too_large(name, path.stat().st_size, MAX_BYTES)
-    key = cache.key(raw) if use_cache else None
+    digest = hashlib.sha256(raw).digest()
+    marks = LazyMarks(path, name, digest)
+    key = cache.key_of(digest) if use_cache else None
     if key is not None:
         hit = cache.get(key)
-        if _is_entry(hit):
-            obj, marks = hit
-            return _Doc(path, name, {"kind": obj.kind}, marks, shipped, obj, key)
+        if isinstance(hit, Regulation | Catalogue | RuleSet):
+            return _Doc(path, name, {"kind": hit.kind}, marks, shipped, hit, key)
     text = decode(raw, name)
     top_kind = _TOP_KIND.search(text)
     if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
         return _Doc(path, name, {"kind": top_kind.group(1)}, {}, shipped)
-    data, marks = load_text(text, name)
+    data = load_data(text, name)
     if not isinstance(data, dict):
         raise PolicyError(
             [
@@ -227,17 +237,15 @@ def read_document(
                 )
             ]
         )
-    return _Doc(path, name, data, marks, shipped, key=key)
+    return _Doc(path, name, data, marks, shipped, key=key, text=text)
 
 
-def _is_entry(value: object) -> TypeGuard[tuple[Document, Marks]]:
-    """A cache entry of the shape this module stores: (validated document, marks)."""
-    return (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and isinstance(value[0], Regulation | Catalogue | RuleSet)
-        and isinstance(value[1], dict)
-    )
+def _lenient(raw: bytes) -> str:
+    """The text of bytes that may not be UTF-8, decoded once in the common case that they are."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
 
 
 # The rules a policy document's shape problems are reported under.
@@ -251,7 +259,7 @@ POLICY_CODES = shape.Codes(
 )
 
 
-def _parse(doc: _Doc) -> Document | None:
+def _parse(doc: _Doc, shared: model.Shared) -> Document | None:
     if doc.obj is not None:
         return doc.obj
     kind = doc.data.get("kind", "regulation")
@@ -265,7 +273,7 @@ def _parse(doc: _Doc) -> Document | None:
     elif kind == "regulation":
         cls = Regulation
     else:
-        line, col = doc.marks.get(("kind",), (1, 1))
+        line, col = doc.marks_now().get(("kind",), (1, 1))
         raise PolicyError(
             [
                 E011.finding(
@@ -275,9 +283,10 @@ def _parse(doc: _Doc) -> Document | None:
                 )
             ]
         )
-    obj = shape.validate(cls, doc.data, doc.display, doc.marks, POLICY_CODES)
+    obj = shape.validate(cls, doc.data, doc.display, doc.marks_now, POLICY_CODES)
+    model.compact(obj, shared)  # before storing: an entry then holds each string once
     if doc.key is not None:  # only a file that read and validated cleanly is stored
-        cache.put(doc.key, (obj, doc.marks))
+        cache.put(doc.key, obj)
     return obj
 
 
@@ -317,14 +326,15 @@ def _load(
 ) -> PolicySet:
     docs, problems = _read_roots(roots, exclude, skipped, use_cache)
     parsed: list[tuple[_Doc, Document]] = []
+    shared = model.Shared()
     for doc in docs:
         try:
-            obj = _parse(doc)
+            obj = _parse(doc, shared)
         except PolicyError as exc:
             problems += exc.diagnostics
             continue
         finally:
-            doc.data = {}  # the plain tree is not needed once validated: free it as the load goes
+            doc.data, doc.text = {}, ""  # not needed once validated: freed as the load goes
         if obj is not None:
             parsed.append((doc, obj))
     # Reference checks run even when some files failed, so one run reports everything.

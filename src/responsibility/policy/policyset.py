@@ -27,7 +27,7 @@ from responsibility.policy.model import (
     duty_ref,
     walk_provisions,
 )
-from responsibility.policy.yamlfile import Marks, YamlPath, path_str
+from responsibility.policy.yamlfile import Positions, YamlPath, path_str
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class SourceInfo:
     """Where a regulation or catalogue came from, and the position of every value in it."""
 
     file: str
-    marks: Marks = field(default_factory=dict, repr=False)
+    marks: Positions = field(default_factory=dict, repr=False)
     origin: str | None = field(default=None, compare=False)  # absolute path, to find files beside it
 
     def locate(self, path: YamlPath) -> tuple[int, int]:

@@ -17,7 +17,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -27,7 +27,7 @@ from pydantic_core import PydanticCustomError
 from responsibility.core.errors import Finding, Location, PolicyError, Rule
 from responsibility.policy import labels
 from responsibility.policy.policyset import SourceInfo
-from responsibility.policy.yamlfile import Marks, YamlPath, path_str
+from responsibility.policy.yamlfile import Positions, YamlPath, path_str
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,18 +56,20 @@ def validate(
     model: type[M],
     data: object,
     file: str,
-    marks: Marks,
+    marks: Positions | Callable[[], Positions],
     codes: Codes,
     base: YamlPath = (),
     context: dict[str, Any] | None = None,
 ) -> M:
     """`data` (the value at `base` of a file with `marks`) as a `model`, or PolicyError with a
     positioned finding for every problem. `context` is passed to the model's validators (what a
-    value is checked against: the known rule ids, the file's folder)."""
+    value is checked against: the known rule ids, the file's folder). `marks` may be a function
+    giving them: a reader that does not keep positions works them out only when it must report."""
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
-        raise PolicyError(findings(exc, file, marks, codes, model, base)) from None
+        at = marks() if callable(marks) else marks
+        raise PolicyError(findings(exc, file, at, codes, model, base)) from None
 
 
 _EXPLAINED = "field_value"
@@ -86,7 +88,7 @@ def invalid(
 def findings(
     exc: ValidationError,
     file: str,
-    marks: Marks,
+    marks: Positions,
     codes: Codes,
     model: type[BaseModel] | tuple[type[BaseModel], ...] = (),
     base: YamlPath = (),

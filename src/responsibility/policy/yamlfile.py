@@ -22,11 +22,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+import hashlib
 import io
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import yaml
@@ -52,6 +53,7 @@ MAX_CSV_FIELD = 65_536
 
 YamlPath = tuple[str | int, ...]  # a value's place in a document: ("divisions", 0, "id")
 Marks = dict[YamlPath, tuple[int, int]]
+Positions = Mapping[YamlPath, tuple[int, int]]  # marks, or marks worked out when asked (LazyMarks)
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -289,12 +291,36 @@ def _dedented_line(text: str, error_line: int) -> tuple[int, int, int] | None:
 _EMPTY_HINT = "the file is a mapping that starts with 'kind:' (see `responsibility schema`)"
 
 
+def is_blank(text: str) -> bool:
+    """Whether a text has nothing but blank lines and comments (an empty policy file)."""
+    if _CONTENT.search(text) is not None:  # the common case, found without splitting the text
+        return False
+    return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+
+
+# the first character of a line that is neither blank nor a comment (whitespace, newlines
+# included, skipped from a line's start); not found, the exact line-by-line look decides
+_CONTENT = re.compile(r"^\s*[^\s#]", re.M)
+
+
 def load_text(text: str, name: str) -> tuple[Any, Marks]:
     """Parse one YAML document into plain values plus the mark of every path."""
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    marks: Marks = {}
+    return _load(text, name, marks), marks
+
+
+def load_data(text: str, name: str) -> Any:
+    """:func:`load_text` without the marks, for a reader that keeps the data and works out a
+    position only when it has something to report (:class:`LazyMarks`): the same checks and
+    errors, without a tuple per value held for the life of the data."""
+    return _load(text, name, None)
+
+
+def _load(text: str, name: str, marks: Marks | None) -> Any:
+    if is_blank(text):
         raise _error(name, 1, 1, E006, "empty file", _EMPTY_HINT)
     try:
-        loader = _Loader(text) if LIBYAML else _DepthLimitedLoader(text)
+        loader = _FastLoader(text) if LIBYAML else _DepthLimitedLoader(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -320,10 +346,69 @@ def load_text(text: str, name: str) -> tuple[Any, Marks]:
         raise _error(name, line, col, E001, f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
     except yaml.YAMLError as exc:
         raise _error(name, 1, 1, E001, f"YAML error: {exc}") from None
-    marks: Marks = {}
     # A node met twice is an alias; there is none to look for when the text has no anchor (`&`).
     seen: set[int] | None = set() if "&" in text else None
-    return _convert(node, (), marks, seen, name), marks
+    return _convert(node, (), marks, seen, name)
+
+
+class _FastLoader(_Loader):
+    """libyaml's loader, with the tag of a plain scalar decided without a regex scan when its
+    first character starts no implicit type (a Chinese character, a lower-case id): the composer
+    asks for every scalar, and most of a policy is such text. Same tags as the base loader."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if (
+            kind is yaml.ScalarNode
+            and not (implicit[0] and value[:1] in self.yaml_implicit_resolvers)
+            and None not in self.yaml_implicit_resolvers
+            and not self.yaml_path_resolvers
+        ):
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
+class LazyMarks(Mapping[YamlPath, tuple[int, int]]):
+    """The marks of one file, worked out from the file when first asked for.
+
+    A policy set keeps every file's validated document; keeping the mark of every value as well
+    took most of a large load's memory (a path tuple and a position per value, ~40 times the
+    parsed size) and most of its cache entries, for the few values a report points at. So the
+    loader keeps the file's name and the SHA-256 of the bytes it validated, and a first lookup
+    reads and parses the file again. Should the file have changed since (edited during the run),
+    its old positions are gone: every lookup then answers nothing, and a finding points at the
+    file's first line rather than at a wrong one.
+    """
+
+    __slots__ = ("_digest", "_marks", "_name", "_path")
+
+    def __init__(self, path: str | os.PathLike[str], name: str, digest: bytes) -> None:
+        self._path = path
+        self._name = name
+        self._digest = digest
+        self._marks: Marks | None = None
+
+    def _get(self) -> Marks:
+        if self._marks is None:
+            self._marks = {}
+            try:
+                raw = read_head(self._path, self._name, MAX_BYTES + 1)
+                if hashlib.sha256(raw).digest() == self._digest:
+                    self._marks = load_text(decode(raw, self._name), self._name)[1]
+            except PolicyError:  # unreadable now: the document was read and validated before
+                pass
+        return self._marks
+
+    def __getitem__(self, path: YamlPath) -> tuple[int, int]:
+        return self._get()[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._get()
+
+    def __iter__(self) -> Iterator[YamlPath]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 class _DepthLimitedLoader(yaml.SafeLoader):
@@ -353,7 +438,7 @@ _STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
 
 
 def _convert(
-    node: yaml.Node, path: YamlPath, marks: Marks, seen: set[int] | None, name: str, depth: int = 1
+    node: yaml.Node, path: YamlPath, marks: Marks | None, seen: set[int] | None, name: str, depth: int = 1
 ) -> Any:
     # Hot path: policy files are mostly plain strings, so they skip the generic constructor.
     mark = node.start_mark
@@ -377,7 +462,8 @@ def _convert(
         )
     if seen is not None:
         seen.add(id(node))
-    marks[path] = (mark.line + 1, mark.column + 1)
+    if marks is not None:
+        marks[path] = (mark.line + 1, mark.column + 1)
     tag = node.tag
     if tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value
@@ -388,6 +474,8 @@ def _convert(
     if isinstance(node, yaml.SequenceNode):
         if tag != _SEQ:
             raise _tag_error(node, name)
+        if marks is None:  # no paths to build
+            return [_convert(n, path, None, seen, name, depth + 1) for n in node.value]
         return [_convert(n, (*path, i), marks, seen, name, depth + 1) for i, n in enumerate(node.value)]
     if tag not in _SCALAR_TAGS:
         raise _tag_error(node, name)
@@ -434,7 +522,12 @@ _NUMBER_TAGS = {_CORE + "int", _CORE + "float"}
 
 
 def _mapping(
-    node: yaml.MappingNode, path: YamlPath, marks: Marks, seen: set[int] | None, name: str, depth: int = 1
+    node: yaml.MappingNode,
+    path: YamlPath,
+    marks: Marks | None,
+    seen: set[int] | None,
+    name: str,
+    depth: int = 1,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -449,21 +542,29 @@ def _mapping(
             key = _convert(key_node, path, {}, seen, name, depth + 1)
         if not isinstance(key, str):
             key = str(key)
-        child = (*path, key)
+        child = (*path, key) if marks is not None else path
         if key in out:
-            first = marks.get(child, (0, 0))
+            first = _first_key_line(node, key)
             raise _error(
                 name,
                 k_line,
                 k_col,
                 E002,
-                f"duplicate key '{key}' (first at line {first[0]})",
+                f"duplicate key '{key}' (first at line {first})",
                 "remove one of the two, or merge them",
             )
         out[key] = _convert(value_node, child, marks, seen, name, depth + 1)
-        # errors about a value (or a missing child of it) point at its key's line
-        marks[child] = (k_line, k_col)
+        if marks is not None:  # errors about a value (or a missing child of it) point at its key's line
+            marks[child] = (k_line, k_col)
     return out
+
+
+def _first_key_line(node: yaml.MappingNode, key: str) -> int:
+    """The line of the first key of `node` that reads as `key` (for a duplicate's message)."""
+    for key_node, _ in node.value:
+        if str(_convert(key_node, (), None, None, "")) == key:
+            return int(key_node.start_mark.line) + 1
+    return 0
 
 
 def _tag_error(node: yaml.Node, name: str) -> PolicyError:
