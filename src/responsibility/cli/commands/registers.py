@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from responsibility.cli.commands._common import POLICIES, load_from, write
+from responsibility.cli.commands._common import POLICIES, formats, load_from, write
 
 NAME = "registers"
 HELP = "check (or generate) registers of exits, pairings and village teams"
@@ -19,7 +19,10 @@ PARENTS: tuple[argparse.ArgumentParser, ...] = ()
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = sub.add_parser(
-        "check", help="check register files against rules", description=__doc__, parents=[POLICIES]
+        "check",
+        help="check register files against rules",
+        description=__doc__,
+        parents=[POLICIES, formats("text", "json", "sarif", "csv")],
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="register files named after their table")
     check.add_argument(
@@ -29,11 +32,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="REG[/RULE]",
         help="a regulation (shanxi) or a rule (gansu/household-helpers); repeatable",
     )
-    check.add_argument("--format", choices=("text", "json", "sarif", "csv"), default="text")
     check.add_argument("--examples", type=int, default=3, metavar="N", help="examples per county and kind")
     check.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
     gen = sub.add_parser(
-        "generate", help="write a synthetic register (no personal data)", parents=[POLICIES]
+        "generate",
+        help="write a synthetic register (no personal data)",
+        parents=[POLICIES, formats("parquet", "csv")],
     )
     gen.add_argument("out", metavar="DIR", help="directory for the register files")
     gen.add_argument("--rules", action="append", required=True, metavar="REG[/RULE]")
@@ -41,7 +45,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     gen.add_argument("--households", type=int, default=1000, help="households (coverage rules)")
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--faults", type=float, default=0.05, help="share of rows given a planted fault")
-    gen.add_argument("--format", choices=("parquet", "csv"), default="parquet")
 
 
 def run(args: argparse.Namespace) -> int:
