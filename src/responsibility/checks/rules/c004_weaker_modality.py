@@ -62,7 +62,7 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             ),
             target=parent.ref,
             hint=say.pick(
-                f"按上级规定的约束力表述该职责（{want}/必须），modality: {parent.duty.modality.value}",
+                f"按上级规定写作「{want}」（modality: {parent.duty.modality.value}），与上级同样有约束力",
                 f"state the duty as an {want} (应当/必须), as the parent does",
             ),
         )
