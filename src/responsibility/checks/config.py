@@ -49,8 +49,8 @@ from pydantic import (
     ValidationInfo,
 )
 
-from responsibility.core.codes import E010, E011, E012
-from responsibility.core.errors import Finding, PolicyError, Severity
+from responsibility.core.codes import E010, E011, E012, E013
+from responsibility.core.errors import Finding, Location, PolicyError, Severity
 from responsibility.policy import shape
 from responsibility.policy.policyset import suggest
 from responsibility.policy.yamlfile import Marks, read_text
@@ -157,8 +157,13 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         deep_line = text.count("\n", 0, too_deep) + 1
         deep_col = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
         raise ConfigError(
-            f"{path}:{deep_line}:{deep_col}: "
-            f"arrays and inline tables nested deeper than {MAX_TOML_DEPTH} levels"
+            findings=[
+                E013.finding(
+                    Location(str(path), deep_line, deep_col),
+                    f"arrays and inline tables nested deeper than {MAX_TOML_DEPTH} levels",
+                    hint="a configuration needs two or three levels: flatten it",
+                )
+            ]
         )
     try:
         return tomllib.loads(text), text
@@ -166,7 +171,15 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         m = re.search(r"\(at line (\d+), column (\d+)\)|\(at end of document\)", str(exc))
         line, col = (m.group(1), m.group(2)) if m and m.group(1) else (str(text.count("\n") + 1), "1")
         msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        raise ConfigError(f"{path}:{line}:{col}: not valid TOML: {msg}") from None
+        raise ConfigError(
+            findings=[
+                E013.finding(
+                    Location(str(path), int(line), int(col)),
+                    f"not valid TOML: {msg}",
+                    hint="see the keys and their values in docs/guide/cli.md, Configuration",
+                )
+            ]
+        ) from None
 
 
 _TOML_STRING = re.compile(
@@ -280,7 +293,7 @@ CODES = shape.Codes(
     missing=E012,
     invalid=E011,
     shape=E011,
-    see="see the keys in docs/guide/cli.md",
+    see="see the keys in docs/guide/cli.md, Configuration",
 )
 _NonEmpty = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"\S")]
 

@@ -50,6 +50,14 @@ E011 = Rule(
 
 E012 = Rule("E012", "missing-field", Severity.error, "a required field is missing", Category.structural)
 
+E013 = Rule(
+    "E013",
+    "toml-syntax",
+    Severity.error,
+    "the configuration file is not well-formed TOML",
+    Category.structural,
+)
+
 E020 = Rule("E020", "duplicate-id", Severity.error, "two things share an id", Category.structural)
 
 E021 = Rule(

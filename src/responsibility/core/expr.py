@@ -464,6 +464,16 @@ def _kind(v: Value) -> str:
     return "a list"
 
 
+def _given(v: Value, node: Node) -> str:
+    """What a value of the wrong kind is, naming the fact it came from: a fact written as text
+    (一亿) is then found in its file by name, not only by the rule's expression."""
+    if isinstance(node, Name) and isinstance(v, str):
+        return f"text for '{node.name}' ('{v}')"
+    if isinstance(node, Name):
+        return f"{_kind(v)} for '{node.name}'"
+    return _kind(v)
+
+
 class _Evaluator:
     def __init__(self, env: Env, source: str) -> None:
         self.env = env
@@ -474,15 +484,12 @@ class _Evaluator:
         return ExprError(message, node.column, self.source)
 
     def number(self, node: Node) -> Decimal:
-        v = self.eval(node)
-        if isinstance(v, bool) or not isinstance(v, Decimal):
-            raise self.fail(f"expected a number, got {_kind(v)}", node)
-        return v
+        return self._num(self.eval(node), node)
 
     def boolean(self, node: Node) -> bool:
         v = self.eval(node)
         if not isinstance(v, bool):
-            raise self.fail(f"expected true or false, got {_kind(v)}", node)
+            raise self.fail(f"expected true or false, got {_given(v, node)}", node)
         return v
 
     def eval(self, node: Node) -> Value:
@@ -577,7 +584,7 @@ class _Evaluator:
 
     def _num(self, v: Value, node: Node) -> Decimal:
         if isinstance(v, bool) or not isinstance(v, Decimal):
-            raise self.fail(f"expected a number, got {_kind(v)}", node)
+            raise self.fail(f"expected a number, got {_given(v, node)}", node)
         return v
 
 

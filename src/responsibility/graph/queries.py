@@ -159,7 +159,10 @@ def who(ps: PolicySet, ref: str) -> Who:
             aid = split_node_id(u)[1]
             actor = ps.actors[aid]
             members = tuple(actor_ref(ps, m) for m in actor.members)
-            instances = tuple(actor_ref(ps, c) for c in index.instances.get(aid, []))
+            # A concrete body has no instances: its members fill roles *through* it, and listing
+            # them again as instances named 武邑县委、武邑县人民政府 twice.
+            filled = index.instances.get(aid, []) if actor.kind != ActorKind.concrete else []
+            instances = tuple(actor_ref(ps, c) for c in filled if c not in actor.members)
             owners.append(OwnerInfo(actor_ref(ps, aid), data["responsibility"], members, instances))
         out.append(DutyOwners(duty_ref_of(e), tuple(owners)))
     return Who(ref, kind, tuple(out))

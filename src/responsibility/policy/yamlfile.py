@@ -434,7 +434,8 @@ def _too_deep() -> str:
     return f"nested deeper than {MAX_DEPTH} levels"
 
 
-_STR, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("str", "map", "seq", "merge"))
+_STR, _MAP, _SEQ, _MERGE, _BOOL = (_CORE + t for t in ("str", "map", "seq", "merge", "bool"))
+_BOOLEANS = frozenset({"true", "false"})
 
 
 def _convert(
@@ -479,6 +480,11 @@ def _convert(
         return [_convert(n, (*path, i), marks, seen, name, depth + 1) for i, n in enumerate(node.value)]
     if tag not in _SCALAR_TAGS:
         raise _tag_error(node, name)
+    if tag == _BOOL and node.value.lower() not in _BOOLEANS:
+        # YAML 1.1 also reads yes/no/on/off (and y/n) as booleans; YAML 1.2 and these files do
+        # not: `poor: yes` stays the text 'yes', which a boolean field then refuses by name,
+        # rather than being silently taken as true.
+        return node.value
     value = _scalar(node, name)
     if isinstance(value, dt.datetime):
         raise _error(
