@@ -118,7 +118,8 @@ def test_g003_fails_on_an_owner_answering_to_no_one(tmp_path: Path) -> None:
     )
     report = check(d)
     [f] = [f for f in report.findings if f.code == "G003"]
-    assert "county.audit-office" in f.message and f.provision == "第四条"
+    # named in the message, by id in the fix (where the encoder writes it)
+    assert "县审计局" in f.message and "county.audit-office" in f.hint and f.provision == "第四条"
     assert f.severity == "warning"
 
 

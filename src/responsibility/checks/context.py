@@ -13,6 +13,7 @@ from functools import cached_property
 
 from responsibility.core.errors import Location
 from responsibility.policy.model import Level, Regulation
+from responsibility.policy.names import Names
 from responsibility.policy.policyset import DutyEntry, PolicySet
 from responsibility.policy.yamlfile import YamlPath
 
@@ -25,6 +26,12 @@ class ConformanceContext:
     regulation: Regulation
     parents: list[Regulation]
     against: str | None = None
+    lang: str = "zh"  # the language of the findings' messages and hints (names.Names)
+
+    @cached_property
+    def names(self) -> Names:
+        """How findings name regulations, articles, duties, bodies and levels, in `lang`."""
+        return Names(self.ps, self.lang)
 
     # -- locations -----------------------------------------------------------------------------
     def where(self, path: YamlPath, provision: str = "") -> Location:

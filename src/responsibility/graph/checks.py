@@ -11,6 +11,10 @@ a duty (located in its regulation's file, citing its article; the target is the 
   :func:`~responsibility.semantics.accountability_closure` — nor a duty to assess, supervise,
   inspect, audit, manage or hold to account that targets one of them);
 * ``G004`` implements links that point down a level (a provincial duty implementing a county's).
+
+Given :class:`~responsibility.policy.names.Names`, a check words its messages for a reader in
+that language (bodies, duties and levels by name: the checker's findings); without, it names
+them by id.
 """
 
 from __future__ import annotations
@@ -35,17 +39,19 @@ from responsibility.graph.network import (
     node_id,
     split_node_id,
 )
+from responsibility.policy.labels import LEVEL_LABEL
 from responsibility.policy.model import LEVEL_ORDER, Level
+from responsibility.policy.names import Names
 from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import accountability_closure
 
 
-def _finding(ps: PolicySet, rule: Rule, duty: str, reason: str) -> Finding:
+def _finding(ps: PolicySet, rule: Rule, duty: str, reason: str, hint: str = "") -> Finding:
     e = ps.duty_entry(duty)
-    return rule.finding(ps.locate(e.regulation.id, e.path, e.citation), reason, target=duty)
+    return rule.finding(ps.locate(e.regulation.id, e.path, e.citation), reason, target=duty, hint=hint)
 
 
-def reports_to_cycles(ps: PolicySet) -> list[Finding]:
+def reports_to_cycles(ps: PolicySet, names: Names | None = None) -> list[Finding]:
     """G001: cycles among actors through reports-to links."""
     import networkx as nx
 
@@ -60,11 +66,17 @@ def reports_to_cycles(ps: PolicySet) -> list[Finding]:
     for cycle in sorted(sorted(c) for c in nx.simple_cycles(sub)):
         ring = _ordered_cycle(sub, cycle)
         pairs = list(zip(ring, [*ring[1:], ring[0]], strict=True))
-        text = " → ".join([*ring, ring[0]])
         duty = min(duties[p] for p in pairs)
-        out.append(
-            _finding(ps, G001, duty, f"reports-to cycle: {text} (via {', '.join(duties[p] for p in pairs)})")
-        )
+        via = [duties[p] for p in pairs]
+        if names is None:
+            message = f"reports-to cycle: {' → '.join([*ring, ring[0]])} (via {', '.join(via)})"
+        else:
+            text = " → ".join(names.actor(a) for a in [*ring, ring[0]])
+            by = names.list_of([names.named_ref(d) for d in via])
+            message = names.pick(
+                f"报告关系形成循环：{text}（见{by}）", f"reports-to cycle: {text} (via {by})"
+            )
+        out.append(_finding(ps, G001, duty, message))
     return out
 
 
@@ -77,17 +89,22 @@ def _ordered_cycle(g: nx.DiGraph, members: list[str]) -> list[str]:
     return ring
 
 
-def unowned_duties(ps: PolicySet) -> list[Finding]:
+def unowned_duties(ps: PolicySet, names: Names | None = None) -> list[Finding]:
     """G002: duties no owns edge reaches (the schema requires an owner; a graph built otherwise may not)."""
     g = graph_of(ps)
     return [
-        _finding(ps, G002, e.ref, "duty has no owner")
+        _finding(
+            ps,
+            G002,
+            e.ref,
+            names.pick("职责没有责任主体", "duty has no owner") if names else "duty has no owner",
+        )
         for e in ps.all_duties()
         if not in_edges(g, node_id(NodeType.duty, e.ref), [EdgeType.owns])
     ]
 
 
-def unaccountable_owners(ps: PolicySet) -> list[Finding]:
+def unaccountable_owners(ps: PolicySet, names: Names | None = None) -> list[Finding]:
     """G003: owners that answer to no one.
 
     Exempt: central bodies (the top of the chain), bodies at `all` levels (each level's own rule
@@ -116,21 +133,29 @@ def unaccountable_owners(ps: PolicySet) -> list[Finding]:
             continue
         if set(accountability_closure(ps, actor.id)) & answers:
             continue
-        out.append(
-            _finding(
-                ps,
-                G003,
-                owned[0],
-                f"actor '{actor.id}' owns {plural(len(owned), 'duty')} but answers to no one",
+        if names is None:
+            message, hint = f"actor '{actor.id}' owns {plural(len(owned), 'duty')} but answers to no one", ""
+        else:
+            who, n = names.actor(actor.id), names.count(len(owned), "duty")
+            message = names.pick(
+                f"{who}承担 {n}，但不向任何机构负责（无报告、考核或监督关系）",
+                f"{who} owns {n} but answers to no one",
             )
-        )
+            # the id here is what the encoder writes in counterparties or part_of
+            hint = names.pick(
+                f"原文写明{who}（{actor.id}）向谁报告、接受谁考核或监督的，在相应职责中写明；"
+                "原文没有写明的，保留此项或写明理由予以豁免",
+                f"encode the reporting, signing or assessment the text gives for {actor.id}; "
+                "if it gives none, keep the finding or waive it with the reason",
+            )
+        out.append(_finding(ps, G003, owned[0], message, hint))
     return out
 
 
 EXEMPT_LEVELS = frozenset({Level.central, Level.all, Level.society})
 
 
-def downward_implements(ps: PolicySet) -> list[Finding]:
+def downward_implements(ps: PolicySet, names: Names | None = None) -> list[Finding]:
     """G004: implements links from a duty (or regulation) to one at a lower level."""
     g = graph_of(ps)
     out = []
@@ -148,16 +173,31 @@ def downward_implements(ps: PolicySet) -> list[Finding]:
             anchor = first[0].ref
         c_rank, p_rank = LEVEL_ORDER.get(c_reg.level), LEVEL_ORDER.get(p_reg.level)
         if c_rank is not None and p_rank is not None and p_rank > c_rank:
-            what = f"duty {child}" if kind == NodeType.duty else f"regulation {child}"
             out.append(
                 _finding(
                     ps,
                     G004,
                     anchor,
-                    f"{what} ({c_reg.level.value}) implements {parent} ({p_reg.level.value}), a lower level",
+                    _downward(names, kind == NodeType.duty, child, parent, (c_reg.level, p_reg.level)),
                 )
             )
     return sorted(out)
+
+
+def _downward(names: Names | None, duty: bool, child: str, parent: str, levels: tuple[Level, Level]) -> str:
+    """G004's message: a duty (or a regulation) `child` at levels[0] implementing `parent` at levels[1]."""
+    if names is None:
+        what = f"duty {child}" if duty else f"regulation {child}"
+        return f"{what} ({levels[0].value}) implements {parent} ({levels[1].value}), a lower level"
+    lower, upper = (names.label(LEVEL_LABEL, lv) for lv in levels)
+    if duty:
+        this, that = names.named_ref(child), names.named_ref(parent)
+    else:
+        this, that = names.regulation(child), names.regulation(parent)
+    return names.pick(
+        f"{this}（{lower}）承接了更低层级的{that}（{upper}）",
+        f"{this} ({lower}) implements {that} ({upper}), a lower level",
+    )
 
 
 CHECKS: dict[Rule, Callable[[PolicySet], list[Finding]]] = {

@@ -31,7 +31,9 @@ def render(report: Report, options: RenderOptions) -> str:
     color = options.color
     out: list[str] = []
     if report.checked:
-        out.append(f"checked: {', '.join(report.checked)}")
+        # the regulations as a reader names them (武邑, 中央), in the report's language
+        names = report.checked_names or report.checked
+        out.append(f"checked: {('、' if report.lang == 'zh' else ', ').join(names)}")
     elif not report.loaded:
         out.append(
             "the policies do not load: structural findings only (conformance and evidence not checked)"

@@ -62,11 +62,18 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
     for parent, verdict in ctx.verdicts:
         if verdict.status != ParentStatus.missing:
             continue
-        summary = parent.duty.summary.zh
+        say = ctx.names
+        named = say.named_duty(parent)
         yield RULE.finding(
             ctx.where(ctx.parent_link(parent.regulation.id), parent.citation),
-            f"{parent.ref} ({summary}) is neither implemented by a duty here nor listed in not_implemented",
+            say.pick(
+                f"{named}缺失：本规定没有承接它的职责，也未在 not_implemented 中说明不实施的理由",
+                f"{named} is neither implemented by a duty here nor listed in not_implemented",
+            ),
             target=parent.ref,
-            hint=f"add implements: [{parent.ref}] to the duty that carries it out, "
-            "or list it in not_implemented with a reason",
+            hint=say.pick(
+                f"在承接它的职责中写明 implements: [{parent.ref}]，或将它列入 not_implemented 并写明理由",
+                f"add implements: [{parent.ref}] to the duty that carries it out, "
+                "or list it in not_implemented with a reason",
+            ),
         )

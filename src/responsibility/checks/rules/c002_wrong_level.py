@@ -64,16 +64,19 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
             got = duty_levels(ctx.ps, local.duty)
             if not got <= HIERARCHY:
                 continue
+            say = ctx.names
+            named, want_at, got_at = say.named_duty(parent), say.levels(want), say.levels(got)
             yield RULE.finding(
                 ctx.where((*local.path, "owners"), local.citation),
-                f"implements {parent.ref} (owned at {_names(want)}) with owners at {_names(got)}",
+                say.pick(
+                    f"承接{named}（责任层级：{want_at}），责任主体却在{got_at}",
+                    f"implements {named} (owned at {want_at}) with owners at {got_at}",
+                ),
                 target=local.ref,
-                hint=(
-                    f"give the duty to an owner at {_names(want)} level; if the text moves it, say why in"
-                    " a note and waive the finding"
+                hint=say.pick(
+                    f"将该职责交由{want_at}的责任主体承担；"
+                    "如原文确实调整了层级，在 note 中说明理由并豁免此项",
+                    f"give the duty to an owner at {want_at} level; if the text moves it, say why in"
+                    " a note and waive the finding",
                 ),
             )
-
-
-def _names(levels: frozenset[object]) -> str:
-    return "/".join(sorted(str(lv) for lv in levels))

@@ -54,10 +54,21 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
                 continue  # explained, or a level change that wrong-level reports
             if same_owner(ctx.ps, [o.actor for o in local.duty.owners], want):
                 continue
+            say = ctx.names
+            named, ours, theirs = (
+                say.named_duty(parent),
+                say.owners(local.duty.owners),
+                say.owners(parent.duty.owners),
+            )
             yield RULE.finding(
                 ctx.where((*local.path, "owners"), local.citation),
-                f"owners {', '.join(o.actor for o in local.duty.owners)} differ from {parent.ref}'s "
-                f"{', '.join(o.actor for o in parent.duty.owners)}, and no note explains why",
+                say.pick(
+                    f"责任主体为{ours}，与{named}的责任主体{theirs}不同，且没有 note 说明理由",
+                    f"owners {ours} differ from {named}'s {theirs}, and no note explains why",
+                ),
                 target=local.ref,
-                hint="give the duty to the parent's owner, or add a note explaining the change",
+                hint=say.pick(
+                    "将该职责交由上级规定的责任主体承担，或在 note 中说明改变的理由",
+                    "give the duty to the parent's owner, or add a note explaining the change",
+                ),
             )

@@ -31,6 +31,7 @@ Make the text (and its encoding) at least as strong as the parent:
 from collections.abc import Iterator
 
 from responsibility.core.errors import Severity
+from responsibility.policy.labels import MODALITY_LABEL
 from responsibility.policy.model import MODALITY_STRENGTH
 
 from .. import Category, Finding, Rule
@@ -50,10 +51,18 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         best = max(locals_, key=lambda e: MODALITY_STRENGTH[e.duty.modality])
         if MODALITY_STRENGTH[best.duty.modality] >= MODALITY_STRENGTH[parent.duty.modality]:
             continue
+        say = ctx.names
+        named = say.named_duty(parent)
+        want, got = (say.label(MODALITY_LABEL, m) for m in (parent.duty.modality, best.duty.modality))
         yield RULE.finding(
             ctx.where((*best.path, "modality"), best.citation),
-            f"{parent.ref} is an {parent.duty.modality.value}; this rule makes it a "
-            f"{best.duty.modality.value}",
+            say.pick(
+                f"{named}的约束力为「{want}」，本规定减弱为「{got}」",
+                f"{named} is an {want}; this rule makes it a {got}",
+            ),
             target=parent.ref,
-            hint=f"state the duty as an {parent.duty.modality.value} (应当/必须), as the parent does",
+            hint=say.pick(
+                f"按上级规定写作「{want}」（modality: {parent.duty.modality.value}），与上级同样有约束力",
+                f"state the duty as an {want} (应当/必须), as the parent does",
+            ),
         )

@@ -30,6 +30,7 @@ any frequency, will not be produced every year — and the evidence check can no
 from collections.abc import Iterator
 
 from responsibility.core.errors import Severity
+from responsibility.policy.labels import FREQUENCY_LABEL
 from responsibility.policy.model import PERIODS_PER_YEAR, Frequency
 
 from .. import Category, Finding, Rule
@@ -70,11 +71,20 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         if any(satisfies(e.duty.frequency, want) for e in locals_):
             continue
         best = max(locals_, key=lambda e: strength(e.duty.frequency))
-        got = best.duty.frequency.value if best.duty.frequency else "none"
         assert want is not None  # satisfies() is true for every local duty when the parent has none
+        say = ctx.names
+        named, want_as = say.named_duty(parent), say.label(FREQUENCY_LABEL, want)
+        freq = best.duty.frequency
+        got = say.label(FREQUENCY_LABEL, freq) if freq else ""
         yield RULE.finding(
-            ctx.where((*best.path, "frequency") if best.duty.frequency else best.path, best.citation),
-            f"{parent.ref} is {want.value}; this rule makes it {got}",
+            ctx.where((*best.path, "frequency") if freq else best.path, best.citation),
+            say.pick(
+                f"{named}的频次为「{want_as}」，本规定" + (f"改为「{got}」" if freq else "未规定频次"),
+                f"{named} is {want_as}; this rule makes it {got or 'none'}",
+            ),
             target=parent.ref,
-            hint=f"keep the parent's schedule: frequency: {want.value}",
+            hint=say.pick(
+                f"保持上级规定的频次：frequency: {want.value}",
+                f"keep the parent's schedule: frequency: {want.value}",
+            ),
         )

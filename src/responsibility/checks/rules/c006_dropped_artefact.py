@@ -53,9 +53,17 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         for kind in parent.duty.artefacts:
             if any(satisfies(ctx.ps, p, kind) for p in produced):
                 continue
+            say = ctx.names
+            named, material = say.named_duty(parent), say.artefact(kind)
             yield RULE.finding(
                 ctx.where((*first.path, "artefacts") if first.duty.artefacts else first.path, first.citation),
-                f"{parent.ref} requires the artefact {kind}; no duty implementing it here produces one",
+                say.pick(
+                    f"{named}需形成材料「{material}」，本规定承接它的职责都不形成这一材料",
+                    f"{named} requires the artefact {material}; no duty implementing it here produces one",
+                ),
                 target=f"{parent.ref}#{kind}",
-                hint=f"add {kind} to the artefacts of the duty that carries it out",
+                hint=say.pick(
+                    f"在承接它的职责的 artefacts 中加入 {kind}",
+                    f"add {kind} to the artefacts of the duty that carries it out",
+                ),
             )

@@ -41,10 +41,20 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
     for i, cited in enumerate(ctx.regulation.cites):
         if not cited.parent or cited.id in ctx.ps.regulations:
             continue
-        title = cited.title.zh + (f" ({cited.number})" if cited.number else "")
+        say = ctx.names
+        title = f"《{cited.title.zh}》" if say.zh else say.text(cited.title)
+        title += (
+            f"（{cited.number}）" if say.zh and cited.number else f" ({cited.number})" if cited.number else ""
+        )
         yield RULE.finding(
             ctx.where(("cites", i)),
-            f"parent {title} is not in the library; conformance to it is not checked",
+            say.pick(
+                f"上级文件{title}未收入本库，未检查本规定与它是否一致",
+                f"parent {title} is not in the library; conformance to it is not checked",
+            ),
             target=cited.id,
-            hint="encode it and add it to implements, or pass it with --policies",
+            hint=say.pick(
+                "将它编码并列入 implements，或用 --policies 指定它所在的目录",
+                "encode it and add it to implements, or pass it with --policies",
+            ),
         )

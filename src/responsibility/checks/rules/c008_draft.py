@@ -38,11 +38,25 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
     words = [w for w in DRAFT_WORDS if w in reg.title.zh or any(w in h for h in reg.heading)]
     if reg.status != Status.draft and not words:
         return
-    why = f"status {reg.status.value}" + (f", title says {'、'.join(words)}" if words else "")
-    hint = "" if reg.status == Status.draft else "set status: draft to match the title"
+    say = ctx.names
+    title = say.title(reg.id)
+    if say.zh:
+        said = f"，标题含「{'、'.join(words)}」" if words else ""
+        message = f"{title}是讨论稿（status: {reg.status.value}{said}），检查结果针对的是尚在讨论中的文本"
+    else:
+        said = f", title says {'、'.join(words)}" if words else ""
+        message = (
+            f"{title} is a draft (status {reg.status.value}{said}); "
+            "its findings are against a text still under discussion"
+        )
+    hint = (
+        ""
+        if reg.status == Status.draft
+        else say.pick("将 status 改为 draft，与标题一致", "set status: draft to match the title")
+    )
     yield RULE.finding(
         ctx.where(("status",) if "status" in _keys(ctx) else ("title",)),
-        f"{reg.id} is a draft ({why}); its findings are against a text still under discussion",
+        message,
         target=reg.id,
         hint=hint,
     )

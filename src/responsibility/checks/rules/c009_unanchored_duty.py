@@ -46,9 +46,17 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
     for entry in ctx.local_duties:
         if entry.duty.implements or entry.duty.local_addition:
             continue
+        say = ctx.names
+        summary = say.duty_summary(entry)
         yield RULE.finding(
             ctx.where(entry.path, entry.citation),
-            f"duty {entry.ref} has neither implements nor local_addition",
+            say.pick(
+                f"职责{summary}既未写明承接的上级职责（implements），也未标为地方新增（local_addition）",
+                f"duty {summary} has neither implements nor local_addition",
+            ),
             target=entry.ref,
-            hint="list the parent duties it carries out in implements, or set local_addition: true",
+            hint=say.pick(
+                "在 implements 中列出它承接的上级职责，或写明 local_addition: true",
+                "list the parent duties it carries out in implements, or set local_addition: true",
+            ),
         )

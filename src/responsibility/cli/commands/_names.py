@@ -15,38 +15,14 @@ from typing import Any
 
 from responsibility.graph.queries import DutyRef, duty_ref_of
 from responsibility.policy import labels as L
-from responsibility.policy.lookup import regulation_name
-from responsibility.policy.model import Owner, Text
+from responsibility.policy.names import Names
 from responsibility.policy.policyset import PolicySet
 
 
 @dataclass(frozen=True)
-class Words:
-    """The names and labels of one answer, in one language."""
-
-    ps: PolicySet
-    lang: str = "zh"
-
-    def label(self, table: dict[Any, tuple[str, str]], value: object) -> str:
-        return "-" if value is None or value == "" else L.say(table, value, self.lang)
-
-    def headers(self, *keys: str) -> list[str]:
-        return [L.say(L.COLUMN_LABEL, k, self.lang) for k in keys]
-
-    def text(self, t: Text | None) -> str:
-        return "-" if t is None else L.in_lang(t.zh, t.en, self.lang) or "-"
-
-    def pair(self, zh: str | None, en: str | None) -> str:
-        return L.in_lang(zh, en, self.lang) or "-"
-
-    def count(self, n: int, noun: str) -> str:
-        return L.count(n, noun, self.lang)
-
-    # -- things of the policy set -------------------------------------------------------------
-
-    def regulation(self, reg: str) -> str:
-        """中央, 山西, 武邑 (Central, Shanxi Province): see lookup.regulation_name."""
-        return regulation_name(self.ps, reg, self.lang)
+class Words(Names):
+    """The names and labels of one answer, in one language (policy/names.Names), with the
+    duties of the graph's answers (DutyRef) and `compare`'s field values."""
 
     def cite(self, d: DutyRef) -> str:
         """山西 第五十条 — a duty's regulation and article as printed (articles are printed in
@@ -59,29 +35,6 @@ class Words:
     def duty(self, ref: str) -> DutyRef:
         return duty_ref_of(self.ps.duty_entry(ref))
 
-    def actor(self, actor: str) -> str:
-        a = self.ps.actors.get(actor)
-        return self.pair(a.name.zh, a.name.en) if a else actor
-
-    def owner(self, o: Owner) -> str:
-        """A duty's owner as the text names it there (县委和县政府), or its catalogue name."""
-        a = self.ps.actors.get(o.actor)
-        if a is None:
-            return o.zh or o.actor
-        return self.pair(o.zh or a.name.zh, a.name.en)
-
-    def place(self, place: str | None) -> str:
-        p = self.ps.places.get(place or "")
-        return self.pair(p.name.zh, p.name.en) if p else (place or "-")
-
-    def topic(self, topic: str) -> str:
-        t = self.ps.topics.get(topic)
-        return self.pair(t.name.zh, t.name.en) if t else (topic or self.headers("no topic")[0])
-
-    def artefact(self, kind: str) -> str:
-        k = self.ps.artefact_kinds.get(kind)
-        return self.pair(k.name.zh, k.name.en) if k else kind
-
     def field_value(self, field: str, value: str) -> str:
         """A `compare` field value ("a, b" of ids or vocabulary values) in names, 、-separated."""
         if value == "-":
@@ -92,9 +45,6 @@ class Words:
             table = L.FIELD_VOCABULARY.get(field, {})
             return "、".join(self.label(table, p) for p in parts)
         return "、".join(name(p) for p in parts) if self.lang == "zh" else ", ".join(name(p) for p in parts)
-
-    def list_of(self, names: list[str]) -> str:
-        return ("、" if self.lang == "zh" else ", ").join(names)
 
 
 def words(ps: PolicySet, args: argparse.Namespace) -> Words:

@@ -5,8 +5,10 @@ the artefacts they require.
 parents they declare in
 `implements:` (resolved from the shipped policies and `--policies DIR`); `--against ID` names one
 parent instead. With `--evidence DIR --period 2018[..2019]` it also evaluates the inventory of
-artefacts at DIR. Rules, severities and the failing threshold come from `[tool.responsibility]`
-in pyproject.toml or from responsibility.toml (see `responsibility rule`).
+artefacts at DIR. Findings name regulations, articles, duties, bodies, places and artefact
+kinds in Chinese (`--lang en`: English); their codes and targets stay the ids. Rules,
+severities and the failing threshold come from `[tool.responsibility]` in pyproject.toml or from
+responsibility.toml (see `responsibility rule`).
 
 In a directory only files that declare a policy `kind:` are read (so a repository's mkdocs.yml or
 CI files are not taken for policies), and the configuration's `exclude` folders are not entered;
@@ -28,10 +30,10 @@ from responsibility.checks.evidence import parse_range
 from responsibility.checks.reporters import FORMATS, RenderOptions, render
 from responsibility.checks.runner import EXIT_USAGE, Options, unreadable
 from responsibility.checks.runner import run as run_checks
-from responsibility.cli.commands._common import POLICIES, formats, include_shipped, write
+from responsibility.cli.commands._common import LANG, POLICIES, formats, include_shipped, write
 from responsibility.core.errors import PolicyError, Severity
 
-PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, formats(*FORMATS))
+PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, formats(*FORMATS), LANG)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -135,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         strict=args.strict,
         today=today,
         config=cfg,
+        lang=args.lang,
     )
     try:
         report = run_checks(options)

@@ -1,0 +1,131 @@
+"""Things of a policy set named for a reader, in one language (Chinese first, English on request):
+regulations by the place they govern (中央, 山西, 武邑) or their title, duties by regulation and
+article as printed with their summary (中央 第十九条「建立扶贫项目库」), bodies, places, topics
+and artefact kinds by their names, and the controlled vocabularies by the one label table
+(:mod:`responsibility.policy.labels`).
+
+The terminal answers (cli/commands/_names.Words) and the checker's findings both name things
+through :class:`Names`, so a body or an article reads the same in `owes` and in `check`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from responsibility.policy import labels as L
+from responsibility.policy.lookup import regulation_name
+from responsibility.policy.model import LEVEL_ORDER, ActorKind, Level, Owner, Text
+from responsibility.policy.policyset import DutyEntry, PolicySet
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names and labels of one answer, in one language (`zh` or `en`)."""
+
+    ps: PolicySet
+    lang: str = "zh"
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == "zh"
+
+    def pick(self, zh: str, en: str) -> str:
+        """One of two wordings of the same sentence, by language."""
+        return zh if self.zh else en
+
+    # -- words of the label table ----------------------------------------------------------------
+
+    def label(self, table: dict[Any, tuple[str, str]], value: object) -> str:
+        return "-" if value is None or value == "" else L.say(table, value, self.lang)
+
+    def headers(self, *keys: str) -> list[str]:
+        return [L.say(L.COLUMN_LABEL, k, self.lang) for k in keys]
+
+    def text(self, t: Text | None) -> str:
+        return "-" if t is None else L.in_lang(t.zh, t.en, self.lang) or "-"
+
+    def pair(self, zh: str | None, en: str | None) -> str:
+        return L.in_lang(zh, en, self.lang) or "-"
+
+    def count(self, n: int, noun: str) -> str:
+        return L.count(n, noun, self.lang)
+
+    def list_of(self, names: list[str]) -> str:
+        return ("、" if self.zh else ", ").join(names)
+
+    def levels(self, levels: frozenset[Level] | set[Level]) -> str:
+        """县级/市级 (county/city): levels in the order of the hierarchy, by their labels."""
+        ordered = sorted(levels, key=lambda lv: (LEVEL_ORDER.get(lv, 99), str(lv)))
+        return "/".join(self.label(L.LEVEL_LABEL, lv) for lv in ordered)
+
+    # -- things of the policy set ----------------------------------------------------------------
+
+    def regulation(self, reg: str) -> str:
+        """中央, 山西, 武邑 (Central, Shanxi Province): see lookup.regulation_name."""
+        return regulation_name(self.ps, reg, self.lang)
+
+    def title(self, reg: str) -> str:
+        """A regulation's title: 《武邑县脱贫攻坚责任制实施细则(讨论稿)》, or in English as given."""
+        r = self.ps.regulations.get(reg)
+        if r is None:
+            return reg
+        return f"《{r.title.zh}》" if self.zh else self.text(r.title)
+
+    def quoted(self, zh: str | None, en: str | None) -> str:
+        """A summary or a title as a name in a sentence: 「建立扶贫项目库」, “establish a project pool”."""
+        text = self.pair(zh, en)
+        return f"「{text}」" if self.zh else f"“{text}”"
+
+    def named_duty(self, entry: DutyEntry) -> str:
+        """中央 第十九条「建立扶贫项目库」: a duty by its regulation, its article as printed (in
+        both languages: it is what the text says) and its summary."""
+        cite = " ".join(p for p in (self.regulation(entry.regulation.id), entry.citation) if p)
+        return cite + ("" if self.zh else " ") + self.duty_summary(entry)
+
+    def named_ref(self, ref: str) -> str:
+        """A duty id named as :meth:`named_duty` names it (the id itself when there is no such duty)."""
+        return self.named_duty(self.ps.duty_entry(ref)) if self.ps.has_duty(ref) else ref
+
+    def duty_summary(self, entry: DutyEntry) -> str:
+        return self.quoted(entry.duty.summary.zh, entry.duty.summary.en)
+
+    def actor(self, actor: str) -> str:
+        a = self.ps.actors.get(actor)
+        return self.pair(a.name.zh, a.name.en) if a else actor
+
+    def owner(self, o: Owner) -> str:
+        """A duty's owner as the text names it there (县委和县政府), or its catalogue name."""
+        a = self.ps.actors.get(o.actor)
+        if a is None:
+            return o.zh or o.actor
+        return self.pair(o.zh or a.name.zh, a.name.en)
+
+    def owners(self, owners: list[Owner]) -> str:
+        return self.list_of([self.owner(o) for o in owners])
+
+    def place(self, place: str | None) -> str:
+        p = self.ps.places.get(place or "")
+        return self.pair(p.name.zh, p.name.en) if p else (place or "-")
+
+    def body(self, body: str) -> str:
+        """A body that owes artefacts: a concrete actor by its name; a role type at a place
+        (ROLE@PLACE, as the evidence check keys it) as 示例县的县级党委和政府 (county Party
+        committee and government of Example County)."""
+        role, at, place = body.partition("@")
+        actor = self.ps.actors.get(role)
+        if not at or (actor is not None and actor.kind == ActorKind.concrete):
+            return self.actor(role)
+        who, where = self.actor(role), self.place(place)
+        return self.pick(f"{where}的{who}", f"{who} of {where}")
+
+    def topic(self, topic: str) -> str:
+        t = self.ps.topics.get(topic)
+        return self.pair(t.name.zh, t.name.en) if t else (topic or self.headers("no topic")[0])
+
+    def artefact(self, kind: str) -> str:
+        k = self.ps.artefact_kinds.get(kind)
+        return self.pair(k.name.zh, k.name.en) if k else kind
+
+
+__all__ = ["Names"]
