@@ -442,7 +442,7 @@ def test_deep_toml_is_refused_before_tomllib_recurses(
     code, _, err = cli(capsys, "check", WUYI, "--config", cfg)
     assert (
         code == 2
-        and f"{cfg}:2:{len('select = ') + 33}: arrays and inline tables nested deeper than 32" in err
+        and f"{cfg}:2:{len('select = ') + 33}: E013 arrays and inline tables nested deeper than 32" in err
     )
     cfg.write_text('select = "E"  # a string, not a list\n')
     code, _, err = cli(capsys, "check", WUYI, "--config", cfg)
