@@ -116,6 +116,8 @@ def exits_sql(ps: PolicySet, rules: Sequence[tuple[RuleSet, ProcedureRule]], siz
         + " ".join(f"WHEN {p} THEN {lit(r.subject)}" for (p, _), (_, r) in zip(picks, rules, strict=True))
         + " END"
     )
+    # Each case names the procedure it was drawn to, as a register kept by one office does.
+    procedure = "CASE " + " ".join(f"WHEN {p} THEN {lit(ref)}" for p, ref in picks) + " END"
     step_cols = ", ".join(
         f"CAST(CASE {' '.join(whens)} END AS {_type(name)}) AS {name}" for name, whens in cols.items()
     )
@@ -138,7 +140,7 @@ def exits_sql(ps: PolicySet, rules: Sequence[tuple[RuleSet, ProcedureRule]], siz
     vill = f"{town} || '.v' || lpad(CAST(1 + v_ AS VARCHAR), 2, '0')"
     return (
         f"SELECT printf('X{seed}-%09d', i) AS case_id, {subject} AS subject, "
-        "CAST(NULL AS VARCHAR) AS procedure, "
+        f"{procedure} AS procedure, "
         f"county_ AS county, CASE WHEN {subject} = 'county' THEN NULL ELSE {town} END AS township, "
         f"CASE WHEN {subject} = 'county' THEN NULL ELSE {vill} END AS village, {step_cols} "
         f"FROM ({inner}) AS g"
