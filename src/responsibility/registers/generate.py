@@ -59,9 +59,12 @@ def _places(all_counties: list[str], seed: int, var: str = "i") -> tuple[str, st
 
 
 def _wrong(ps: PolicySet, rule: ProcedureRule, k: int) -> str:
-    """An actor that may not take step `k` (the first such in the catalogue, by id)."""
+    """An actor that may not take step `k`: the first such in the catalogue, by id, of the level
+    of those who may (a village body where the village committees must act: the mistake a
+    register shows, not a body from elsewhere in the country)."""
     step = rule.steps[k]
-    for a in sorted(ps.actors):
+    level = step.by[0].split(".")[0] + "."
+    for a in sorted(ps.actors, key=lambda a: (not a.startswith(level), a)):
         if not any(actor_matches(ps, [a], w) for w in step.by):
             return a
     return "nobody"

@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from responsibility.cli.commands._common import POLICIES, load_from, write
+from responsibility.cli.commands._common import LANG, POLICIES, formats, load_from, write
+from responsibility.cli.commands._names import words
 
 NAME = "registers"
 HELP = "check (or generate) registers of exits, pairings and village teams"
@@ -19,7 +20,10 @@ PARENTS: tuple[argparse.ArgumentParser, ...] = ()
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = sub.add_parser(
-        "check", help="check register files against rules", description=__doc__, parents=[POLICIES]
+        "check",
+        help="check register files against rules",
+        description=__doc__,
+        parents=[POLICIES, LANG, formats("text", "json", "sarif", "csv")],
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="register files named after their table")
     check.add_argument(
@@ -29,12 +33,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="REG[/RULE]",
         help="a regulation (shanxi) or a rule (gansu/household-helpers); repeatable",
     )
-    check.add_argument("--format", choices=("text", "json", "sarif", "csv"), default="text")
     check.add_argument("--examples", type=int, default=3, metavar="N", help="examples per county and kind")
     check.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
-    gen = sub.add_parser(
-        "generate", help="write a synthetic register (no personal data)", parents=[POLICIES]
-    )
+    gen = sub.add_parser("generate", help="write a synthetic register (no personal data)", parents=[POLICIES])
     gen.add_argument("out", metavar="DIR", help="directory for the register files")
     gen.add_argument("--rules", action="append", required=True, metavar="REG[/RULE]")
     gen.add_argument("--cases", type=int, default=1000, help="exit cases")
@@ -84,12 +85,13 @@ def run(args: argparse.Namespace) -> int:
     if args.engine == "spark":
         engine = engines.SparkEngine(engines.spark_session(), reg, needed)
     result = report.summarise(engine, compiled, args.examples)
+    names = words(ps, args)
     if args.format == "json":
-        write(report.as_json(result))
+        write(report.as_json(result, names))
     elif args.format == "csv":
-        write(report.as_csv(result))
+        write(report.as_csv(result, names))
     elif args.format == "sarif":
-        write(report.as_sarif(result, {c.ref: str(reg.files[c.table]) for c in compiled}))
+        write(report.as_sarif(result, {c.ref: str(reg.files[c.table]) for c in compiled}, names))
     else:
-        write(report.as_text(result))
+        write(report.as_text(result, names))
     return 1 if result.failed else 0
