@@ -39,7 +39,7 @@ def test_every_command_that_takes_policies_takes_the_same_policy_options() -> No
     # every command that reads policies, listed so that one dropping them fails here
     assert set(taking) == {
         "actors", "artefacts", "chain", "check", "compare", "docs", "duties", "export", "graph",
-        "list", "owes", "places", "test", "topics", "trace", "validate", "who",
+        "list", "owes", "places", "registers", "test", "topics", "trace", "validate", "who",
     }  # fmt: skip
     reference = {opt: _described(a) for opt, a in _options(cli.COMMANDS[0]).items() if opt in SHARED}
     for name, opts in taking.items():
