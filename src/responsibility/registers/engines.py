@@ -330,16 +330,19 @@ def _line(path: Path, row: int) -> int:
     if path.suffix.lower() == ".parquet":
         return row
     n, end = 0, 0
-    with path.open(newline="", encoding="utf-8", errors="replace") as f:
-        reader = csv.reader(f)
-        for record in reader:
-            if not record:
+    try:
+        with path.open(newline="", encoding="utf-8", errors="replace") as f:
+            reader = csv.reader(f)
+            for record in reader:
+                if not record:
+                    end = reader.line_num
+                    continue
+                n += 1
+                if n == row:
+                    return end + 1
                 end = reader.line_num
-                continue
-            n += 1
-            if n == row:
-                return end + 1
-            end = reader.line_num
+    except (csv.Error, OSError):  # a field over the csv module's limit DuckDB read: the row number
+        pass
     return row
 
 
