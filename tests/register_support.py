@@ -40,13 +40,19 @@ PLACES = [
 ]
 
 
+# Whitespace a spreadsheet leaves around ids: spaces, tabs, ideographic spaces (U+3000), a
+# no-break space, a line break (the CSV writer quotes the field: every engine must read a quoted
+# field across lines); the Python reader strips them all (str.strip), and so must the SQL.
+SPACE = st.text(st.sampled_from([" ", "\t", "\u3000", "\xa0", "\n"]), max_size=2)
+
+
 @st.composite
 def by_values(draw: Any) -> str | None:
     picked = draw(st.lists(st.sampled_from(BODIES), max_size=3))
     if not picked:
-        return draw(st.sampled_from([None, "", " ; "]))
-    sep = draw(st.sampled_from([";", "; ", "、"]))
-    return sep.join(picked)
+        return draw(st.sampled_from([None, "", " ; ", "\u3000", "\t;\u3000"]))
+    sep = draw(st.sampled_from([";", "; ", "、", "\t;", "、\u3000", " ;\u3000"]))
+    return draw(SPACE) + sep.join(picked) + draw(SPACE)
 
 
 @st.composite
@@ -90,7 +96,8 @@ def write(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> Path:
     if path.suffix == ".parquet":
         con = duckdb.connect()
         con.execute(
-            f"COPY (SELECT * FROM read_csv('{csv_path}', header = true)) TO '{path}' (FORMAT parquet)"
+            f"COPY (SELECT * FROM read_csv('{csv_path}', header = true, delim = ',', quote = '\"', "
+            f"escape = '\"')) TO '{path}' (FORMAT parquet)"
         )
         con.close()
     return path

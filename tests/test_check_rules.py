@@ -18,10 +18,11 @@ from responsibility.cli.main import main
 FILE_RULES = sorted(p.name for p in RULES_DIR.iterdir() if p.name[0] in "CE")
 # Cases that need bad bytes, a huge file, symlinks, an in-memory graph or facts are built by tests:
 # E005-E009 below, G001-G004 in test_check_graph_rules.py, R001-R003 in test_check_computable.py.
-# E013 (configuration not TOML) in test_config_toml_syntax.py; E030, F001-F005 (facts) and S001-S006 (scenarios) are raised in test_computable.py,
-# test_scenarios.py and test_findings.py; F006-F008 (registers) in test_registers_cli.py.
+# E013 (configuration not TOML) in test_config_toml_syntax.py; E030, F001-F005 (facts) and S001-S006
+# (scenarios) are raised in test_computable.py, test_scenarios.py and test_findings.py; F006-F008
+# (registers) in test_registers_cli.py, F009 in test_registers_input.py.
 MADE_IN_TEST = {"E005", "E007", "E008", "E009", "G001", "G002", "G003", "G004", "R001", "R002", "R003"}
-MADE_IN_TEST |= {"E013", "E030", *(f"F00{i}" for i in range(1, 9)), *(f"S00{i}" for i in range(1, 7))}
+MADE_IN_TEST |= {"E013", "E030", *(f"F00{i}" for i in range(1, 10)), *(f"S00{i}" for i in range(1, 7))}
 
 
 def test_every_rule_has_fixtures_or_a_made_case() -> None:

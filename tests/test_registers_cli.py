@@ -45,12 +45,14 @@ def test_check_reports_per_county_and_kind_citing_the_article(
     assert (
         total["county"] == "cn.hebei.hengshui.wuyi" and total["checked"] == 400 and 0 < total["failed"] < 100
     )
+    assert (total["county_label"], total["rule_label"]) == ("武邑县", "武邑 贫困户退出")
     kinds = {k["kind"] for k in report["kinds"]}
     assert {"notice-objection", "missing-step", "out-of-order", "wrong-body"} <= kinds
     objection = next(k for k in report["kinds"] if k["kind"] == "notice-objection")
     assert objection["citation"] == "武邑 一(二)9" and objection["quote"] == "在村内公示无异议"
     assert 1 <= len(objection["examples"]) <= 2
-    assert "drew" in objection["examples"][0]["message"]
+    assert objection["kind_label"] == "公示有异议" and objection["step_label"] == "在村内公示无异议"
+    assert objection["examples"][0]["message"].startswith("「在村内公示无异议」有异议 ")
     assert sum(k["count"] for k in report["kinds"]) >= total["failed"]
 
 
@@ -59,10 +61,12 @@ def test_text_csv_and_sarif_formats(tmp_path: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     assert main(["registers", "check", *files, "--rules", "gansu"]) == 1
     text = capsys.readouterr().out
-    assert "甘肃 第二十八条「帮扶责任人对贫困户全覆盖」" in text and "has no 驻村工作队" in text
+    assert "未覆盖：贫困户 — 甘肃 第二十八条「帮扶责任人对贫困户全覆盖」" in text, text
+    assert "没有驻村工作队（无驻村工作队记录）" in text
     main(["registers", "check", *files, "--rules", "gansu", "--format", "csv"])
     rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
     assert {r["kind"] for r in rows} >= {"not-covered"} and all(int(r["count"]) > 0 for r in rows)
+    assert {r["kind_label"] for r in rows if r["kind"] == "not-covered"} == {"未覆盖"}
     main(["registers", "check", *files, "--rules", "gansu", "--format", "sarif"])
     sarif = json.loads(capsys.readouterr().out)
     assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == len(rows)
@@ -71,7 +75,9 @@ def test_text_csv_and_sarif_formats(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_a_clean_register_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = _generate(tmp_path, "shanxi", faults="0")
     assert main(["registers", "check", *files, "--rules", "shanxi"]) == 0
-    assert capsys.readouterr().out.rstrip().endswith("400 checked, 0 failed (duckdb)")
+    assert capsys.readouterr().out.rstrip().endswith("共核查 400 条，有问题 0 条（duckdb）")
+    assert main(["registers", "check", *files, "--rules", "shanxi", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("400 records checked, 0 failed (duckdb)")
 
 
 HEAD = "case_id,subject,procedure,county,township,village,township_approval_date,township_approval_by,system_mark_date,system_mark_by"

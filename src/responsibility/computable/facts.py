@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from responsibility.core.codes import F001, F002, F003, F004, F005
@@ -30,7 +30,7 @@ from responsibility.core.expr import Value
 from responsibility.policy import shape
 from responsibility.policy.model import FactTable
 from responsibility.policy.policyset import SourceInfo
-from responsibility.policy.yamlfile import Marks, YamlPath, csv_rows, load_text, read_text
+from responsibility.policy.yamlfile import Marks, YamlPath, csv_records, csv_rows, load_text, read_text
 
 SUBJECTS = ("household", "village", "county")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -493,7 +493,29 @@ def parse_csv(text: str, name: str) -> Facts:
             ]
         )
     probs = _Problems(name)
-    records = csv_rows(text, name, F001)
+    rows, marks = _csv_tables(text, name, table, probs, cells=False)
+    try:
+        tables = Tables.model_validate({table.value: rows})
+    except ValidationError as exc:
+        # Where each cell starts is needed only to place these errors: read the text again for it
+        # (a valid file, the common case, never pays for a position per cell).
+        _, marks = _csv_tables(text, name, table, _Problems(name), cells=True)
+        probs.items += shape.findings(exc, name, marks, CODES, Tables)
+        raise PolicyError(probs.items) from None
+    del rows  # the models hold the values now: the raw rows need not outlive validation
+    facts = _facts(tables, name, marks)
+    _check_unique(facts, probs)
+    if probs.items:
+        raise PolicyError(probs.items)
+    return facts
+
+
+def _csv_tables(
+    text: str, name: str, table: FactTable, probs: _Problems, cells: bool
+) -> tuple[list[dict[str, str]], Marks]:
+    """The rows of a CSV table as mappings, and where each row is (and, with `cells`, where each
+    of its cells starts: :func:`parse_csv` asks for them only when validation found a problem)."""
+    records = csv_rows(text, name, F001) if cells else ((v, n, []) for v, n in csv_records(text, name, F001))
     first = next(records, None)
     if first is None or not any(h.strip() for h in first[0]):
         raise PolicyError(
@@ -510,7 +532,7 @@ def parse_csv(text: str, name: str) -> Facts:
             probs.add(lineno, 1, F001, f"{len(values)} fields where the header has {len(header)}")
             continue
         raw = dict(zip(header, values, strict=True))
-        pos = {h: (lineno, starts[k] if k < len(starts) else 1) for k, h in enumerate(header)}
+        pos = _cells(header, lineno, starts) if cells else {}
         if table is not FactTable.cases:
             _mark(marks, (table.value, len(rows)), (lineno, 1), pos)
             rows.append(raw)
@@ -524,20 +546,16 @@ def parse_csv(text: str, name: str) -> Facts:
             here: YamlPath = (table.value, len(rows))
             case = {k: v for k, v in raw.items() if k not in STEP_FIELDS and k != "case"}
             rows.append({**case, "id": case_id, "steps": []})  # type: ignore[dict-item]
-            _mark(marks, here, (lineno, 1), {**pos, "id": pos.get("case", (lineno, 1))})
+            _mark(marks, here, (lineno, 1), {**pos, "id": pos.get("case", (lineno, 1))} if cells else {})
         k = cases[case_id]
         steps: list[dict[str, str]] = rows[k]["steps"]  # type: ignore[assignment]
         _mark(marks, (table.value, k, "steps", len(steps)), (lineno, 1), pos)
         steps.append({f: raw[f] for f in STEP_FIELDS if f in raw})
-    try:
-        facts = _facts(shape.validate(Tables, {table.value: rows}, name, marks, CODES), name, marks)
-    except PolicyError as exc:
-        probs.items += exc.diagnostics
-        raise PolicyError(probs.items) from None
-    _check_unique(facts, probs)
-    if probs.items:
-        raise PolicyError(probs.items)
-    return facts
+    return rows, marks
+
+
+def _cells(header: list[str], line: int, starts: list[int]) -> dict[str, tuple[int, int]]:
+    return {h: (line, starts[k] if k < len(starts) else 1) for k, h in enumerate(header)}
 
 
 def _mark(marks: Marks, path: YamlPath, at: tuple[int, int], cells: Mapping[str, tuple[int, int]]) -> None:

@@ -242,6 +242,14 @@ F008 = Rule(
     Category.structural,
 )
 
+F009 = Rule(
+    "F009",
+    "register-duplicate-id",
+    Severity.error,
+    "two rows of a register for the same case, household or village",
+    Category.structural,
+)
+
 S001 = Rule(
     "S001",
     "scenario-shape",

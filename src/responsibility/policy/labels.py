@@ -286,6 +286,39 @@ COUNT_LABEL: dict[str, tuple[str, str]] = {
     "pair": ("组对应职责", "counterpart pair"),
 }
 
+# -- registers (responsibility registers check) ------------------------------------------------------
+# What a register check finds in an exit case or a coverage table, as a county's office says it.
+REGISTER_FINDING_LABEL: dict[str, tuple[str, str]] = {
+    "missing-step": ("缺少步骤", "missing step"),
+    "out-of-order": ("顺序颠倒", "steps out of order"),
+    "wrong-body": ("办理主体不符", "taken by the wrong body"),
+    "notice-objection": ("公示有异议", "notice drew objections"),
+    "notice-unrecorded": ("公示结果未记录", "notice outcome not recorded"),
+    "unknown-step": ("程序外步骤", "step not in the procedure"),
+    "not-covered": ("未覆盖", "not covered"),
+}
+# The rules a register is checked against, by kind and subject: 贫困户退出 (the procedure),
+# 帮扶责任人全覆盖 (甘肃 第二十八条's words).
+REGISTER_RULE_LABEL: dict[str, tuple[str, str]] = {
+    "procedure/household": ("贫困户退出", "household exit"),
+    "procedure/village": ("贫困村退出", "village exit"),
+    "procedure/county": ("贫困县退出", "county exit"),
+    "coverage/household": ("帮扶责任人全覆盖", "a 帮扶责任人 for every poor household"),
+    "coverage/village": ("驻村工作队全覆盖", "a 驻村工作队 for every poor village"),
+}
+# The subjects of a register's rows, counted: 300 件 (exit cases), 200 户, 160 个村.
+REGISTER_UNIT_LABEL: dict[str, tuple[str, str]] = {
+    "exits": ("件", "case"),
+    "households": ("户", "household"),
+    "villages": ("个村", "village"),
+    "rows": ("条", "record"),
+}
+# What is not covered: the subject of a coverage rule, and what would cover it.
+REGISTER_SUBJECT_LABEL: dict[str, tuple[str, str]] = {
+    "household": ("贫困户", "poor household"),
+    "village": ("贫困村", "poor village"),
+}
+
 
 def say(table: dict[Any, tuple[str, str]], value: object, lang: str = "zh") -> str:
     """`value` of a controlled vocabulary as `table` labels it in `lang` (the value itself, as

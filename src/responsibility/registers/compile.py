@@ -39,7 +39,12 @@ class Problem:
     citation: str  # 武邑 一(二)9: the provision as printed
     quote: str  # the words that require it
     condition: str  # SQL: the problem is present
-    text: str  # SQL: its explanation
+    text: str  # SQL: its explanation, as the Python evaluator words it (held equal by the tests)
+    # Its particulars, for explanations in either language (report.explain): the steps it is
+    # about (for out-of-order the later step first) and the columns of the judged rows holding
+    # what the record says (dates d<k>, bodies n<k>/m<k> as ``;a;b;``, objections o<k>).
+    steps: tuple[Step, ...] = ()
+    values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,11 @@ class Compiled:
     citation: str  # 武邑 一(二)9、一(二)4
     table: str  # the register table the rule reads its subjects from
     problems: tuple[Problem, ...]
-    sql: str  # DuckDB SELECT rule, subject, county, outcome, message, p0 … pn
+    sql: str  # DuckDB SELECT rule, subject, county, outcome, message, p0 … pn, *kept
     counted: str  # DuckDB SELECT county, n: the subjects checked per county (no judging: cheap)
+    rule: AnyRegisterRule
+    regulation: str
+    kept: tuple[str, ...] = ()  # the columns after the flags: every Problem.values
 
     def spark_sql(self) -> str:
         return to_spark(self.sql)
@@ -62,6 +70,20 @@ def to_spark(sql: str) -> str:
 def lit(text: str) -> str:
     """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
+
+
+# What Python's str.strip() strips (str.isspace), as a character class RE2 (DuckDB) and Java
+# (Spark) read alike: their own \s is ASCII only (RE2) or differs in \v (Java), and a register
+# typed in a Chinese spreadsheet has ideographic spaces (U+3000) and tabs around its ids.
+WS = (
+    r"[\x{09}-\x{0D}\x{1C}-\x{20}\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}"
+    r"\x{202F}\x{205F}\x{3000}]"
+)
+
+
+def strip(expr: str) -> str:
+    """SQL: `expr` without the whitespace around it, as str.strip() leaves it."""
+    return f"regexp_replace({expr}, '^{WS}+|{WS}+$', '', 'g')"
 
 
 def _within(col: str, area: str) -> str:
@@ -110,10 +132,10 @@ def _who(step: Step) -> str:
 
 
 def _ids(col: str) -> str:
-    """The recorded bodies as ``;a;b;``: split on ; or 、 with the spaces around them dropped, as
-    the facts reader splits and strips them. A string, not a list: lists cost ten times more
-    per row, and a register has millions of rows."""
-    split = f"regexp_replace(trim({col}), '\\s*[;、]\\s*', ';', 'g')"
+    """The recorded bodies as ``;a;b;``: split on ; or 、 with the whitespace around them dropped,
+    as the facts reader splits and strips them (see :data:`WS`). A string, not a list: lists cost
+    ten times more per row, and a register has millions of rows."""
+    split = f"regexp_replace({strip(col)}, '{WS}*[;、]{WS}*', ';', 'g')"
     return f"CASE WHEN {col} IS NOT NULL THEN ';' || {split} || ';' END"
 
 
@@ -164,6 +186,7 @@ def _procedure(
                 rule.quote,
                 _recorded(f"m{k}"),
                 lit(f"unknown step '{sid}' (steps are {listed})"),
+                values=(f"m{k}",),
             )
         )
     for k, s in enumerate(steps):
@@ -175,6 +198,7 @@ def _procedure(
                 s.quote,
                 f"NOT b{k}",
                 lit(f"step '{s.id}' ({s.name.zh}) is missing"),
+                (s,),
             )
         )
     for i, a in enumerate(steps):
@@ -191,6 +215,8 @@ def _procedure(
                     + f" || CAST(d{j} AS VARCHAR) || "
                     + lit(f" before '{a.id}' on ")
                     + f" || CAST(d{i} AS VARCHAR)",
+                    (b, a),
+                    (f"d{j}", f"d{i}"),
                 )
             )
     for k, s in enumerate(steps):
@@ -206,6 +232,8 @@ def _procedure(
                 lit(f"step '{s.id}' taken by ")
                 + f" || {_listed(f'n{k}')} || "
                 + lit(f"; it requires {_who(s)}"),
+                (s,),
+                (f"n{k}",),
             )
         )
         if s.notice:
@@ -217,6 +245,7 @@ def _procedure(
                     s.quote,
                     f"b{k} AND o{k} IS NULL",
                     lit(f"public notice '{s.id}': the record does not say whether there were objections"),
+                    (s,),
                 )
             )
             problems.append(
@@ -229,6 +258,8 @@ def _procedure(
                     lit(f"public notice '{s.id}' drew ")
                     + f" || CAST(o{k} AS VARCHAR) || "
                     + lit(" objection(s); it must draw none"),
+                    (s,),
+                    (f"o{k}",),
                 )
             )
     notices = " || ".join(
@@ -241,6 +272,7 @@ def _procedure(
     if notices:
         passed += " || " + notices
     picked = f"SELECT case_id, county FROM exits WHERE {scope}"
+    kept = tuple(dict.fromkeys(v for p in problems for v in p.values))
     sql = _assemble(
         ref,
         "case_id",
@@ -249,18 +281,27 @@ def _procedure(
         problems,
         lit(f"{cite}: {rule.subject} exit case: "),
         passed,
+        kept,
     )
-    return Compiled(ref, cite, "exits", tuple(problems), sql, _counted(picked))
+    return Compiled(ref, cite, "exits", tuple(problems), sql, _counted(picked), rule, ref.split("/")[0], kept)
 
 
 def _counted(base: str) -> str:
     return f"SELECT county, COUNT(*) AS n FROM ({base}) AS base GROUP BY county"
 
 
-def _assemble(ref: str, subject: str, base: str, problems: list[Problem], failed: str, passed: str) -> str:
+def _assemble(
+    ref: str,
+    subject: str,
+    base: str,
+    problems: list[Problem],
+    failed: str,
+    passed: str,
+    kept: Sequence[str] = (),
+) -> str:
     flags = ", ".join(f"COALESCE({p.condition}, FALSE) AS p{i}" for i, p in enumerate(problems))
     texts = ", ".join(f"CASE WHEN p{i} THEN {p.text} END" for i, p in enumerate(problems))
-    pcols = ", ".join(f"p{i}" for i in range(len(problems)))
+    pcols = ", ".join([*(f"p{i}" for i in range(len(problems))), *kept])
     return (
         f"SELECT {lit(ref)} AS rule, subject, county, "
         "CASE WHEN problems = '' THEN 'pass' ELSE 'fail' END AS outcome, "
@@ -298,4 +339,4 @@ def _coverage(ref: str, cite: str, area: str, rule: CoverageRule) -> Compiled:
         f"{lit(f' {who} record(s) ({record})')}"
     )
     sql = _assemble(ref, "subject_id", base, [problem], lit(f"{cite}: "), passed)
-    return Compiled(ref, cite, table, (problem,), sql, _counted(base))
+    return Compiled(ref, cite, table, (problem,), sql, _counted(base), rule, ref.split("/")[0])

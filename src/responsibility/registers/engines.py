@@ -10,6 +10,7 @@ same SQL runs on every engine.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,8 +30,8 @@ from ._deps import (
     evaluate,
     from_data,
 )
-from .compile import AnyRegisterRule, Compiled, compile_rule, lit, to_spark
-from .formats import Column, table_of, tables_for
+from .compile import AnyRegisterRule, Compiled, compile_rule, lit, strip, to_spark
+from .formats import KEYS, Column, table_of, tables_for
 
 # (rule, subject, county, outcome, message): one finding, as every engine returns it.
 Row = tuple[str, str, str, str, str]
@@ -163,6 +164,8 @@ def open_register(
         _check_columns(reg, table, path, have, columns)
         if len(reg.problems) == before:
             _check_values(con, reg, table, path, have, columns)
+        if len(reg.problems) == before and table in KEYS:
+            _check_unique(con, reg, table, path, have)
         if len(reg.problems) == before:
             con.execute(
                 f"CREATE OR REPLACE TEMP VIEW {table} AS {normalised(table, have, columns, 'raw_' + table)}"
@@ -179,7 +182,9 @@ def _columns(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
     else:
         src = (
             f"SELECT *, CAST(row_number() OVER () + 1 AS BIGINT) AS _row FROM "
-            f"read_csv({lit(str(path))}, header = true, all_varchar = true)"
+            f"read_csv({lit(str(path))}, header = true, all_varchar = true, "
+            # not sniffed: a tab or a quote inside a value must not be taken for the dialect
+            "delim = ',', quote = '\"', escape = '\"')"
         )
     con.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS {src}")
     names = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
@@ -210,7 +215,7 @@ def _check_columns(
 def _bad(c: Column) -> str:
     """SQL: the value of column `c` cannot be read as its type (or a required one is empty)."""
     v = f'"{c.name}"'
-    empty = f"({v} IS NULL OR trim(CAST({v} AS VARCHAR)) = '')"
+    empty = f"({v} IS NULL OR {strip(f'CAST({v} AS VARCHAR)')} = '')"
     if c.type == "text":
         test = "FALSE"
         if c.name == "subject":
@@ -263,7 +268,7 @@ def _check_values(
             _problem(
                 codes.F008,
                 str(path),
-                int(first),
+                _line(path, int(first)),
                 have.index(c.name) + 1,
                 f"'{c.name}' must be {want}{' and is required' if c.required else ''}, not {shown}{more}",
                 f"fix the value{'s' if count > 1 else ''}",
@@ -271,13 +276,86 @@ def _check_values(
         )
 
 
+def _check_unique(
+    con: duckdb.DuckDBPyConnection, reg: Register, table: str, path: Path, have: list[str]
+) -> None:
+    """One row per case, household or village: the first row repeating an id, and how many do.
+
+    The scan of the whole table groups 64-bit hashes of the ids, not the ids (on ten million
+    cases a third of the memory); only the rows whose hash repeats are read again and grouped
+    by the id itself, so a collision of two ids' hashes is no finding."""
+    key = KEYS[table]
+    value = strip(f'CAST("{key}" AS VARCHAR)')
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE repeated_hashes AS SELECT hash({value}) AS h "
+        f"FROM raw_{table} GROUP BY hash({value}) HAVING count(*) > 1"
+    )
+    if con.execute("SELECT count(*) FROM repeated_hashes").fetchone() in ((0,), None):
+        return
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE repeated AS SELECT k, _row, "
+        "row_number() OVER (PARTITION BY k ORDER BY _row) AS rn, count(*) OVER (PARTITION BY k) AS n "
+        f"FROM (SELECT {value} AS k, _row FROM raw_{table} "
+        f"WHERE hash({value}) IN (SELECT h FROM repeated_hashes)) AS c"
+    )
+    got = con.execute("SELECT count(*), sum(n - 1) FROM repeated WHERE rn = 1 AND n > 1").fetchone()
+    if got is None or not got[0]:
+        return
+    groups, extra = int(got[0]), int(got[1])
+    second = con.execute(
+        "SELECT s._row, s.k, f._row FROM repeated AS s JOIN repeated AS f ON f.k = s.k AND f.rn = 1 "
+        "WHERE s.rn = 2 ORDER BY s._row LIMIT 1"
+    ).fetchone()
+    assert second is not None
+    row, value_, first = second
+    more = f" ({extra:,} repeated rows of {groups:,} ids in all)" if extra > 1 else ""
+    unit = "row" if path.suffix.lower() == ".parquet" else "line"
+    reg.problems.append(
+        _problem(
+            codes.F009,
+            str(path),
+            _line(path, int(row)),
+            have.index(key) + 1,
+            f"a second row for {key} {value_!r} (first at {unit} {_line(path, int(first))}){more}",
+            "keep one row per id: merge the rows or give each its own id",
+        )
+    )
+
+
+def _line(path: Path, row: int) -> int:
+    """Where row `row` (the header is row 1) of a register file starts: for a CSV file the line,
+    counted as the csv module reads it (a quoted field may hold line breaks; blank lines are no
+    row, as DuckDB reads them), for Parquet the row number itself. Only on the way to a message:
+    a CSV file is read again for it."""
+    if path.suffix.lower() == ".parquet":
+        return row
+    n, end = 0, 0
+    try:
+        with path.open(newline="", encoding="utf-8", errors="replace") as f:
+            reader = csv.reader(f)
+            for record in reader:
+                if not record:
+                    end = reader.line_num
+                    continue
+                n += 1
+                if n == row:
+                    return end + 1
+                end = reader.line_num
+    except (csv.Error, OSError):  # a field over the csv module's limit DuckDB read: the row number
+        pass
+    return row
+
+
 def normalised(table: str, have: list[str], columns: tuple[Column, ...], source: str) -> str:
-    """SQL (DuckDB dialect): the table with each column of its type; absent optional ones NULL."""
+    """SQL (DuckDB dialect): the table with each column of its type; absent optional ones NULL.
+    Text is stripped of the whitespace around it (empty: NULL), as the facts reader reads it."""
     exprs = []
     for c in columns:
-        if c.name in have:
-            cast = "CAST" if c.type == "text" else "TRY_CAST"
-            exprs.append(f'{cast}("{c.name}" AS {_CAST[c.type]}) AS "{c.name}"')
+        if c.name in have and c.type == "text":
+            text = strip(f'CAST("{c.name}" AS VARCHAR)')
+            exprs.append(f"NULLIF({text}, '') AS \"{c.name}\"")
+        elif c.name in have:
+            exprs.append(f'TRY_CAST("{c.name}" AS {_CAST[c.type]}) AS "{c.name}"')
         else:
             exprs.append(f'CAST(NULL AS {_CAST[c.type]}) AS "{c.name}"')
     return f"SELECT {', '.join(exprs)} FROM {source}"
@@ -311,7 +389,10 @@ class SparkEngine:
             if path.suffix.lower() == ".parquet":
                 frame = spark.read.parquet(str(path))
             else:
-                frame = spark.read.option("header", True).option("encoding", "UTF-8").csv(str(path))
+                # read as DuckDB and the csv module read it: quoted fields may hold line breaks,
+                # and a quote inside one is doubled (RFC 4180), not escaped by a backslash
+                options = {"header": True, "encoding": "UTF-8", "multiLine": True, "escape": '"'}
+                frame = spark.read.options(**options).csv(str(path))
             frame.createOrReplaceTempView("raw_" + table)
             sql = to_spark(normalised(table, reg.columns[table], columns, "raw_" + table))
             spark.sql(sql).createOrReplaceTempView(table)

@@ -70,6 +70,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+# The id of each row of the tables that hold one row per subject (a second row is F009).
+KEYS = {"exits": "case_id", "households": "household_id", "villages": "village"}
+
 # The table holding each rule kind's subjects.
 SUBJECT_TABLE = {"household": "households", "village": "villages"}
 

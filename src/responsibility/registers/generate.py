@@ -59,9 +59,12 @@ def _places(all_counties: list[str], seed: int, var: str = "i") -> tuple[str, st
 
 
 def _wrong(ps: PolicySet, rule: ProcedureRule, k: int) -> str:
-    """An actor that may not take step `k` (the first such in the catalogue, by id)."""
+    """An actor that may not take step `k`: the first such in the catalogue, by id, of the level
+    of those who may (a village body where the village committees must act: the mistake a
+    register shows, not a body from elsewhere in the country)."""
     step = rule.steps[k]
-    for a in sorted(ps.actors):
+    level = step.by[0].split(".")[0] + "."
+    for a in sorted(ps.actors, key=lambda a: (not a.startswith(level), a)):
         if not any(actor_matches(ps, [a], w) for w in step.by):
             return a
     return "nobody"
@@ -116,6 +119,8 @@ def exits_sql(ps: PolicySet, rules: Sequence[tuple[RuleSet, ProcedureRule]], siz
         + " ".join(f"WHEN {p} THEN {lit(r.subject)}" for (p, _), (_, r) in zip(picks, rules, strict=True))
         + " END"
     )
+    # Each case names the procedure it was drawn to, as a register kept by one office does.
+    procedure = "CASE " + " ".join(f"WHEN {p} THEN {lit(ref)}" for p, ref in picks) + " END"
     step_cols = ", ".join(
         f"CAST(CASE {' '.join(whens)} END AS {_type(name)}) AS {name}" for name, whens in cols.items()
     )
@@ -138,7 +143,7 @@ def exits_sql(ps: PolicySet, rules: Sequence[tuple[RuleSet, ProcedureRule]], siz
     vill = f"{town} || '.v' || lpad(CAST(1 + v_ AS VARCHAR), 2, '0')"
     return (
         f"SELECT printf('X{seed}-%09d', i) AS case_id, {subject} AS subject, "
-        "CAST(NULL AS VARCHAR) AS procedure, "
+        f"{procedure} AS procedure, "
         f"county_ AS county, CASE WHEN {subject} = 'county' THEN NULL ELSE {town} END AS township, "
         f"CASE WHEN {subject} = 'county' THEN NULL ELSE {vill} END AS village, {step_cols} "
         f"FROM ({inner}) AS g"

@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from responsibility.cli.commands._common import POLICIES, formats, load_from, write
+from responsibility.cli.commands._common import LANG, POLICIES, formats, load_from, write
+from responsibility.cli.commands._names import words
 
 NAME = "registers"
 HELP = "check (or generate) registers of exits, pairings and village teams"
@@ -22,7 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "check",
         help="check register files against rules",
         description=__doc__,
-        parents=[POLICIES, formats("text", "json", "sarif", "csv")],
+        parents=[POLICIES, LANG, formats("text", "json", "sarif", "csv")],
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="register files named after their table")
     check.add_argument(
@@ -87,12 +88,13 @@ def run(args: argparse.Namespace) -> int:
     if args.engine == "spark":
         engine = engines.SparkEngine(engines.spark_session(), reg, needed)
     result = report.summarise(engine, compiled, args.examples)
+    names = words(ps, args)
     if args.format == "json":
-        write(report.as_json(result))
+        write(report.as_json(result, names))
     elif args.format == "csv":
-        write(report.as_csv(result))
+        write(report.as_csv(result, names))
     elif args.format == "sarif":
-        write(report.as_sarif(result, {c.ref: str(reg.files[c.table]) for c in compiled}))
+        write(report.as_sarif(result, {c.ref: str(reg.files[c.table]) for c in compiled}, names))
     else:
-        write(report.as_text(result))
+        write(report.as_text(result, names))
     return 1 if result.failed else 0
