@@ -16,7 +16,8 @@ from responsibility.computable.engine import (
 )
 from responsibility.computable.facts import from_data
 from responsibility.core import codes
-from responsibility.core.errors import Finding, Location
+from responsibility.core.errors import Finding, Location, LookupFailure
+from responsibility.policy import lookup
 from responsibility.policy.loader import load
 from responsibility.policy.model import ActorKind, CoverageRule, ProcedureRule, Regulation, RuleSet, Step
 from responsibility.policy.policyset import PolicySet
@@ -29,6 +30,7 @@ __all__ = [
     "CoverageRule",
     "Finding",
     "Location",
+    "LookupFailure",
     "PolicySet",
     "ProcedureRule",
     "Regulation",
@@ -40,6 +42,7 @@ __all__ = [
     "evaluate",
     "from_data",
     "load",
+    "lookup",
     "role_of",
     "rule_citation",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +24,14 @@ from ._deps import (
     CoverageRule,
     Finding,
     Location,
+    LookupFailure,
     PolicySet,
     ProcedureRule,
     RuleSet,
     codes,
     evaluate,
     from_data,
+    lookup,
 )
 from .compile import AnyRegisterRule, Compiled, compile_rule, lit, strip, to_spark
 from .formats import KEYS, Column, table_of, tables_for
@@ -51,19 +54,29 @@ class Engine(Protocol):
 
 
 def register_rules(ps: PolicySet, names: Sequence[str]) -> list[tuple[RuleSet, AnyRegisterRule]]:
-    """The procedure and coverage rules of the named regulations (`shanxi`) or rules
-    (`gansu/household-helpers`). Raises KeyError naming the first unknown name."""
+    """The procedure and coverage rules of the named regulations (`shanxi`, 武邑, 武邑县 — any
+    name the lookups take) or rules (`gansu/household-helpers`, 甘肃/household-helpers). An unknown
+    name raises LookupFailure with the nearest regulations or rules that have register rules."""
     out: list[tuple[RuleSet, AnyRegisterRule]] = []
     for name in names:
-        reg_id, _, rule_id = name.partition("/")
+        reg_text, _, rule_id = name.partition("/")
+        reg_id = lookup.regulation_id(ps, reg_text)
         rs = ps.rulesets.get(reg_id)
-        if rs is None:
-            raise KeyError(name)
-        found = [r for r in rs.rules if isinstance(r, ProcedureRule | CoverageRule) and rule_id in ("", r.id)]
-        if rule_id and not found:
-            raise KeyError(name)
+        checkable = _register_rules_of(rs) if rs else []
+        if rs is None or not checkable:
+            having = sorted(i for i, other in ps.rulesets.items() if _register_rules_of(other))
+            raise LookupFailure("regulation with procedure or coverage rules", name, having)
+        found = [r for r in checkable if rule_id in ("", r.id)]
+        if not found:
+            ids = [f"{reg_id}/{r.id}" for r in checkable]
+            near = difflib.get_close_matches(f"{reg_id}/{rule_id}", ids, n=3, cutoff=0.5) or ids
+            raise LookupFailure("procedure or coverage rule", name, near)
         out += [(rs, r) for r in found if (rs, r) not in out]
     return out
+
+
+def _register_rules_of(rs: RuleSet) -> list[AnyRegisterRule]:
+    return [r for r in rs.rules if isinstance(r, ProcedureRule | CoverageRule)]
 
 
 def needed_tables(rules: Sequence[tuple[RuleSet, AnyRegisterRule]]) -> dict[str, tuple[Column, ...]]:

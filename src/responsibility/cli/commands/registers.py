@@ -10,6 +10,7 @@ import sys
 
 from responsibility.cli.commands._common import LANG, POLICIES, formats, load_from, write
 from responsibility.cli.commands._names import words
+from responsibility.core.errors import LookupFailure
 
 NAME = "registers"
 HELP = "check (or generate) registers of exits, pairings and village teams"
@@ -60,8 +61,9 @@ def run(args: argparse.Namespace) -> int:
     ps = load_from(args)
     try:
         rules = engines.register_rules(ps, args.rules)
-    except KeyError as exc:
-        raise ValueError(f"--rules: no procedure or coverage rule {exc.args[0]!r}") from None
+    except LookupFailure as exc:  # an unknown name: the nearest ones, and the option it came from
+        exc.option = "--rules"
+        raise
     if not rules:
         raise ValueError(f"--rules: {', '.join(args.rules)} has no procedure or coverage rule")
     if args.action == "generate":
