@@ -16,7 +16,7 @@ from responsibility.computable.engine import (
 )
 from responsibility.computable.facts import from_data
 from responsibility.core import codes
-from responsibility.core.errors import Finding, Location, LookupFailure
+from responsibility.core.errors import Finding, Location, LookupFailure, PolicyError
 from responsibility.policy import lookup
 from responsibility.policy.loader import load
 from responsibility.policy.model import ActorKind, CoverageRule, ProcedureRule, Regulation, RuleSet, Step
@@ -31,6 +31,7 @@ __all__ = [
     "Finding",
     "Location",
     "LookupFailure",
+    "PolicyError",
     "PolicySet",
     "ProcedureRule",
     "Regulation",

@@ -17,13 +17,15 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from responsibility.policy import labels as L
 
-from ._deps import Step
-from .compile import Compiled, Problem
-from .engines import Engine
+from . import engines
+from ._deps import PolicyError, PolicySet, RuleSet, Step
+from .compile import AnyRegisterRule, Compiled, Problem
+from .engines import Engine, Register
 
 
 class Names(Protocol):
@@ -398,3 +400,29 @@ def as_sarif(report: Report, files: dict[str, str], names: Names) -> str:
         ],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def check_register(
+    ps: PolicySet,
+    rules: Sequence[tuple[RuleSet, AnyRegisterRule]],
+    files: Sequence[Path],
+    *,
+    engine: str = "duckdb",
+    examples: int = 3,
+) -> tuple[Report, Register]:
+    """Check register files against rules (from :func:`engines.register_rules`): the one way the
+    command line and a program do it. The files are read and checked first; any problem (an
+    unreadable file, a missing column, a bad value, a second row for one id: F006–F009) raises
+    PolicyError with every one of them, before a rule runs. `engine` is duckdb or spark."""
+    import duckdb
+
+    needed = engines.needed_tables(rules)
+    reg = engines.classify(list(files))
+    con = duckdb.connect()
+    engines.open_register(con, reg, needed)
+    if reg.problems:
+        raise PolicyError(list(reg.problems))
+    runner: Engine = engines.DuckEngine(con)
+    if engine == "spark":
+        runner = engines.SparkEngine(engines.spark_session(), reg, needed)
+    return summarise(runner, engines.compiled_rules(ps, rules), examples), reg

@@ -6,7 +6,6 @@ finding kind the counts and first examples, each citing the article that require
 from __future__ import annotations
 
 import argparse
-import sys
 
 from responsibility.cli.commands._common import LANG, POLICIES, formats, load_from, write
 from responsibility.cli.commands._names import words
@@ -74,29 +73,17 @@ def run(args: argparse.Namespace) -> int:
         )
         write("".join(f"{t}: {p}\n" for t, p in files.items()))
         return 0
-    import duckdb
-
-    needed = engines.needed_tables(rules)
-    reg = engines.classify([Path(f) for f in args.files])
-    con = duckdb.connect()
-    engines.open_register(con, reg, needed)
-    if reg.problems:
-        for f in sorted(reg.problems):
-            print(f.format(), file=sys.stderr)
-        print(f"{len(reg.problems)} error{'s' if len(reg.problems) != 1 else ''}", file=sys.stderr)
-        return 1
-    compiled = engines.compiled_rules(ps, rules)
-    engine: engines.Engine = engines.DuckEngine(con)
-    if args.engine == "spark":
-        engine = engines.SparkEngine(engines.spark_session(), reg, needed)
-    result = report.summarise(engine, compiled, args.examples)
+    paths = [Path(f) for f in args.files]
+    # bad register files raise PolicyError: printed as file:line:col findings, exit 1
+    result, reg = report.check_register(ps, rules, paths, engine=args.engine, examples=args.examples)
     names = words(ps, args)
     if args.format == "json":
         write(report.as_json(result, names))
     elif args.format == "csv":
         write(report.as_csv(result, names))
     elif args.format == "sarif":
-        write(report.as_sarif(result, {c.ref: str(reg.files[c.table]) for c in compiled}, names))
+        files = {ref: str(reg.files[c.table]) for ref, c in result.rules.items()}
+        write(report.as_sarif(result, files, names))
     else:
         write(report.as_text(result, names))
     return 1 if result.failed else 0
