@@ -82,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         write(report.as_csv(result, names))
     elif args.format == "sarif":
-        files = {ref: str(reg.files[c.table]) for ref, c in result.rules.items()}
-        write(report.as_sarif(result, files, names))
+        located = {ref: str(reg.files[c.table]) for ref, c in result.rules.items()}
+        write(report.as_sarif(result, located, names))
     else:
         write(report.as_text(result, names))
     return 1 if result.failed else 0
