@@ -14,6 +14,7 @@ import io
 import re
 import weakref
 import zipfile
+from copy import copy
 from dataclasses import dataclass
 
 from responsibility.policy.labels import FREQUENCY_LABEL, RESPONSIBILITY_LABEL
@@ -183,11 +184,21 @@ def _workbook(sheets: dict[str, list[Row]]) -> bytes:
             ws.append(r.cells())
         for i, width in enumerate(WIDTHS, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for line in ws.iter_rows():
+        # Each cell gets the style of the first of its kind by its style array: setting a Font or
+        # an Alignment object on every cell (openpyxl hashes it to look it up) took most of the
+        # time of writing a site's lists.
+        head_style = body_style = None
+        for i, line in enumerate(ws.iter_rows()):
             for cell in line:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if i == 0 and head_style is None:
+                    cell.font = Font(bold=True)
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    head_style = copy(cell._style)
+                elif i > 0 and body_style is None:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    body_style = copy(cell._style)
+                else:
+                    cell._style = copy(head_style if i == 0 else body_style)
                 # openpyxl stores a string that starts with "=" as a formula: policy text is
                 # text, so a summary such as =HYPERLINK(...) must not become a live formula.
                 if cell.data_type == "f":

@@ -107,7 +107,7 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def page_head(title: Text | str, en: str | None = None) -> list[str]:
+def page_head(title: Text | str, en: str | None = None, searched: bool = True) -> list[str]:
     """A page's first lines: YAML front matter giving its title, and the H1 (Chinese first, the
     English on a second line below it).
 
@@ -123,8 +123,11 @@ def page_head(title: Text | str, en: str | None = None) -> list[str]:
     else:
         plain, shown = " ".join(x for x in (title.zh, title.en) if x), text(title)
     # The navigation sidebar is hidden: these pages are not in it, and the room goes to the tables.
+    head: dict[str, Any] = {"title": html_text(plain), "hide": ["navigation"]}
+    if not searched:  # a page whose every line is also on another page (a part of a long list)
+        head["search"] = {"exclude": True}
     meta = yaml.safe_dump(
-        {"title": html_text(plain), "hide": ["navigation"]},
+        head,
         allow_unicode=True,
         default_style='"',
         width=float("inf"),
@@ -198,6 +201,13 @@ class Paths:
 
     def actor_xlsx(self, actor_id: str) -> str:
         return self._at("actors", f"{actor_id}.xlsx")
+
+    def actor_part(self, actor_id: str, n: int) -> str:
+        """Part `n` (from 1) of a 责任清单 too long for one page."""
+        return self._at("actors", actor_id, f"{n}.md")
+
+    def actor_part_xlsx(self, actor_id: str, n: int) -> str:
+        return self._at("actors", actor_id, f"{n}.xlsx")
 
     def topics(self) -> str:
         return self._at("topics", "index.md")
@@ -276,6 +286,38 @@ blockquote.rsp-text { white-space: normal; }
   .md-typeset ul.rsp-chain-list { display: block; }
 }
 """
+
+
+# Pages stay bounded however many regulations are loaded: a 责任清单 longer than PAGE_ROWS rows
+# is split into parts of whole regulations (a county government's list across a thousand county
+# rules would otherwise be one page of 26,000 rows), a topic lists its duties one by one up to
+# PAGE_ROWS and otherwise counts them per regulation, and beyond HOME_REGULATIONS regulations the
+# home page shows the central and provincial ones (the index lists them all).
+PAGE_ROWS = 300
+HOME_REGULATIONS = 60
+
+
+@dataclass(frozen=True)
+class ListPart:
+    """One page's share of an actor's 责任清单: the page, its XLSX, and its rows by regulation."""
+
+    page: str
+    xlsx: str
+    sheets: dict[str, list[Row]]
+
+
+def split_sheets(sheets: dict[str, list[Row]], limit: int = PAGE_ROWS) -> list[dict[str, list[Row]]]:
+    """Whole regulations packed in order into parts of at most `limit` rows (a regulation longer
+    than `limit` is a part of its own)."""
+    parts: list[dict[str, list[Row]]] = []
+    size = limit + 1
+    for reg_id, rows in sheets.items():
+        if size + len(rows) > limit:
+            parts.append({})
+            size = 0
+        parts[-1][reg_id] = rows
+        size += len(rows)
+    return parts
 
 
 def head_row(cells: Iterable[tuple[str, str]], kind: str = "rsp-t") -> str:
@@ -397,6 +439,10 @@ class SitePages:
         pages[self.paths.actors()] = self.actors_index()
         for actor in self.ps.actors.values():
             pages[self.paths.actor(actor.id)] = self.actor(actor)
+            parts = self.list_parts(actor.id)
+            if len(parts) > 1:
+                for n, part in enumerate(parts, 1):
+                    pages[part.page] = self.actor_part(actor, parts, n)
         pages[self.paths.topics()] = self.topics_index()
         for topic_id in self.ps.topics:
             pages[self.paths.topic(topic_id)] = self.topic(topic_id)
@@ -424,22 +470,43 @@ class SitePages:
             "",
             f"## {label(('规定', 'Regulations'))}",
             "",
-            *self.regulation_table(page),
         ]
-        edges = [(r.id, p) for r in self.ps.regulations.values() for p in r.implements]
+        regs = self.home_regulations()
+        if len(regs) < len(self.ps.regulations):
+            lines += [
+                f"共 {len(self.ps.regulations)} 项规定；下面是中央和省级的 {len(regs)} 项，"
+                f"[全部规定]({rel(page, self.paths.regulations())})列出其余各项。",
+                "",
+            ]
+        lines += self.regulation_table(page, regs)
+        shown = {r.id for r in regs}
+        edges = [(r.id, p) for r in regs for p in r.implements if p in shown or p not in self.ps.regulations]
         if edges:
             lines += ["", f"## {label(('上下级关系', 'How they implement one another'))}", ""]
             lines += ["```mermaid", "graph BT"]
-            for reg in self.ps.regulations.values():
+            for reg in regs:
                 lines.append(f'  {_node(reg.id)}["{mermaid_text(reg.title.zh)}"]')
             lines += [
                 f'  {_node(child)} -->|"{mermaid_text("实施")}"| {_node(parent)}' for child, parent in edges
             ]
             lines += ["```"]
-        lines += ["", f"## {label(('各级职责数', 'Duties per level'))}", "", *self.duties_per_level(page)]
+        lines += [
+            "",
+            f"## {label(('各级职责数', 'Duties per level'))}",
+            "",
+            *self.duties_per_level(page, regs),
+        ]
         return "\n".join(lines) + "\n"
 
-    def regulation_table(self, page: str) -> list[str]:
+    def home_regulations(self) -> list[Regulation]:
+        """The regulations the home page shows: all of them, or beyond HOME_REGULATIONS the
+        central and provincial ones."""
+        regs = list(self.ps.regulations.values())
+        if len(regs) <= HOME_REGULATIONS:
+            return regs
+        return [r for r in regs if r.level in (Level.central, Level.province)]
+
+    def regulation_table(self, page: str, regs: Iterable[Regulation] | None = None) -> list[str]:
         heads = [
             ("规定", "Regulation"),
             ("层级", "Level"),
@@ -450,7 +517,7 @@ class SitePages:
             ("实施", "Implements"),
         ]
         rows = [head_row(heads), "|---|---|---|---|---:|---:|---|"]
-        for reg in self.ps.regulations.values():
+        for reg in self.ps.regulations.values() if regs is None else regs:
             n_prov = self.provision_count[reg.id]
             n_duty = len(self.by_regulation[reg.id])
             parents = "、".join(
@@ -467,12 +534,13 @@ class SitePages:
         place = self.ps.places.get(place_id)
         return text(place.name) if place else literal(place_id)
 
-    def duties_per_level(self, page: str) -> list[str]:
+    def duties_per_level(self, page: str, regs: list[Regulation]) -> list[str]:
         levels = [lv for lv in Level]
-        counts: dict[str, dict[Level, int]] = {r: defaultdict(int) for r in self.ps.regulations}
-        for e in self.ps.all_duties():
-            for lv in duty_levels(self.ps, e.duty):
-                counts[e.regulation.id][lv] += 1
+        counts: dict[str, dict[Level, int]] = {r.id: defaultdict(int) for r in regs}
+        for r in regs:
+            for e in self.by_regulation[r.id]:
+                for lv in duty_levels(self.ps, e.duty):
+                    counts[r.id][lv] += 1
         used = [lv for lv in levels if any(c[lv] for c in counts.values())]
         if not used:
             return ["尚未编码任何职责。"]
@@ -570,7 +638,7 @@ class SitePages:
         declines (missing) or declines (not implemented), and carried-out duties whose owner,
         kind of responsibility, modality, frequency or artefacts differ (queries.compare). A
         duty under several topics is one change: each is listed, and counted, once."""
-        from responsibility.graph.queries import TraceStatus, compare, trace
+        from responsibility.graph.queries import TraceStatus, compare
 
         lines = [
             f"## {label(('相对上级规定的变化', 'Relative to the parent regulation'))}",
@@ -578,12 +646,12 @@ class SitePages:
             f"上级规定：{self.regulation_link(page, parent)}",
             "",
         ]
-        added = [e for e in self.ps.duties(regulation=reg.id) if e.duty.local_addition]
+        added = [e for e in self.by_regulation[reg.id] if e.duty.local_addition]
         status: dict[TraceStatus, list[str]] = {s: [] for s in TraceStatus}
-        for e in self.ps.duties(regulation=parent):
-            for rt in trace(self.ps, e.ref).regulations:
-                if rt.regulation == reg.id and e.ref not in status[rt.status]:
-                    status[rt.status].append(e.ref)
+        # each parent duty's status in this regulation, as trace() reports it for this one
+        # regulation (tracing the whole tree of every parent duty grew with the corpus)
+        for e in self.by_regulation[parent]:
+            status[parent_status(self.ps, e, reg).status].append(e.ref)
         excerpt = is_excerpt(reg)
         if excerpt:
             cites = citations(reg)
@@ -791,6 +859,17 @@ class SitePages:
             found = self._rows[actor_id] = actor_rows(self.ps, actor_id)
         return found
 
+    def list_parts(self, actor_id: str) -> list[ListPart]:
+        """Where the actor's 责任清单 is shown: on its page, or, when longer than PAGE_ROWS rows,
+        in parts of whole regulations on pages of their own, each with its XLSX."""
+        sheets = self.list_rows(actor_id)
+        if sum(len(r) for r in sheets.values()) <= PAGE_ROWS:
+            return [ListPart(self.paths.actor(actor_id), self.paths.actor_xlsx(actor_id), sheets)]
+        return [
+            ListPart(self.paths.actor_part(actor_id, n), self.paths.actor_part_xlsx(actor_id, n), part)
+            for n, part in enumerate(split_sheets(sheets), 1)
+        ]
+
     def fillers(self, role_id: str) -> list[str]:
         """The concrete bodies that fill a role type (武邑县人民政府 for 县级政府)."""
         return self._fillers.get(role_id, [])
@@ -844,12 +923,16 @@ class SitePages:
         if actor.note:
             lines += note_line(self.readable(actor.note))
         lines += ['## 责任清单 <span class="rsp-en">Responsibility list</span> { #list }', ""]
-        if actor.id in self.xlsx and entries:
-            lines += [
-                f"[{label(('下载 XLSX', 'Download'))}]({rel(page, self.paths.actor_xlsx(actor.id))})",
-                "",
-            ]
-        lines += self.responsibility_list(page, actor, sheets)
+        parts = self.list_parts(actor.id)
+        if len(parts) > 1:
+            lines += self.list_contents(page, parts, len(entries))
+        else:
+            if actor.id in self.xlsx and entries:
+                lines += [
+                    f"[{label(('下载 XLSX', 'Download'))}]({rel(page, self.paths.actor_xlsx(actor.id))})",
+                    "",
+                ]
+            lines += self.responsibility_list(page, actor, sheets)
         bodies = self.fillers(actor.id)
         if bodies:
             lines += self.fillers_section(page, bodies)
@@ -857,11 +940,78 @@ class SitePages:
         lines += self.chain_section(actor.id)
         if entries:
             lines += ['## 按领域 <span class="rsp-en">By topic</span>', ""]
-            lines += self.responsibilities_by_topic(page, entries)
+            if len(parts) > 1:
+                lines += self.topic_counts(page, entries)
+            else:
+                lines += self.responsibilities_by_topic(page, entries)
         return "\n".join(lines)
+
+    def list_contents(self, page: str, parts: list[ListPart], total: int) -> list[str]:
+        """In place of a 责任清单 too long for one page: each regulation's count of rows, linked
+        to the part that lists them."""
+        lines = [
+            f"本主体在 {sum(len(p.sheets) for p in parts)} 项规定中共有 {total} 项职责，"
+            f"按规定分 {len(parts)} 页列出（每页附 XLSX）。",
+            "",
+            head_row([("规定", "Regulation"), ("职责数", "Duties"), ("页", "Page")]),
+            "|---|---:|---:|",
+        ]
+        for n, part in enumerate(parts, 1):
+            target = rel(page, part.page)
+            for reg_id, rows in part.sheets.items():
+                title = literal(self.ps.regulations[reg_id].title.zh)
+                lines.append(f"| [{title}]({target}#{reg_id}) | {len(rows)} | [{n}]({target}) |")
+        lines.append("")
+        return lines
+
+    def actor_part(self, actor: Actor, parts: list[ListPart], n: int) -> str:
+        """One part of a long 责任清单: its regulations' tables and the XLSX of exactly them."""
+        part = parts[n - 1]
+        page = part.page
+        # the rows are on the regulations' pages too: search finds them there, and the actor's
+        # own page by its name
+        lines = page_head(f"{actor.name.zh} 责任清单（第{n}/{len(parts)}页）", actor.name.en, searched=False)
+        nav = [f"[{literal(actor.name.zh)}]({rel(page, self.paths.actor(actor.id))})"]
+        if n > 1:
+            nav.append(f"[上一页 Previous]({rel(page, parts[n - 2].page)})")
+        if n < len(parts):
+            nav.append(f"[下一页 Next]({rel(page, parts[n].page)})")
+        lines += [" · ".join(nav), ""]
+        if actor.id in self.xlsx:
+            lines += [f"[{label(('下载 XLSX', 'Download'))}]({rel(page, part.xlsx)})", ""]
+        lines += self.responsibility_list(page, actor, part.sheets, anchors=True)
+        return "\n".join(lines)
+
+    def topic_counts(self, page: str, entries: list[DutyEntry]) -> list[str]:
+        """Duties per topic, linked to the topic's page (the rows themselves are in the parts)."""
+        counts: dict[str, int] = defaultdict(int)
+        for e in entries:
+            for t in e.duty.topics or [""]:
+                counts[t] += 1
+        lines = [head_row([("领域", "Topic"), ("职责数", "Duties")]), "|---|---:|"]
+        for t in [t for t in self.ps.topics if t in counts]:
+            lines.append(
+                f"| [{text(self.ps.topics[t].name)}]({rel(page, self.paths.topic(t))}) | {counts[t]} |"
+            )
+        for t in sorted(t for t in counts if t not in self.ps.topics):
+            shown = label(("未归类", "Without a topic")) if t == "" else literal(t)
+            lines.append(f"| {shown} | {counts[t]} |")
+        return [*lines, ""]
 
     def fillers_section(self, page: str, bodies: list[str]) -> list[str]:
         lines = ['## 担任此角色的机构 <span class="rsp-en">Bodies in this role</span>', ""]
+        if sum(len(self.by_actor.get(b, [])) for b in bodies) > PAGE_ROWS:
+            # many bodies fill the role: each is linked with its count; its page lists its duties
+            lines += [
+                head_row([("机构", "Body"), ("以本机构名义规定的职责", "Its own duties")]),
+                "|---|---:|",
+            ]
+            for b in bodies:
+                name = literal(self.ps.actors[b].name.zh)
+                lines.append(
+                    f"| [{name}]({rel(page, self.paths.actor(b))}) | {len(self.by_actor.get(b, []))} |"
+                )
+            return [*lines, ""]
         for b in bodies:
             own = self.by_actor.get(b, [])
             target = rel(page, self.paths.actor(b))
@@ -918,7 +1068,9 @@ class SitePages:
             lines.append("")
         return lines
 
-    def responsibility_list(self, page: str, actor: Actor, sheets: dict[str, list[Row]]) -> list[str]:
+    def responsibility_list(
+        self, page: str, actor: Actor, sheets: dict[str, list[Row]], anchors: bool = False
+    ) -> list[str]:
         """The 责任清单: one table per regulation, exactly the rows (and order, and owners) of the
         XLSX beside the page, each basis linking to its duty in the text."""
         if not sheets:
@@ -929,7 +1081,10 @@ class SitePages:
         lines: list[str] = []
         for reg_id, rows in sheets.items():
             reg = self.ps.regulations[reg_id]
-            lines += [f"### {self.regulation_link(page, reg_id)}", ""] if len(sheets) > 1 else []
+            if anchors:  # a part of a long list: each regulation's table is linked to
+                lines += [f"### {self.regulation_link(page, reg_id)} {{ #{reg_id} }}", ""]
+            elif len(sheets) > 1:
+                lines += [f"### {self.regulation_link(page, reg_id)}", ""]
             lines += [head, "|---:|---|---|---|---|---|---|---|"]
             for r in rows:
                 e = self.ps.duty_entry(r.duty)
@@ -1057,7 +1212,21 @@ class SitePages:
                 cells.append(cell)
             lines.append(f"| {self.regulation_link(page, reg_id)} | " + " | ".join(cells) + " |")
         lines += ["", f"## {label(('职责', 'Duties'))}", ""]
-        for e in self.by_topic.get(topic_id, []):
+        entries = self.by_topic.get(topic_id, [])
+        if len(entries) > PAGE_ROWS:
+            # too many to list one by one: how many each regulation has, its page lists them
+            per: dict[str, int] = defaultdict(int)
+            for e in entries:
+                per[e.regulation.id] += 1
+            lines += [
+                f"本领域共有职责 {len(entries)} 项，分属 {len(per)} 项规定；各规定页列出其职责。",
+                "",
+                head_row([("规定", "Regulation"), ("职责数", "Duties")]),
+                "|---|---:|",
+            ]
+            lines += [f"| {self.regulation_link(page, r)} | {n} |" for r, n in per.items()]
+            return "\n".join(lines) + "\n"
+        for e in entries:
             lines.append(f"- {self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}")
         return "\n".join(lines) + "\n"
 
