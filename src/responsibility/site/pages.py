@@ -12,12 +12,13 @@ it lands in: :func:`literal` in Markdown, :func:`mermaid_text` in a Mermaid labe
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -232,6 +233,61 @@ def rel(src: str, dst: str) -> str:
     return posixpath.relpath(dst, posixpath.dirname(src) or ".")
 
 
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the file `path` (below docs_dir): a page's folder, or its .html."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def href(src: str, dst: str, directory_urls: bool = True) -> str:
+    """A relative URL from page `src` to file `dst`, as MkDocs writes a Markdown link between
+    them into the page (raw HTML is left as written, so links in it are made here)."""
+    src_url, dst_url = page_url(src, directory_urls), page_url(dst, directory_urls)
+    base = src_url if src_url.endswith("/") or not src_url else posixpath.dirname(src_url)
+    out = posixpath.relpath(dst_url or ".", base.rstrip("/") or ".")
+    return f"{out}/" if dst_url.endswith("/") or not dst_url else out
+
+
+def html_table(head: str, rows: Iterable[Iterable[str]], right: Iterable[int] = ()) -> str:
+    """A table as raw HTML on one line: Python-Markdown passes it through untouched (a Markdown
+    table's every cell went through its inline patterns, most of the time of a large site's
+    build). `head` is a :func:`head_row`; cells are HTML (``literal`` text is HTML too)."""
+    heads = [c.strip() for c in head.strip().strip("|").split(" | ")]
+    aligned = set(right)
+    cell = ['<td style="text-align: right;">' if i in aligned else "<td>" for i in range(len(heads))]
+    th = "".join(
+        f'<th style="text-align: right;">{h}</th>' if i in aligned else f"<th>{h}</th>"
+        for i, h in enumerate(heads)
+    )
+    body = "".join(
+        "<tr>" + "".join(f"{cell[i]}{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def nested_list(items: Iterable[tuple[int, str]]) -> str:
+    """(depth, HTML) items, depth first, as nested raw HTML lists on one line."""
+    out: list[str] = []
+    depth = -1
+    for d, item in items:
+        if d > depth:
+            out.append("<ul>" * (d - depth))
+        else:
+            out.append("</li>" + "</ul></li>" * (depth - d))
+        out.append(f"<li>{item}")
+        depth = d
+    if depth >= 0:
+        out.append("</li>" + "</ul></li>" * depth + "</ul>")
+    return "".join(out)
+
+
 def anchor(provision_id: str, duty_id: str | None = None) -> str:
     """HTML id of a provision or a duty on its regulation's page (eIds never contain '--')."""
     return provision_id if duty_id is None else f"{provision_id}--{duty_id}"
@@ -332,9 +388,13 @@ def head_row(cells: Iterable[tuple[str, str]], kind: str = "rsp-t") -> str:
 class SitePages:
     """Renders every page of a policy set; built once, with its cross-reference indexes."""
 
-    def __init__(self, ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = ()) -> None:
+    def __init__(
+        self, ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = (), directory_urls: bool = True
+    ) -> None:
         self.ps = ps
         self.paths = Paths(prefix)
+        self.directory_urls = directory_urls  # how MkDocs makes URLs: links in raw HTML need them
+        self._raw = False  # whether links are being written into a raw HTML block
         self.xlsx = frozenset(xlsx)  # actors with a 责任清单 XLSX beside their page
         self.citations: dict[str, dict[str, str]] = {}
         self._rows: dict[str, dict[str, list[Row]]] = {}
@@ -377,6 +437,23 @@ class SitePages:
             self.by_actor[actor_id] = sorted(seen.values(), key=lambda e: order[id(e)])
 
     # -- small renderers -----------------------------------------------------------------------
+    def link(self, page: str, target: str, shown: str, frag: str = "") -> str:
+        """A link from `page` to the file `target` (paths below docs_dir), at `frag`: Markdown,
+        or inside a raw HTML block (see :meth:`raw`) an ``<a>`` with the URL MkDocs would write."""
+        if self._raw:
+            url = href(page, target, self.directory_urls) + (f"#{frag}" if frag else "")
+            return f'<a href="{html_text(url)}">{shown}</a>'
+        return f"[{shown}]({rel(page, target)}{'#' + frag if frag else ''})"
+
+    @contextlib.contextmanager
+    def raw(self) -> Iterator[None]:
+        """Links made inside are HTML: the block being written is raw HTML."""
+        was, self._raw = self._raw, True
+        try:
+            yield
+        finally:
+            self._raw = was
+
     def actor_name(self, actor_id: str) -> str:
         actor = self.ps.actors.get(actor_id)
         return literal(actor_id) if actor is None else text(actor.name)
@@ -386,11 +463,11 @@ class SitePages:
         if actor is None:
             return literal(actor_id)
         shown = gloss(as_named, actor.name.en) if as_named else text(actor.name)
-        return f"[{shown}]({rel(page, self.paths.actor(actor_id))})"
+        return self.link(page, self.paths.actor(actor_id), shown)
 
     def regulation_link(self, page: str, reg_id: str) -> str:
         reg = self.ps.regulations[reg_id]
-        return f"[{text(reg.title)}]({rel(page, self.paths.regulation(reg_id))})"
+        return self.link(page, self.paths.regulation(reg_id), text(reg.title))
 
     def citation(self, entry: DutyEntry) -> str:
         """《title》第N条, the way an official cites a duty's basis."""
@@ -401,8 +478,10 @@ class SitePages:
         if not self.ps.has_duty(ref):
             return f"{literal(ref)}（未载入 not in the loaded policies）"
         e = self.ps.duty_entry(ref)
-        target = rel(page, self.paths.regulation(e.regulation.id)) + "#" + anchor(e.provision.id, e.duty.id)
-        return f"[{self.citation(e)} · {literal(e.duty.summary.zh)}]({target})"
+        shown = f"{self.citation(e)} · {literal(e.duty.summary.zh)}"
+        return self.link(
+            page, self.paths.regulation(e.regulation.id), shown, anchor(e.provision.id, e.duty.id)
+        )
 
     def owners(self, page: str, duty: Duty) -> str:
         return "；".join(
@@ -427,7 +506,7 @@ class SitePages:
         for t in duty.topics:
             topic = self.ps.topics.get(t)
             shown = text(topic.name) if topic else literal(t)
-            out.append(f"[{shown}]({rel(page, self.paths.topic(t))})" if topic else shown)
+            out.append(self.link(page, self.paths.topic(t), shown) if topic else shown)
         return "；".join(out)
 
     # -- pages ---------------------------------------------------------------------------------
@@ -805,10 +884,16 @@ class SitePages:
         return cites.get(provision_id, "")
 
     def duty_block(self, page: str, reg: Regulation, provision_id: str, duty: Duty) -> list[str]:
+        """A duty as raw HTML: its summary, then its fields as a list (see html_table for why)."""
+        with self.raw():
+            return self._duty_block(page, reg, provision_id, duty)
+
+    def _duty_block(self, page: str, reg: Regulation, provision_id: str, duty: Duty) -> list[str]:
         ref = f"{reg.id}/{provision_id}/{duty.id}"
-        head = f'<a id="{anchor(provision_id, duty.id)}"></a>**{literal(duty.summary.zh)}**'
+        head = f'<p><a id="{anchor(provision_id, duty.id)}"></a><strong>{literal(duty.summary.zh)}</strong>'
         if duty.summary.en:
             head += f' <span class="rsp-en">{literal(duty.summary.en)}</span>'
+        head += "</p>"
         items = [(("责任主体", "Owners"), self.owners(page, duty))]
         what = label(ACTION_LABEL[duty.action])
         if duty.object:
@@ -842,13 +927,14 @@ class SitePages:
             items.append(
                 (
                     ("各地落实", "Across localities"),
-                    f"[各地如何落实本职责]({rel(page, self.paths.duty(ref))})",
+                    self.link(page, self.paths.duty(ref), "各地如何落实本职责"),
                 )
             )
         items.append((("原文", "Quote"), f"「{literal(duty.quote)}」"))
         if duty.note:
             items.append((("说明", "Note"), prose(self.readable(duty.note, reg.id))))
-        return [head, "", *[f"- {label(k)}：{v}" for k, v in items], ""]
+        fields = "".join(f"<li>{label(k)}：{v}</li>" for k, v in items)
+        return [head, "", f"<ul>{fields}</ul>", ""]
 
     # -- actors ----------------------------------------------------------------------------------
     def list_rows(self, actor_id: str) -> dict[str, list[Row]]:
@@ -1048,24 +1134,25 @@ class SitePages:
                 ("责任类型", "Kind"),
                 ("频次", "Frequency"),
             ]
-            lines += [head_row(heads), "|---|---|---|---|---|"]
-            for e in sorted(groups[t], key=lambda x: (x.regulation.id, x.ref)):
-                reg_page = rel(page, self.paths.regulation(e.regulation.id))
-                prov_link = reg_page + "#" + anchor(e.provision.id)
-                kinds = sorted({zh(RESPONSIBILITY_LABEL[o.responsibility]) for o in e.duty.owners})
-                freq = zh(FREQUENCY_LABEL[e.duty.frequency]) if e.duty.frequency else "—"
-                duty_target = (
-                    rel(page, self.paths.regulation(e.regulation.id))
-                    + "#"
-                    + anchor(e.provision.id, e.duty.id)
-                )
-                lines.append(
-                    f"| [{literal(e.regulation.title.zh)}]({reg_page}) "
-                    f"| [{literal(e.citation or e.provision.label or e.provision.id)}]({prov_link}) "
-                    f"| [{literal(e.duty.summary.zh)}]({duty_target}) "
-                    f"| {'、'.join(kinds)} | {freq} |"
-                )
-            lines.append("")
+            table = []
+            with self.raw():
+                for e in sorted(groups[t], key=lambda x: (x.regulation.id, x.ref)):
+                    reg_page = self.paths.regulation(e.regulation.id)
+                    kinds = sorted({zh(RESPONSIBILITY_LABEL[o.responsibility]) for o in e.duty.owners})
+                    freq = zh(FREQUENCY_LABEL[e.duty.frequency]) if e.duty.frequency else "—"
+                    cite = literal(e.citation or e.provision.label or e.provision.id)
+                    table.append(
+                        [
+                            self.link(page, reg_page, literal(e.regulation.title.zh)),
+                            self.link(page, reg_page, cite, anchor(e.provision.id)),
+                            self.link(
+                                page, reg_page, literal(e.duty.summary.zh), anchor(e.provision.id, e.duty.id)
+                            ),
+                            "、".join(kinds),
+                            freq,
+                        ]
+                    )
+            lines += [html_table(head_row(heads), table), ""]
         return lines
 
     def responsibility_list(
@@ -1085,13 +1172,18 @@ class SitePages:
                 lines += [f"### {self.regulation_link(page, reg_id)} {{ #{reg_id} }}", ""]
             elif len(sheets) > 1:
                 lines += [f"### {self.regulation_link(page, reg_id)}", ""]
-            lines += [head, "|---:|---|---|---|---|---|---|---|"]
-            for r in rows:
-                e = self.ps.duty_entry(r.duty)
-                target = rel(page, self.paths.regulation(reg.id)) + "#" + anchor(e.provision.id, e.duty.id)
-                cells = [str(r.number), *(literal(str(c)) or "—" for c in r.cells()[1:-1])]
-                lines.append("| " + " | ".join(cells) + f" | [{literal(r.basis)}]({target}) |")
-            lines.append("")
+            table = []
+            with self.raw():
+                for r in rows:
+                    e = self.ps.duty_entry(r.duty)
+                    basis = self.link(
+                        page,
+                        self.paths.regulation(reg.id),
+                        literal(r.basis),
+                        anchor(e.provision.id, e.duty.id),
+                    )
+                    table.append([str(r.number), *(literal(str(c)) or "—" for c in r.cells()[1:-1]), basis])
+            lines += [html_table(head, table, right=[0]), ""]
         return lines
 
     def chain_section(self, actor_id: str) -> list[str]:
@@ -1183,9 +1275,9 @@ class SitePages:
             '<span class="rsp-diff">≠</span> 的格子与其上级规定在同一层级不同：'
             "＋ 为新增的主体，− 为上级规定有而本规定未列的主体（只比较本规定所管辖的层级）。",
             "",
-            head_row([("规定", "Regulation"), *(LEVEL_LABEL[lv] for lv in levels)]),
-            "|---|" + "---|" * len(levels),
         ]
+        table = []
+        self._raw = True  # the rows below are a raw HTML table (see html_table)
         for reg_id in self.ps.regulations:
             if reg_id not in owners:
                 continue
@@ -1210,7 +1302,11 @@ class SitePages:
                         diff += [f"−{self.actor_name(a)}" for a in dropped]
                         cell += "<br>" + " ".join(diff)
                 cells.append(cell)
-            lines.append(f"| {self.regulation_link(page, reg_id)} | " + " | ".join(cells) + " |")
+            table.append([self.regulation_link(page, reg_id), *cells])
+        self._raw = False
+        lines.append(
+            html_table(head_row([("规定", "Regulation"), *(LEVEL_LABEL[lv] for lv in levels)]), table)
+        )
         lines += ["", f"## {label(('职责', 'Duties'))}", ""]
         entries = self.by_topic.get(topic_id, [])
         if len(entries) > PAGE_ROWS:
@@ -1221,13 +1317,16 @@ class SitePages:
             lines += [
                 f"本领域共有职责 {len(entries)} 项，分属 {len(per)} 项规定；各规定页列出其职责。",
                 "",
-                head_row([("规定", "Regulation"), ("职责数", "Duties")]),
-                "|---|---:|",
             ]
-            lines += [f"| {self.regulation_link(page, r)} | {n} |" for r, n in per.items()]
+            with self.raw():
+                table = [[self.regulation_link(page, r), str(n)] for r, n in per.items()]
+            lines.append(
+                html_table(head_row([("规定", "Regulation"), ("职责数", "Duties")]), table, right=[1])
+            )
             return "\n".join(lines) + "\n"
-        for e in entries:
-            lines.append(f"- {self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}")
+        with self.raw():
+            items = [(0, f"{self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}") for e in entries]
+        lines.append(nested_list(items))
         return "\n".join(lines) + "\n"
 
     # -- central duties --------------------------------------------------------------------------
@@ -1299,20 +1398,25 @@ class SitePages:
         ]
         tree = self.implementation_tree(entry.ref)
         if tree:
-            for depth, ref in tree:
-                child = self.ps.duty_entry(ref)
-                lines.append(
-                    "    " * depth
-                    + f"- {self.regulation_link(page, child.regulation.id)}: {self.duty_link(page, ref)}"
-                    + f" — {self.owners(page, child.duty)}"
-                )
+            with self.raw():
+                items = []
+                for depth, ref in tree:
+                    child = self.ps.duty_entry(ref)
+                    items.append(
+                        (
+                            depth,
+                            f"{self.regulation_link(page, child.regulation.id)}: {self.duty_link(page, ref)}"
+                            f" — {self.owners(page, child.duty)}",
+                        )
+                    )
+            lines.append(nested_list(items))
         else:
             lines.append("已载入的规定中没有落实本职责的地方职责。")
         lines += ["", f"## {label(('各地规定', 'By local regulation'))}", ""]
         locals_ = self.descendants(entry.regulation.id)
         if not locals_:
             return "\n".join([*lines, "已载入的规定中没有实施本规定的地方规定。", ""])
-        lines += [head_row([("规定", "Regulation"), ("状态", "Status")]), "|---|---|"]
+        table = []
         for reg_id in locals_:
             verdict = parent_status(self.ps, entry, self.ps.regulations[reg_id])
             if verdict.status == ParentStatus.implemented:
@@ -1326,7 +1430,9 @@ class SitePages:
                 status = NOT_ASSESSED
             else:
                 status = MISSING
-            lines.append(f"| {self.regulation_link(page, reg_id)} | {status} |")
+            with self.raw():
+                table.append([self.regulation_link(page, reg_id), status])
+        lines.append(html_table(head_row([("规定", "Regulation"), ("状态", "Status")]), table))
         return "\n".join(lines) + "\n"
 
 
@@ -1406,11 +1512,7 @@ XlsxWriter = Callable[[PolicySet, str], bytes]
 
 
 def responsibility_list_writer() -> XlsxWriter | None:
-    """The 责任清单 XLSX writer for one actor, where openpyxl (the `xlsx` extra) is installed."""
-    try:
-        import openpyxl  # noqa: F401
-    except ImportError:
-        return None
+    """The 责任清单 XLSX writer for one actor (always available: it needs no extra package)."""
     from responsibility.graph.responsibility_list import actor_xlsx
 
     return actor_xlsx

@@ -120,9 +120,9 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         ps = self.policy_set = self.load_policies()
         paths = Paths(self.config.prefix)
-        site = SitePages(ps, self.config.prefix)
+        site = SitePages(ps, self.config.prefix, directory_urls=config.use_directory_urls)
         downloads = _downloads(site) if self.config.xlsx else {}
-        with_xlsx = [a for a in ps.actors if paths.actor_xlsx(a) in downloads]
+        with_xlsx = [a for a in ps.actors if any(p.xlsx in downloads for p in site.list_parts(a))]
         generated: dict[str, str | bytes] = {paths.stylesheet(): STYLESHEET}
         if self.config.local_mermaid:
             generated[MERMAID_URI] = MERMAID_JS.read_bytes()
@@ -441,9 +441,10 @@ def _downloads(site: SitePages) -> dict[str, bytes]:
 
     out: dict[str, bytes] = {}
     for actor_id in site.ps.actors:
-        sheets = site.list_rows(actor_id)
-        if sheets:
-            out[site.paths.actor_xlsx(actor_id)] = workbook(sheets)
+        # one per page that shows a 责任清单: the actor's, or each part of a long one
+        for part in site.list_parts(actor_id):
+            if part.sheets:
+                out[part.xlsx] = workbook(part.sheets)
     return out
 
 
