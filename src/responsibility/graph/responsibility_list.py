@@ -257,12 +257,16 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 def _esc(text: str, attr: bool = False) -> str:
     out = _NOT_XML.sub("\ufffd", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # a carriage return as a reference: XML readers turn a literal one into a newline
+    out = out.replace("\r", "&#13;")
     return out.replace('"', "&quot;") if attr else out
 
 
 def _cell(ref: str, value: str | int, style: int) -> str:
     if isinstance(value, int):
         return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+    if not value:  # an empty cell, styled like its row
+        return f'<c r="{ref}" s="{style}"/>'
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{_esc(value)}</t></is></c>'
 
 

@@ -953,7 +953,7 @@ class SitePages:
             return [ListPart(self.paths.actor(actor_id), self.paths.actor_xlsx(actor_id), sheets)]
         return [
             ListPart(self.paths.actor_part(actor_id, n), self.paths.actor_part_xlsx(actor_id, n), part)
-            for n, part in enumerate(split_sheets(sheets), 1)
+            for n, part in enumerate(split_sheets(sheets, PAGE_ROWS), 1)
         ]
 
     def fillers(self, role_id: str) -> list[str]:

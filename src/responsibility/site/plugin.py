@@ -301,11 +301,11 @@ def split_search_index(
     for doc in data["docs"]:
         pages.setdefault(str(doc.get("location", "")).split("#", 1)[0], []).append(doc)
     names = [_name_entry(docs[0]) for docs in pages.values()]
-    names_size = len(_dump({"config": data["config"], "docs": names}))
+    names_size = _size({"config": data["config"], "docs": names})
     shards: list[list[str]] = []
     size, section = limit, None
     for location, docs in sorted(pages.items(), key=lambda kv: (_section(kv[0], prefix), kv[0])):
-        own = sum(len(_dump(d)) for d in docs)
+        own = sum(_size(d) + 1 for d in docs)  # and a comma
         here = _section(location, prefix)
         if here != section or size + own > limit - names_size - 1024:
             shards.append([])
@@ -337,6 +337,10 @@ def split_search_index(
         ).replace('"navigation.instant", ', "", 1)
         page.write_text(html_text, "utf-8")
     return len(shards)
+
+
+def _size(obj: object) -> int:
+    return len(_dump(obj).encode("utf-8"))
 
 
 def _dump(obj: object) -> str:
