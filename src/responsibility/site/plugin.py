@@ -24,6 +24,7 @@ import posixpath
 import re
 import shutil
 import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -89,6 +90,11 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         self.policy_set: PolicySet | None = None
         self.roots: list[Path] = []
         self.scratch: Path | None = None  # jieba's cache when no cache folder can be made
+        # The generated pages' Markdown is written here and read by MkDocs from disk, and their
+        # HTML is kept compressed between MkDocs's two passes (it renders every page before it
+        # writes any): a nationwide site otherwise held all of both in memory at once.
+        self.sources: Path | None = None
+        self.stashed: dict[str, bytes] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
@@ -123,13 +129,19 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         site = SitePages(ps, self.config.prefix, directory_urls=config.use_directory_urls)
         downloads = _downloads(site) if self.config.xlsx else {}
         with_xlsx = [a for a in ps.actors if any(p.xlsx in downloads for p in site.list_parts(a))]
-        generated: dict[str, str | bytes] = {paths.stylesheet(): STYLESHEET}
+        generated: dict[str, str | bytes | Path] = {paths.stylesheet(): STYLESHEET}
         if self.config.local_mermaid:
             generated[MERMAID_URI] = MERMAID_JS.read_bytes()
         generated[ZWSP_URI] = (SEARCH_ASSETS / "zwsp.js").read_bytes()
         generated[OFFLINE_URI] = (SEARCH_ASSETS / "offline.js").read_bytes()
         teach_jieba(search_terms(ps))
-        generated.update(build_pages(ps, self.config.prefix, with_xlsx, site=site))
+        self._new_sources()
+        assert self.sources is not None
+        for uri, markdown in build_pages(ps, self.config.prefix, with_xlsx, site=site).items():
+            path = self.sources / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, "utf-8")
+            generated[uri] = path
         generated.update(downloads)
         # With an explicit nav, on_nav lists the index pages (mkdocs checks inclusion before it);
         # with an automatic nav, the index pages are what it should list.
@@ -143,8 +155,42 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
             # Per-body pages are reached from the index pages; listing hundreds of them in the
             # navigation would make every page of a nationwide site carry the whole list.
             inclusion = InclusionLevel.UNDEFINED if uri in indexes else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            if isinstance(content, Path):
+                f = File.generated(config, uri, abs_src_path=str(content), inclusion=inclusion)
+            else:
+                f = File.generated(config, uri, content=content, inclusion=inclusion)
+            files.append(f)
         return files
+
+    def _new_sources(self) -> None:
+        self._drop_sources()
+        self.sources = Path(tempfile.mkdtemp(prefix="responsibility-pages-"))
+        self.stashed = {}
+
+    def _drop_sources(self) -> None:
+        if self.sources is not None:
+            shutil.rmtree(self.sources, ignore_errors=True)
+            self.sources = None
+
+    def _ours(self, page: Page) -> bool:
+        path = page.file.abs_src_path
+        return self.sources is not None and path is not None and Path(path).is_relative_to(self.sources)
+
+    @event_priority(-100)  # after every other plugin has seen the HTML
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Keep a generated page's HTML compressed until the page is written (on_page_context)."""
+        if not self._ours(page):
+            return html
+        self.stashed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        page.markdown = None
+        return ""
+
+    @event_priority(100)  # before the search plugin indexes it
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        found = self.stashed.pop(page.file.src_uri, None)
+        if found is not None:
+            page.content = zlib.decompress(found).decode("utf-8")
+        return context
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Replace a nav entry for PREFIX/index.md by a section of the index pages; in an
@@ -174,6 +220,8 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         return nav
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._ours(page):
+            page.content = None  # written: its HTML is not needed again
         return zh_cn(output, config)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
@@ -182,6 +230,7 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        self._drop_sources()
         fix_search_worker(site_dir)
         index = site_dir / "search" / "search_index.json"
         index_whole_names(index, self.config.prefix)
@@ -189,6 +238,7 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
             split_search_index(site_dir, self.config.prefix, config.use_directory_urls)
 
     def on_shutdown(self) -> None:
+        self._drop_sources()
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None
