@@ -255,7 +255,9 @@ def href(src: str, dst: str, directory_urls: bool = True) -> str:
     return f"{out}/" if dst_url.endswith("/") or not dst_url else out
 
 
-def html_table(head: str, rows: Iterable[Iterable[str]], right: Iterable[int] = ()) -> str:
+def html_table(
+    head: str, rows: Iterable[Iterable[str]], right: Iterable[int] = (), searched: bool = True
+) -> str:
     """A table as raw HTML on one line: Python-Markdown passes it through untouched (a Markdown
     table's every cell went through its inline patterns, most of the time of a large site's
     build). `head` is a :func:`head_row`; cells are HTML (``literal`` text is HTML too)."""
@@ -269,11 +271,15 @@ def html_table(head: str, rows: Iterable[Iterable[str]], right: Iterable[int] = 
     body = "".join(
         "<tr>" + "".join(f"{cell[i]}{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows
     )
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    # a table whose every row is on another page too (a duty's in its regulation's text) is left
+    # out of the search index: a nationwide site's index would hold each duty several times
+    attr = "" if searched else " data-search-exclude"
+    return f"<table{attr}><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def nested_list(items: Iterable[tuple[int, str]]) -> str:
-    """(depth, HTML) items, depth first, as nested raw HTML lists on one line."""
+def nested_list(items: Iterable[tuple[int, str]], searched: bool = True) -> str:
+    """(depth, HTML) items, depth first, as nested raw HTML lists on one line (left out of the
+    search index unless `searched`, as html_table)."""
     out: list[str] = []
     depth = -1
     for d, item in items:
@@ -285,7 +291,8 @@ def nested_list(items: Iterable[tuple[int, str]]) -> str:
         depth = d
     if depth >= 0:
         out.append("</li>" + "</ul></li>" * depth + "</ul>")
-    return "".join(out)
+    # on a wrapping block: Material's search parser fails on an excluded list holding a list
+    return "".join(out) if searched or not out else f"<div data-search-exclude>{''.join(out)}</div>"
 
 
 def anchor(provision_id: str, duty_id: str | None = None) -> str:
@@ -511,24 +518,27 @@ class SitePages:
 
     # -- pages ---------------------------------------------------------------------------------
     def build(self) -> dict[str, str]:
-        pages: dict[str, str] = {self.paths.home(): self.home()}
-        pages[self.paths.regulations()] = self.regulations_index()
+        return dict(sorted(self.pages()))
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """Every page as (path, markdown), one at a time (the plugin writes each as it comes)."""
+        yield self.paths.home(), self.home()
+        yield self.paths.regulations(), self.regulations_index()
         for reg in self.ps.regulations.values():
-            pages[self.paths.regulation(reg.id)] = self.regulation(reg)
-        pages[self.paths.actors()] = self.actors_index()
+            yield self.paths.regulation(reg.id), self.regulation(reg)
+        yield self.paths.actors(), self.actors_index()
         for actor in self.ps.actors.values():
-            pages[self.paths.actor(actor.id)] = self.actor(actor)
+            yield self.paths.actor(actor.id), self.actor(actor)
             parts = self.list_parts(actor.id)
             if len(parts) > 1:
                 for n, part in enumerate(parts, 1):
-                    pages[part.page] = self.actor_part(actor, parts, n)
-        pages[self.paths.topics()] = self.topics_index()
+                    yield part.page, self.actor_part(actor, parts, n)
+        yield self.paths.topics(), self.topics_index()
         for topic_id in self.ps.topics:
-            pages[self.paths.topic(topic_id)] = self.topic(topic_id)
-        pages[self.paths.central_duties()] = self.central_duties_index()
+            yield self.paths.topic(topic_id), self.topic(topic_id)
+        yield self.paths.central_duties(), self.central_duties_index()
         for entry in self.central_duties():
-            pages[self.paths.duty(entry.ref)] = self.central_duty(entry)
-        return dict(sorted(pages.items()))
+            yield self.paths.duty(entry.ref), self.central_duty(entry)
 
     def home(self) -> str:
         page = self.paths.home()
@@ -1152,7 +1162,7 @@ class SitePages:
                             freq,
                         ]
                     )
-            lines += [html_table(head_row(heads), table), ""]
+            lines += [html_table(head_row(heads), table, searched=False), ""]
         return lines
 
     def responsibility_list(
@@ -1183,7 +1193,7 @@ class SitePages:
                         anchor(e.provision.id, e.duty.id),
                     )
                     table.append([str(r.number), *(literal(str(c)) or "—" for c in r.cells()[1:-1]), basis])
-            lines += [html_table(head, table, right=[0]), ""]
+            lines += [html_table(head, table, right=[0], searched=False), ""]
         return lines
 
     def chain_section(self, actor_id: str) -> list[str]:
@@ -1305,7 +1315,9 @@ class SitePages:
             table.append([self.regulation_link(page, reg_id), *cells])
         self._raw = False
         lines.append(
-            html_table(head_row([("规定", "Regulation"), *(LEVEL_LABEL[lv] for lv in levels)]), table)
+            html_table(
+                head_row([("规定", "Regulation"), *(LEVEL_LABEL[lv] for lv in levels)]), table, searched=False
+            )
         )
         lines += ["", f"## {label(('职责', 'Duties'))}", ""]
         entries = self.by_topic.get(topic_id, [])
@@ -1321,12 +1333,14 @@ class SitePages:
             with self.raw():
                 table = [[self.regulation_link(page, r), str(n)] for r, n in per.items()]
             lines.append(
-                html_table(head_row([("规定", "Regulation"), ("职责数", "Duties")]), table, right=[1])
+                html_table(
+                    head_row([("规定", "Regulation"), ("职责数", "Duties")]), table, right=[1], searched=False
+                )
             )
             return "\n".join(lines) + "\n"
         with self.raw():
             items = [(0, f"{self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}") for e in entries]
-        lines.append(nested_list(items))
+        lines.append(nested_list(items, searched=False))
         return "\n".join(lines) + "\n"
 
     # -- central duties --------------------------------------------------------------------------
@@ -1409,7 +1423,7 @@ class SitePages:
                             f" — {self.owners(page, child.duty)}",
                         )
                     )
-            lines.append(nested_list(items))
+            lines.append(nested_list(items, searched=False))
         else:
             lines.append("已载入的规定中没有落实本职责的地方职责。")
         lines += ["", f"## {label(('各地规定', 'By local regulation'))}", ""]
@@ -1432,7 +1446,9 @@ class SitePages:
                 status = MISSING
             with self.raw():
                 table.append([self.regulation_link(page, reg_id), status])
-        lines.append(html_table(head_row([("规定", "Regulation"), ("状态", "Status")]), table))
+        lines.append(
+            html_table(head_row([("规定", "Regulation"), ("状态", "Status")]), table, searched=False)
+        )
         return "\n".join(lines) + "\n"
 
 

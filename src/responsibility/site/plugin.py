@@ -25,7 +25,7 @@ import re
 import shutil
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +48,6 @@ from responsibility.site.pages import (
     STYLESHEET,
     Paths,
     SitePages,
-    build_pages,
-    responsibility_list_writer,
 )
 
 log = logging.getLogger("mkdocs.plugins.responsibility")
@@ -127,8 +125,9 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         ps = self.policy_set = self.load_policies()
         paths = Paths(self.config.prefix)
         site = SitePages(ps, self.config.prefix, directory_urls=config.use_directory_urls)
-        downloads = _downloads(site) if self.config.xlsx else {}
-        with_xlsx = [a for a in ps.actors if any(p.xlsx in downloads for p in site.list_parts(a))]
+        with_xlsx = (
+            [a for a in ps.actors if any(p.sheets for p in site.list_parts(a))] if self.config.xlsx else []
+        )
         generated: dict[str, str | bytes | Path] = {paths.stylesheet(): STYLESHEET}
         if self.config.local_mermaid:
             generated[MERMAID_URI] = MERMAID_JS.read_bytes()
@@ -137,12 +136,12 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         teach_jieba(search_terms(ps))
         self._new_sources()
         assert self.sources is not None
-        for uri, markdown in build_pages(ps, self.config.prefix, with_xlsx, site=site).items():
-            path = self.sources / uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(markdown, "utf-8")
-            generated[uri] = path
-        generated.update(downloads)
+        # written one by one, so that a nationwide site's pages are never all in memory at once
+        site.xlsx = frozenset(with_xlsx)
+        written = {uri: self._source(uri, markdown.encode("utf-8")) for uri, markdown in site.pages()}
+        generated.update(sorted(written.items()))  # in path order, as build_pages gives them
+        for uri, data in _downloads(site, with_xlsx):
+            generated[uri] = self._source(uri, data)
         # With an explicit nav, on_nav lists the index pages (mkdocs checks inclusion before it);
         # with an automatic nav, the index pages are what it should list.
         indexes = {paths.home()} if config.nav is not None else set(_index_pages(paths))
@@ -161,6 +160,13 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
                 f = File.generated(config, uri, content=content, inclusion=inclusion)
             files.append(f)
         return files
+
+    def _source(self, uri: str, data: bytes) -> Path:
+        assert self.sources is not None
+        path = self.sources / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
 
     def _new_sources(self) -> None:
         self._drop_sources()
@@ -487,19 +493,15 @@ def _keep_jieba_cache_out_of_tmp() -> Path | None:
         return scratch
 
 
-def _downloads(site: SitePages) -> dict[str, bytes]:
-    """The 责任清单 XLSX of every body that owes a duty: the very rows its page shows."""
-    if responsibility_list_writer() is None:
-        return {}
+def _downloads(site: SitePages, actors: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    """The 责任清单 XLSX of every body that owes a duty: the very rows its page shows, one per
+    page that shows a list (the actor's, or each part of a long one)."""
     from responsibility.graph.responsibility_list import workbook
 
-    out: dict[str, bytes] = {}
-    for actor_id in site.ps.actors:
-        # one per page that shows a 责任清单: the actor's, or each part of a long one
+    for actor_id in actors:
         for part in site.list_parts(actor_id):
             if part.sheets:
-                out[part.xlsx] = workbook(part.sheets)
-    return out
+                yield part.xlsx, workbook(part.sheets)
 
 
 def _index_pages(paths: Paths) -> dict[str, str]:
