@@ -1524,6 +1524,15 @@ def build_pages(
     return site.build()
 
 
+def iter_pages(
+    ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = (), site: SitePages | None = None
+) -> Iterator[tuple[str, str]]:
+    """The pages of :func:`build_pages` one at a time, in the order they are made."""
+    site = site if site is not None else SitePages(ps, prefix)
+    site.xlsx = frozenset(xlsx)
+    return site.pages()
+
+
 XlsxWriter = Callable[[PolicySet, str], bytes]
 
 
@@ -1540,6 +1549,7 @@ __all__ = [
     "build_pages",
     "chain_edges",
     "html_text",
+    "iter_pages",
     "literal",
     "mermaid_text",
     "page_head",

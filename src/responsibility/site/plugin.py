@@ -48,6 +48,7 @@ from responsibility.site.pages import (
     STYLESHEET,
     Paths,
     SitePages,
+    iter_pages,
 )
 
 log = logging.getLogger("mkdocs.plugins.responsibility")
@@ -137,8 +138,8 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         self._new_sources()
         assert self.sources is not None
         # written one by one, so that a nationwide site's pages are never all in memory at once
-        site.xlsx = frozenset(with_xlsx)
-        written = {uri: self._source(uri, markdown.encode("utf-8")) for uri, markdown in site.pages()}
+        pages = iter_pages(ps, self.config.prefix, with_xlsx, site=site)
+        written = {uri: self._source(uri, markdown.encode("utf-8")) for uri, markdown in pages}
         generated.update(sorted(written.items()))  # in path order, as build_pages gives them
         for uri, data in _downloads(site, with_xlsx):
             generated[uri] = self._source(uri, data)
