@@ -1286,34 +1286,8 @@ class SitePages:
             "＋ 为新增的主体，− 为上级规定有而本规定未列的主体（只比较本规定所管辖的层级）。",
             "",
         ]
-        table = []
-        self._raw = True  # the rows below are a raw HTML table (see html_table)
-        for reg_id in self.ps.regulations:
-            if reg_id not in owners:
-                continue
-            reg = self.ps.regulations[reg_id]
-            parent = next((p for p in reg.implements if p in owners or p in self.ps.regulations), None)
-            cells = []
-            for lv in levels:
-                mine = owners[reg_id].get(lv, set())
-                cell = "<br>".join(self.actor_link(page, a) for a in sorted(mine)) or "·"
-                # a local rule is compared only at the levels it governs: a province does not
-                # restate the central organs' duties, and their absence is no difference
-                if parent is not None and lv in governed_levels(reg.level):
-                    theirs = owners.get(parent, {}).get(lv, set())
-                    # owners compare by the role they fill (武邑县人民政府 → county government)
-                    mine_roles = {role_of(self.ps, a) for a in mine}
-                    their_roles = {role_of(self.ps, a) for a in theirs}
-                    if mine_roles != their_roles:
-                        added = sorted(mine_roles - their_roles)
-                        dropped = sorted(their_roles - mine_roles)
-                        diff = ['<span class="rsp-diff">≠</span>']
-                        diff += [f"＋{self.actor_name(a)}" for a in added]
-                        diff += [f"−{self.actor_name(a)}" for a in dropped]
-                        cell += "<br>" + " ".join(diff)
-                cells.append(cell)
-            table.append([self.regulation_link(page, reg_id), *cells])
-        self._raw = False
+        with self.raw():  # the rows are a raw HTML table (see html_table)
+            table = self.owner_rows(page, owners, levels)
         lines.append(
             html_table(
                 head_row([("规定", "Regulation"), *(LEVEL_LABEL[lv] for lv in levels)]), table, searched=False
@@ -1342,6 +1316,39 @@ class SitePages:
             items = [(0, f"{self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}") for e in entries]
         lines.append(nested_list(items, searched=False))
         return "\n".join(lines) + "\n"
+
+    def owner_rows(
+        self, page: str, owners: dict[str, dict[Level, set[str]]], levels: list[Level]
+    ) -> list[list[str]]:
+        """A topic's table: per regulation, each level's owners, marked where they differ from
+        the parent regulation's."""
+        table = []
+        for reg_id in self.ps.regulations:
+            if reg_id not in owners:
+                continue
+            reg = self.ps.regulations[reg_id]
+            parent = next((p for p in reg.implements if p in owners or p in self.ps.regulations), None)
+            cells = []
+            for lv in levels:
+                mine = owners[reg_id].get(lv, set())
+                cell = "<br>".join(self.actor_link(page, a) for a in sorted(mine)) or "·"
+                # a local rule is compared only at the levels it governs: a province does not
+                # restate the central organs' duties, and their absence is no difference
+                if parent is not None and lv in governed_levels(reg.level):
+                    theirs = owners.get(parent, {}).get(lv, set())
+                    # owners compare by the role they fill (武邑县人民政府 → county government)
+                    mine_roles = {role_of(self.ps, a) for a in mine}
+                    their_roles = {role_of(self.ps, a) for a in theirs}
+                    if mine_roles != their_roles:
+                        added = sorted(mine_roles - their_roles)
+                        dropped = sorted(their_roles - mine_roles)
+                        diff = ['<span class="rsp-diff">≠</span>']
+                        diff += [f"＋{self.actor_name(a)}" for a in added]
+                        diff += [f"−{self.actor_name(a)}" for a in dropped]
+                        cell += "<br>" + " ".join(diff)
+                cells.append(cell)
+            table.append([self.regulation_link(page, reg_id), *cells])
+        return table
 
     # -- central duties --------------------------------------------------------------------------
     def central_duties(self) -> list[DutyEntry]:
