@@ -18,6 +18,7 @@ files under ``mkdocs serve``.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import posixpath
@@ -86,7 +87,6 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
     """Adds the pages of a policy set to a MkDocs build."""
 
     def __init__(self) -> None:
-        self.policy_set: PolicySet | None = None
         self.roots: list[Path] = []
         self.scratch: Path | None = None  # jieba's cache when no cache folder can be made
         # The generated pages' Markdown is written here and read by MkDocs from disk, and their
@@ -123,7 +123,7 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
             raise PluginError(f"responsibility: {exc}") from None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        ps = self.policy_set = self.load_policies()
+        ps = self.load_policies()
         paths = Paths(self.config.prefix)
         site = SitePages(ps, self.config.prefix, directory_urls=config.use_directory_urls)
         with_xlsx = (
@@ -160,6 +160,10 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
             else:
                 f = File.generated(config, uri, content=content, inclusion=inclusion)
             files.append(f)
+        # The policy set and the pages' indexes are not needed again: a nationwide set is a large
+        # share of the build's memory, which MkDocs's own passes then need.
+        del ps, site, written
+        gc.collect()
         return files
 
     def _source(self, uri: str, data: bytes) -> Path:
