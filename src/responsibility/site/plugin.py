@@ -59,8 +59,8 @@ MERMAID_URI = "assets/responsibility/mermaid.min.js"
 SEARCH_ASSETS = Path(__file__).parent / "assets" / "search"
 ZWSP_URI = "assets/responsibility/search-results.js"
 OFFLINE_URI = "assets/responsibility/offline.js"
-# The most search index one page loads: beyond it the index is split by section (search_shards).
-SEARCH_INDEX_LIMIT = 5 * 2**20
+# The most search index one page loads (5 MB): beyond it the index is split by section.
+SEARCH_INDEX_LIMIT = 5_000_000
 # Material's search worker segments a Chinese query greedily by the words of its index, but its
 # loop stops one character short: a query that is itself a word of the index (项目库, 第十九条,
 # 武邑县人民政府) is never taken whole and falls back to its first part (项目). The fix lets the
