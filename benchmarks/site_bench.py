@@ -260,7 +260,11 @@ def main() -> None:
             f"plain build of the same Markdown: {base.wall:.1f} s wall ({base.cpu:.1f} s CPU), "
             f"peak RSS {base.rss:.0f} MiB; load average {load_average()}"
         )
-        print(f"ratio plugin / plain: time {run.wall / base.wall:.2f}x, RSS {run.rss / base.rss:.2f}x")
+        print(
+            f"ratio plugin / plain: wall time {run.wall / base.wall:.2f}x, "
+            f"CPU time {run.cpu / base.cpu:.2f}x, RSS {run.rss / base.rss:.2f}x "
+            "(wall time on a shared machine follows its load; CPU time less so)"
+        )
         print(json.dumps({"plugin": run.__dict__, "plain": base.__dict__, **figs}))
 
 
