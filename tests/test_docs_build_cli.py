@@ -129,9 +129,9 @@ def _failing(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
         def fail(*args: object, **kwargs: object) -> dict[str, str]:
             raise PluginError("responsibility: injected failure")
 
-        monkeypatch.setattr(mkdocs_plugin, "build_pages", fail)
+        monkeypatch.setattr(mkdocs_plugin, "iter_pages", fail)
     else:  # a build that "succeeds" without writing the site: no pages at all
-        monkeypatch.setattr(mkdocs_plugin, "build_pages", lambda *args, **kwargs: {})
+        monkeypatch.setattr(mkdocs_plugin, "iter_pages", lambda *args, **kwargs: {})
 
 
 @pytest.mark.parametrize("how", ["plugin error", "no pages"])

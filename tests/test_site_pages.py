@@ -170,11 +170,14 @@ def test_one_page_per_regulation_actor_topic_and_central_duty(
 def test_implements_links_go_both_ways(pages: dict[str, str]) -> None:
     province = pages["policies/regulations/fixture-province.md"]
     centre = pages["policies/regulations/fixture-centre.md"]
+    # a duty's fields are raw HTML, its links the URLs MkDocs gives the pages
     assert (
-        '- 实施 <span class="rsp-en">Implements</span>：[《测试用中央办法》第一条 · 建立测试台账](fixture-centre.md#art_1--ledger)'
-        in province
+        '<li>实施 <span class="rsp-en">Implements</span>：'
+        '<a href="../fixture-centre/#art_1--ledger">《测试用中央办法》第一条 · 建立测试台账</a></li>'
+    ) in province
+    assert (
+        '<a href="../fixture-province/#art_1--ledger">《测试用省级细则》第一条 · 建立测试台账</a>' in centre
     )
-    assert "[《测试用省级细则》第一条 · 建立测试台账](fixture-province.md#art_1--ledger)" in centre
     assert '下级实施 <span class="rsp-en">Implemented by</span>' in centre
     # Regulation-level links both ways, too.
     assert '| 实施 <span class="rsp-en">Implements</span> | [测试用中央办法' in province
@@ -185,7 +188,7 @@ def test_central_duty_page_shows_each_locality(pages: dict[str, str]) -> None:
     page = pages["policies/duties/fixture-centre/art_1/report.md"]
     rows = {
         m.group(1): m.group(2)
-        for m in re.finditer(r"^\| \[(测试用\S+?) .*?\]\(.*?\) \| (.*) \|$", page, re.M)
+        for m in re.finditer(r"<tr><td><a [^>]*>(测试用\S+?) .*?</a></td><td>(.*?)</td></tr>", page)
     }
     assert rows["测试用甲县办法"] == '已落实 <span class="rsp-en">implemented</span>'
     assert rows["测试用省级细则"].startswith(
@@ -200,16 +203,18 @@ def test_central_duty_page_shows_each_locality(pages: dict[str, str]) -> None:
 def test_implementation_tree_nests_through_the_province(pages: dict[str, str]) -> None:
     page = pages["policies/duties/fixture-centre/art_1/ledger.md"]
     tree = page.split("## 地方落实", 1)[1].split("## 各地规定", 1)[0]
-    lines = [ln for ln in tree.splitlines() if ln.strip().startswith("- ")]
-    assert lines[0].startswith("- [测试用省级细则")
-    assert lines[1].startswith("    - [测试用甲县办法")
+    # the province's duty first, the county's nested under it
+    assert re.search(
+        r"^(<div [^>]*>)?<ul><li><a [^>]*>测试用省级细则.*?</a>.*?<ul><li><a [^>]*>测试用甲县办法", tree, re.M
+    )
 
 
 def test_topic_marks_owners_that_differ_from_the_parent(pages: dict[str, str]) -> None:
     page = pages["policies/topics/project-management.md"]
-    province_row = next(ln for ln in page.splitlines() if ln.startswith("| [测试用省级细则"))
-    county_row = next(ln for ln in page.splitlines() if ln.startswith("| [测试用甲县办法"))
-    centre_row = next(ln for ln in page.splitlines() if ln.startswith("| [测试用中央办法"))
+    rows = page.split("<tr>")
+    province_row = next(r for r in rows if re.match(r"<td><a [^>]*>测试用省级细则", r))
+    county_row = next(r for r in rows if re.match(r"<td><a [^>]*>测试用甲县办法", r))
+    centre_row = next(r for r in rows if re.match(r"<td><a [^>]*>测试用中央办法", r))
     assert "≠</span> ＋县扶贫办" in province_row
     assert "≠</span> −县扶贫办" in county_row
     assert "≠" not in centre_row
@@ -250,12 +255,13 @@ def test_prefix_moves_every_page(fixture_set: PolicySet) -> None:
 
 def test_county_government_lists_the_project_pool_under_article_19(shipped: PolicySet) -> None:
     page = build_pages(shipped)["policies/actors/county.government.md"]
-    row = next(ln for ln in page.splitlines() if "扶贫项目库" in ln and ln.startswith("| ["))
-    assert "[第十九条](../regulations/central.md#art_19)" in row
-    assert "central.md#art_19--project-pool" in row
+    by_topic = page.split("## 按领域", 1)[1]
+    row = next(r for r in by_topic.split("<tr>") if "扶贫项目库" in r)
+    assert '<a href="../../regulations/central/#art_19">第十九条</a>' in row
+    assert "central/#art_19--project-pool" in row
     # and in its 责任清单, with the artefact and the basis cited as an official would.
     listing = page.split("## 责任清单", 1)[1].split("\n## ", 1)[0]
-    assert re.search(r"\| 扶贫项目库 \| \[《脱贫攻坚责任制实施办法》第十九条\]", listing)
+    assert re.search(r"<td>扶贫项目库</td><td><a [^>]*>《脱贫攻坚责任制实施办法》第十九条</a>", listing)
 
 
 def test_actor_xlsx_holds_its_responsibility_list(shipped: PolicySet) -> None:

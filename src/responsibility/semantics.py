@@ -92,7 +92,18 @@ class Verdict:
 
 def implementers(ps: PolicySet, parent_ref: str, reg_id: str) -> tuple[str, ...]:
     """Duties of `reg_id` that implement `parent_ref`, directly or through other duties."""
-    return tuple(sorted(d for d in descendants(ps, parent_ref) if ps.duty_entry(d).regulation.id == reg_id))
+    found = _BY_REGULATION.get(ps)
+    if found is None:
+        found = _BY_REGULATION[ps] = {}
+    by_reg = found.get(parent_ref)
+    if by_reg is None:
+        # grouped once per parent duty: a central duty's page asks for each of a thousand
+        # regulations, and scanning every descendant each time grew as regulations × duties
+        acc: dict[str, list[str]] = {}
+        for d in descendants(ps, parent_ref):
+            acc.setdefault(ps.duty_entry(d).regulation.id, []).append(d)
+        by_reg = found[parent_ref] = {r: tuple(sorted(ds)) for r, ds in acc.items()}
+    return by_reg.get(reg_id, ())
 
 
 def descendants(ps: PolicySet, ref: str) -> frozenset[str]:
@@ -115,6 +126,9 @@ def ancestors(ps: PolicySet, ref: str) -> frozenset[str]:
 
 _ANCESTORS: weakref.WeakKeyDictionary[PolicySet, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
 _DESCENDANTS: weakref.WeakKeyDictionary[PolicySet, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+_BY_REGULATION: weakref.WeakKeyDictionary[PolicySet, dict[str, dict[str, tuple[str, ...]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _ancestor_index(ps: PolicySet) -> dict[str, frozenset[str]]:

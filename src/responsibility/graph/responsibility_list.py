@@ -3,8 +3,8 @@
 Columns: 序号, 责任主体, 责任类型, 任务内容, 频次, 报送/签署对象, 需形成材料, 依据 — with English
 under each heading. CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese)
 holds every regulation in turn; XLSX holds one sheet per regulation with a frozen header row and
-set column widths. XLSX needs openpyxl (``pip install 'responsibility[xlsx]'``). Both outputs are
-byte-identical for the same policies: no timestamps.
+set column widths, written directly (no dependency). Both outputs are byte-identical for the same
+policies: no timestamps.
 """
 
 from __future__ import annotations
@@ -123,7 +123,8 @@ def to_csv(ps: PolicySet, regulations: list[str] | None = None, lang: str | None
 
 
 class MissingDependency(ValueError):
-    """An optional dependency is not installed; the message says how to install it."""
+    """An optional dependency is not installed; the message says how to install it. (Kept for
+    callers that catch it: writing XLSX no longer needs openpyxl.)"""
 
 
 def to_xlsx(ps: PolicySet, regulations: list[str] | None = None, lang: str | None = None) -> bytes:
@@ -134,20 +135,10 @@ def to_xlsx(ps: PolicySet, regulations: list[str] | None = None, lang: str | Non
         return _workbook({reg.id: rows(ps, reg.id) for reg in selected(ps, regulations)})
     sheets: dict[str, list[Row]] = {}
     for reg in selected(ps, regulations):
-        sheets[_sheet_name(regulation_name(ps, reg.id, lang), reg.id, sheets)] = rows(ps, reg.id, lang)
+        name = regulation_name(ps, reg.id, lang)
+        # two regulations for one place are told apart by id (Excel's rules: _sheet_names)
+        sheets[f"{name} ({reg.id})" if name in sheets else name] = rows(ps, reg.id, lang)
     return _workbook(sheets, lang)
-
-
-_NOT_IN_SHEET_NAMES = re.compile(r"[\\/?*\[\]:]")
-
-
-def _sheet_name(name: str, reg_id: str, taken: dict[str, list[Row]]) -> str:
-    """A regulation's sheet name: its name without what Excel refuses in one (\\ / ? * [ ] :),
-    within Excel's 31 characters; two regulations for one place are told apart by id."""
-    clean = _NOT_IN_SHEET_NAMES.sub("_", name).strip("'")[:31] or reg_id[:31]
-    if clean in taken:
-        clean = f"{clean[: 28 - len(reg_id)]} ({reg_id})"[:31]
-    return clean
 
 
 def actor_rows(ps: PolicySet, actor: str) -> dict[str, list[Row]]:
@@ -191,56 +182,143 @@ def workbook(sheets: dict[str, list[Row]]) -> bytes:
 
 
 def _workbook(sheets: dict[str, list[Row]], lang: str | None = None) -> bytes:
-    try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Font
-        from openpyxl.utils import get_column_letter
-    except ImportError:
-        raise MissingDependency(
-            "writing XLSX needs openpyxl: pip install 'responsibility[xlsx]' (or use --format csv)"
-        ) from None
-    wb = Workbook()
-    wb.remove(wb.active)
+    """The workbook's parts written directly (SpreadsheetML): the header row bold and frozen,
+    every cell wrapped and top-aligned, the columns' widths set. Every value is an inline string
+    or a number, never a formula (a summary such as =HYPERLINK(...) stays text). Byte-identical
+    for the same rows: fixed zip timestamps, no document dates. (openpyxl, which wrote them
+    before, spent most of a nationwide site's build on a thousand sheets.)"""
     # a workbook needs a sheet: a body that owes nothing gets the headers alone
-    for name, sheet_rows in (sheets or {"责任清单": []}).items():
-        ws = wb.create_sheet(name[:31])  # Excel's limit on sheet names
-        ws.append(header_cells(lang))
-        for r in sheet_rows:
-            ws.append(r.cells())
-        for i, width in enumerate(WIDTHS, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = width
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for line in ws.iter_rows():
-            for cell in line:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                # openpyxl stores a string that starts with "=" as a formula: policy text is
-                # text, so a summary such as =HYPERLINK(...) must not become a live formula.
-                if cell.data_type == "f":
-                    cell.data_type = "s"
-        ws.freeze_panes = "A2"
+    named = _sheet_names(list(sheets or {"责任清单": []}))
+    bodies = [_sheet_xml(rows, lang) for rows in (sheets or {"责任清单": []}).values()]
+    n = len(bodies)
+    parts: list[tuple[str, str]] = [
+        (
+            "[Content_Types].xml",
+            f'{_XML}<Types xmlns="{_NS_CT}">'
+            f'<Default Extension="rels" ContentType="{_CT}package.relationships+xml"/>'
+            f'<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_CT_SML}sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_CT_SML}styles+xml"/>'
+            + "".join(
+                f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_CT_SML}worksheet+xml"/>'
+                for i in range(1, n + 1)
+            )
+            + "</Types>",
+        ),
+        (
+            "_rels/.rels",
+            f'{_XML}<Relationships xmlns="{_NS_REL}"><Relationship Id="rId1" '
+            f'Type="{_REL}officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        ),
+        (
+            "xl/workbook.xml",
+            f'{_XML}<workbook xmlns="{_NS_MAIN}" xmlns:r="{_NS_R}"><sheets>'
+            + "".join(
+                f'<sheet name="{_esc(name, attr=True)}" sheetId="{i}" r:id="rId{i}"/>'
+                for i, name in enumerate(named, 1)
+            )
+            + "</sheets></workbook>",
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            f'{_XML}<Relationships xmlns="{_NS_REL}">'
+            + "".join(
+                f'<Relationship Id="rId{i}" Type="{_REL}worksheet" Target="worksheets/sheet{i}.xml"/>'
+                for i in range(1, n + 1)
+            )
+            + f'<Relationship Id="rId{n + 1}" Type="{_REL}styles" Target="styles.xml"/></Relationships>',
+        ),
+        ("xl/styles.xml", _STYLES),
+        *((f"xl/worksheets/sheet{i}.xml", body) for i, body in enumerate(bodies, 1)),
+    ]
     buf = io.BytesIO()
-    wb.save(buf)
-    return _reproducible(buf.getvalue())
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in parts:
+            info = zipfile.ZipInfo(name, date_time=_STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            z.writestr(info, body.encode("utf-8"))
+    return buf.getvalue()
 
 
 _STAMP = (1980, 1, 1, 0, 0, 0)
-_MODIFIED = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_CT = "application/vnd.openxmlformats-"
+_CT_SML = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+# cell styles: 0 default, 1 the header (bold, wrapped, top), 2 a body cell (wrapped, top)
+_STYLES = (
+    f'{_XML}<styleSheet xmlns="{_NS_MAIN}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+)
+_COLUMNS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# characters XML 1.0 cannot hold at all: shown as U+FFFD
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def _reproducible(data: bytes) -> bytes:
-    """The same workbook with fixed zip timestamps and document dates (openpyxl stamps now)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = _MODIFIED.sub(rb"\g<1>2016-10-17T00:00:00Z\g<2>", body)
-            fixed = zipfile.ZipInfo(info.filename, date_time=_STAMP)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            dst.writestr(fixed, body)
-    return out.getvalue()
+def _esc(text: str, attr: bool = False) -> str:
+    out = _NOT_XML.sub("\ufffd", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # a carriage return as a reference: XML readers turn a literal one into a newline
+    out = out.replace("\r", "&#13;")
+    return out.replace('"', "&quot;") if attr else out
+
+
+def _cell(ref: str, value: str | int, style: int) -> str:
+    if isinstance(value, int):
+        return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+    if not value:  # an empty cell, styled like its row
+        return f'<c r="{ref}" s="{style}"/>'
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{_esc(value)}</t></is></c>'
+
+
+def _sheet_xml(rows: list[Row], lang: str | None = None) -> str:
+    lines: list[list[str | int]] = [list(header_cells(lang)), *(r.cells() for r in rows)]
+    cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(WIDTHS, 1))
+    data = "".join(
+        f'<row r="{n}">'
+        + "".join(_cell(f"{_COLUMNS[i]}{n}", v, 1 if n == 1 else 2) for i, v in enumerate(line))
+        + "</row>"
+        for n, line in enumerate(lines, 1)
+    )
+    return (
+        f'{_XML}<worksheet xmlns="{_NS_MAIN}"><sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+        f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>{data}</sheetData></worksheet>'
+    )
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_names(names: list[str]) -> list[str]:
+    """Names Excel accepts: at most 31 characters, none of []:*?/\\, each once (ignoring case)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        base = _SHEET_FORBIDDEN.sub("_", name)[:31] or "Sheet"
+        shown, k = base, 1
+        while shown.lower() in seen:
+            k += 1
+            shown = f"{base[: 31 - len(str(k))]}{k}"
+        seen.add(shown.lower())
+        out.append(shown)
+    return out
 
 
 __all__ = ["HEADERS", "MissingDependency", "Row", "actor_rows", "actor_xlsx", "rows", "to_csv", "to_xlsx"]

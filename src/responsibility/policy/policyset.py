@@ -147,14 +147,18 @@ class PolicySet:
         self.rulesets: dict[str, RuleSet] = {r.regulation: r for r in sorted(rulesets, key=lambda r: r.id)}
         self._provisions: dict[str, ProvisionEntry] = {}
         self._duties: dict[str, DutyEntry] = {}
+        # each regulation's duties in document order: filtering by regulation scanned every duty
+        self._by_regulation: dict[str, list[DutyEntry]] = {}
         for reg in self.regulations.values():
             cites = citations(reg)
+            mine = self._by_regulation.setdefault(reg.id, [])
             for prov, div, path in provision_paths(reg):
                 entry = ProvisionEntry(reg, prov, div, path, cites[prov.id])
                 self._provisions.setdefault(entry.ref, entry)
                 for k, duty in enumerate(prov.duties):
                     d = DutyEntry(reg, prov, div, duty, (*path, "duties", k), cites[prov.id])
-                    self._duties.setdefault(d.ref, d)
+                    if self._duties.setdefault(d.ref, d) is d:
+                        mine.append(d)
 
     # -- lookups -------------------------------------------------------------------------------
     # Each takes an id or what a person types (第九条, 武邑县人民政府): an exact id is a dict
@@ -220,7 +224,8 @@ class PolicySet:
             provision = lookup.provision_id(self, regulation, provision)
         owners = self.owning_ids(actor) if actor is not None else None
         out = []
-        for d in self._duties.values():
+        pool = self._duties.values() if regulation is None else self._by_regulation.get(regulation, [])
+        for d in pool:
             if regulation is not None and d.regulation.id != regulation:
                 continue
             if provision is not None and d.provision.id != provision:

@@ -12,12 +12,13 @@ it lands in: :func:`literal` in Markdown, :func:`mermaid_text` in a Mermaid labe
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -107,7 +108,7 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def page_head(title: Text | str, en: str | None = None) -> list[str]:
+def page_head(title: Text | str, en: str | None = None, searched: bool = True) -> list[str]:
     """A page's first lines: YAML front matter giving its title, and the H1 (Chinese first, the
     English on a second line below it).
 
@@ -123,8 +124,11 @@ def page_head(title: Text | str, en: str | None = None) -> list[str]:
     else:
         plain, shown = " ".join(x for x in (title.zh, title.en) if x), text(title)
     # The navigation sidebar is hidden: these pages are not in it, and the room goes to the tables.
+    head: dict[str, Any] = {"title": html_text(plain), "hide": ["navigation"]}
+    if not searched:  # a page whose every line is also on another page (a part of a long list)
+        head["search"] = {"exclude": True}
     meta = yaml.safe_dump(
-        {"title": html_text(plain), "hide": ["navigation"]},
+        head,
         allow_unicode=True,
         default_style='"',
         width=float("inf"),
@@ -199,6 +203,13 @@ class Paths:
     def actor_xlsx(self, actor_id: str) -> str:
         return self._at("actors", f"{actor_id}.xlsx")
 
+    def actor_part(self, actor_id: str, n: int) -> str:
+        """Part `n` (from 1) of a 责任清单 too long for one page."""
+        return self._at("actors", actor_id, f"{n}.md")
+
+    def actor_part_xlsx(self, actor_id: str, n: int) -> str:
+        return self._at("actors", actor_id, f"{n}.xlsx")
+
     def topics(self) -> str:
         return self._at("topics", "index.md")
 
@@ -220,6 +231,68 @@ class Paths:
 def rel(src: str, dst: str) -> str:
     """A relative link from page `src` to file `dst`, as MkDocs resolves it."""
     return posixpath.relpath(dst, posixpath.dirname(src) or ".")
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the file `path` (below docs_dir): a page's folder, or its .html."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def href(src: str, dst: str, directory_urls: bool = True) -> str:
+    """A relative URL from page `src` to file `dst`, as MkDocs writes a Markdown link between
+    them into the page (raw HTML is left as written, so links in it are made here)."""
+    src_url, dst_url = page_url(src, directory_urls), page_url(dst, directory_urls)
+    base = src_url if src_url.endswith("/") or not src_url else posixpath.dirname(src_url)
+    out = posixpath.relpath(dst_url or ".", base.rstrip("/") or ".")
+    return f"{out}/" if dst_url.endswith("/") or not dst_url else out
+
+
+def html_table(
+    head: str, rows: Iterable[Iterable[str]], right: Iterable[int] = (), searched: bool = True
+) -> str:
+    """A table as raw HTML on one line: Python-Markdown passes it through untouched (a Markdown
+    table's every cell went through its inline patterns, most of the time of a large site's
+    build). `head` is a :func:`head_row`; cells are HTML (``literal`` text is HTML too)."""
+    heads = [c.strip() for c in head.strip().strip("|").split(" | ")]
+    aligned = set(right)
+    cell = ['<td style="text-align: right;">' if i in aligned else "<td>" for i in range(len(heads))]
+    th = "".join(
+        f'<th style="text-align: right;">{h}</th>' if i in aligned else f"<th>{h}</th>"
+        for i, h in enumerate(heads)
+    )
+    body = "".join(
+        "<tr>" + "".join(f"{cell[i]}{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows
+    )
+    # a table whose every row is on another page too (a duty's in its regulation's text) is left
+    # out of the search index: a nationwide site's index would hold each duty several times
+    attr = "" if searched else " data-search-exclude"
+    return f"<table{attr}><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def nested_list(items: Iterable[tuple[int, str]], searched: bool = True) -> str:
+    """(depth, HTML) items, depth first, as nested raw HTML lists on one line (left out of the
+    search index unless `searched`, as html_table)."""
+    out: list[str] = []
+    depth = -1
+    for d, item in items:
+        if d > depth:
+            out.append("<ul>" * (d - depth))
+        else:
+            out.append("</li>" + "</ul></li>" * (depth - d))
+        out.append(f"<li>{item}")
+        depth = d
+    if depth >= 0:
+        out.append("</li>" + "</ul></li>" * depth + "</ul>")
+    # on a wrapping block: Material's search parser fails on an excluded list holding a list
+    return "".join(out) if searched or not out else f"<div data-search-exclude>{''.join(out)}</div>"
 
 
 def anchor(provision_id: str, duty_id: str | None = None) -> str:
@@ -278,6 +351,38 @@ blockquote.rsp-text { white-space: normal; }
 """
 
 
+# Pages stay bounded however many regulations are loaded: a 责任清单 longer than PAGE_ROWS rows
+# is split into parts of whole regulations (a county government's list across a thousand county
+# rules would otherwise be one page of 26,000 rows), a topic lists its duties one by one up to
+# PAGE_ROWS and otherwise counts them per regulation, and beyond HOME_REGULATIONS regulations the
+# home page shows the central and provincial ones (the index lists them all).
+PAGE_ROWS = 300
+HOME_REGULATIONS = 60
+
+
+@dataclass(frozen=True)
+class ListPart:
+    """One page's share of an actor's 责任清单: the page, its XLSX, and its rows by regulation."""
+
+    page: str
+    xlsx: str
+    sheets: dict[str, list[Row]]
+
+
+def split_sheets(sheets: dict[str, list[Row]], limit: int = PAGE_ROWS) -> list[dict[str, list[Row]]]:
+    """Whole regulations packed in order into parts of at most `limit` rows (a regulation longer
+    than `limit` is a part of its own)."""
+    parts: list[dict[str, list[Row]]] = []
+    size = limit + 1
+    for reg_id, rows in sheets.items():
+        if size + len(rows) > limit:
+            parts.append({})
+            size = 0
+        parts[-1][reg_id] = rows
+        size += len(rows)
+    return parts
+
+
 def head_row(cells: Iterable[tuple[str, str]], kind: str = "rsp-t") -> str:
     """A generated table's header row, Chinese over English; the first cell carries the marker
     class the stylesheet lays the table out by (``rsp-t``; ``rsp-list`` for the 责任清单)."""
@@ -290,9 +395,13 @@ def head_row(cells: Iterable[tuple[str, str]], kind: str = "rsp-t") -> str:
 class SitePages:
     """Renders every page of a policy set; built once, with its cross-reference indexes."""
 
-    def __init__(self, ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = ()) -> None:
+    def __init__(
+        self, ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = (), directory_urls: bool = True
+    ) -> None:
         self.ps = ps
         self.paths = Paths(prefix)
+        self.directory_urls = directory_urls  # how MkDocs makes URLs: links in raw HTML need them
+        self._raw = False  # whether links are being written into a raw HTML block
         self.xlsx = frozenset(xlsx)  # actors with a 责任清单 XLSX beside their page
         self.citations: dict[str, dict[str, str]] = {}
         self._rows: dict[str, dict[str, list[Row]]] = {}
@@ -335,6 +444,23 @@ class SitePages:
             self.by_actor[actor_id] = sorted(seen.values(), key=lambda e: order[id(e)])
 
     # -- small renderers -----------------------------------------------------------------------
+    def link(self, page: str, target: str, shown: str, frag: str = "") -> str:
+        """A link from `page` to the file `target` (paths below docs_dir), at `frag`: Markdown,
+        or inside a raw HTML block (see :meth:`raw`) an ``<a>`` with the URL MkDocs would write."""
+        if self._raw:
+            url = href(page, target, self.directory_urls) + (f"#{frag}" if frag else "")
+            return f'<a href="{html_text(url)}">{shown}</a>'
+        return f"[{shown}]({rel(page, target)}{'#' + frag if frag else ''})"
+
+    @contextlib.contextmanager
+    def raw(self) -> Iterator[None]:
+        """Links made inside are HTML: the block being written is raw HTML."""
+        was, self._raw = self._raw, True
+        try:
+            yield
+        finally:
+            self._raw = was
+
     def actor_name(self, actor_id: str) -> str:
         actor = self.ps.actors.get(actor_id)
         return literal(actor_id) if actor is None else text(actor.name)
@@ -344,11 +470,11 @@ class SitePages:
         if actor is None:
             return literal(actor_id)
         shown = gloss(as_named, actor.name.en) if as_named else text(actor.name)
-        return f"[{shown}]({rel(page, self.paths.actor(actor_id))})"
+        return self.link(page, self.paths.actor(actor_id), shown)
 
     def regulation_link(self, page: str, reg_id: str) -> str:
         reg = self.ps.regulations[reg_id]
-        return f"[{text(reg.title)}]({rel(page, self.paths.regulation(reg_id))})"
+        return self.link(page, self.paths.regulation(reg_id), text(reg.title))
 
     def citation(self, entry: DutyEntry) -> str:
         """《title》第N条, the way an official cites a duty's basis."""
@@ -359,8 +485,10 @@ class SitePages:
         if not self.ps.has_duty(ref):
             return f"{literal(ref)}（未载入 not in the loaded policies）"
         e = self.ps.duty_entry(ref)
-        target = rel(page, self.paths.regulation(e.regulation.id)) + "#" + anchor(e.provision.id, e.duty.id)
-        return f"[{self.citation(e)} · {literal(e.duty.summary.zh)}]({target})"
+        shown = f"{self.citation(e)} · {literal(e.duty.summary.zh)}"
+        return self.link(
+            page, self.paths.regulation(e.regulation.id), shown, anchor(e.provision.id, e.duty.id)
+        )
 
     def owners(self, page: str, duty: Duty) -> str:
         return "；".join(
@@ -385,25 +513,32 @@ class SitePages:
         for t in duty.topics:
             topic = self.ps.topics.get(t)
             shown = text(topic.name) if topic else literal(t)
-            out.append(f"[{shown}]({rel(page, self.paths.topic(t))})" if topic else shown)
+            out.append(self.link(page, self.paths.topic(t), shown) if topic else shown)
         return "；".join(out)
 
     # -- pages ---------------------------------------------------------------------------------
     def build(self) -> dict[str, str]:
-        pages: dict[str, str] = {self.paths.home(): self.home()}
-        pages[self.paths.regulations()] = self.regulations_index()
+        return dict(sorted(self.pages()))
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """Every page as (path, markdown), one at a time (the plugin writes each as it comes)."""
+        yield self.paths.home(), self.home()
+        yield self.paths.regulations(), self.regulations_index()
         for reg in self.ps.regulations.values():
-            pages[self.paths.regulation(reg.id)] = self.regulation(reg)
-        pages[self.paths.actors()] = self.actors_index()
+            yield self.paths.regulation(reg.id), self.regulation(reg)
+        yield self.paths.actors(), self.actors_index()
         for actor in self.ps.actors.values():
-            pages[self.paths.actor(actor.id)] = self.actor(actor)
-        pages[self.paths.topics()] = self.topics_index()
+            yield self.paths.actor(actor.id), self.actor(actor)
+            parts = self.list_parts(actor.id)
+            if len(parts) > 1:
+                for n, part in enumerate(parts, 1):
+                    yield part.page, self.actor_part(actor, parts, n)
+        yield self.paths.topics(), self.topics_index()
         for topic_id in self.ps.topics:
-            pages[self.paths.topic(topic_id)] = self.topic(topic_id)
-        pages[self.paths.central_duties()] = self.central_duties_index()
+            yield self.paths.topic(topic_id), self.topic(topic_id)
+        yield self.paths.central_duties(), self.central_duties_index()
         for entry in self.central_duties():
-            pages[self.paths.duty(entry.ref)] = self.central_duty(entry)
-        return dict(sorted(pages.items()))
+            yield self.paths.duty(entry.ref), self.central_duty(entry)
 
     def home(self) -> str:
         page = self.paths.home()
@@ -424,22 +559,43 @@ class SitePages:
             "",
             f"## {label(('规定', 'Regulations'))}",
             "",
-            *self.regulation_table(page),
         ]
-        edges = [(r.id, p) for r in self.ps.regulations.values() for p in r.implements]
+        regs = self.home_regulations()
+        if len(regs) < len(self.ps.regulations):
+            lines += [
+                f"共 {len(self.ps.regulations)} 项规定；下面是中央和省级的 {len(regs)} 项，"
+                f"[全部规定]({rel(page, self.paths.regulations())})列出其余各项。",
+                "",
+            ]
+        lines += self.regulation_table(page, regs)
+        shown = {r.id for r in regs}
+        edges = [(r.id, p) for r in regs for p in r.implements if p in shown or p not in self.ps.regulations]
         if edges:
             lines += ["", f"## {label(('上下级关系', 'How they implement one another'))}", ""]
             lines += ["```mermaid", "graph BT"]
-            for reg in self.ps.regulations.values():
+            for reg in regs:
                 lines.append(f'  {_node(reg.id)}["{mermaid_text(reg.title.zh)}"]')
             lines += [
                 f'  {_node(child)} -->|"{mermaid_text("实施")}"| {_node(parent)}' for child, parent in edges
             ]
             lines += ["```"]
-        lines += ["", f"## {label(('各级职责数', 'Duties per level'))}", "", *self.duties_per_level(page)]
+        lines += [
+            "",
+            f"## {label(('各级职责数', 'Duties per level'))}",
+            "",
+            *self.duties_per_level(page, regs),
+        ]
         return "\n".join(lines) + "\n"
 
-    def regulation_table(self, page: str) -> list[str]:
+    def home_regulations(self) -> list[Regulation]:
+        """The regulations the home page shows: all of them, or beyond HOME_REGULATIONS the
+        central and provincial ones."""
+        regs = list(self.ps.regulations.values())
+        if len(regs) <= HOME_REGULATIONS:
+            return regs
+        return [r for r in regs if r.level in (Level.central, Level.province)]
+
+    def regulation_table(self, page: str, regs: Iterable[Regulation] | None = None) -> list[str]:
         heads = [
             ("规定", "Regulation"),
             ("层级", "Level"),
@@ -450,7 +606,7 @@ class SitePages:
             ("实施", "Implements"),
         ]
         rows = [head_row(heads), "|---|---|---|---|---:|---:|---|"]
-        for reg in self.ps.regulations.values():
+        for reg in self.ps.regulations.values() if regs is None else regs:
             n_prov = self.provision_count[reg.id]
             n_duty = len(self.by_regulation[reg.id])
             parents = "、".join(
@@ -467,12 +623,13 @@ class SitePages:
         place = self.ps.places.get(place_id)
         return text(place.name) if place else literal(place_id)
 
-    def duties_per_level(self, page: str) -> list[str]:
+    def duties_per_level(self, page: str, regs: list[Regulation]) -> list[str]:
         levels = [lv for lv in Level]
-        counts: dict[str, dict[Level, int]] = {r: defaultdict(int) for r in self.ps.regulations}
-        for e in self.ps.all_duties():
-            for lv in duty_levels(self.ps, e.duty):
-                counts[e.regulation.id][lv] += 1
+        counts: dict[str, dict[Level, int]] = {r.id: defaultdict(int) for r in regs}
+        for r in regs:
+            for e in self.by_regulation[r.id]:
+                for lv in duty_levels(self.ps, e.duty):
+                    counts[r.id][lv] += 1
         used = [lv for lv in levels if any(c[lv] for c in counts.values())]
         if not used:
             return ["尚未编码任何职责。"]
@@ -570,7 +727,7 @@ class SitePages:
         declines (missing) or declines (not implemented), and carried-out duties whose owner,
         kind of responsibility, modality, frequency or artefacts differ (queries.compare). A
         duty under several topics is one change: each is listed, and counted, once."""
-        from responsibility.graph.queries import TraceStatus, compare, trace
+        from responsibility.graph.queries import TraceStatus, compare
 
         lines = [
             f"## {label(('相对上级规定的变化', 'Relative to the parent regulation'))}",
@@ -578,12 +735,12 @@ class SitePages:
             f"上级规定：{self.regulation_link(page, parent)}",
             "",
         ]
-        added = [e for e in self.ps.duties(regulation=reg.id) if e.duty.local_addition]
+        added = [e for e in self.by_regulation[reg.id] if e.duty.local_addition]
         status: dict[TraceStatus, list[str]] = {s: [] for s in TraceStatus}
-        for e in self.ps.duties(regulation=parent):
-            for rt in trace(self.ps, e.ref).regulations:
-                if rt.regulation == reg.id and e.ref not in status[rt.status]:
-                    status[rt.status].append(e.ref)
+        # each parent duty's status in this regulation, as trace() reports it for this one
+        # regulation (tracing the whole tree of every parent duty grew with the corpus)
+        for e in self.by_regulation[parent]:
+            status[parent_status(self.ps, e, reg).status].append(e.ref)
         excerpt = is_excerpt(reg)
         if excerpt:
             cites = citations(reg)
@@ -737,10 +894,16 @@ class SitePages:
         return cites.get(provision_id, "")
 
     def duty_block(self, page: str, reg: Regulation, provision_id: str, duty: Duty) -> list[str]:
+        """A duty as raw HTML: its summary, then its fields as a list (see html_table for why)."""
+        with self.raw():
+            return self._duty_block(page, reg, provision_id, duty)
+
+    def _duty_block(self, page: str, reg: Regulation, provision_id: str, duty: Duty) -> list[str]:
         ref = f"{reg.id}/{provision_id}/{duty.id}"
-        head = f'<a id="{anchor(provision_id, duty.id)}"></a>**{literal(duty.summary.zh)}**'
+        head = f'<p><a id="{anchor(provision_id, duty.id)}"></a><strong>{literal(duty.summary.zh)}</strong>'
         if duty.summary.en:
             head += f' <span class="rsp-en">{literal(duty.summary.en)}</span>'
+        head += "</p>"
         items = [(("责任主体", "Owners"), self.owners(page, duty))]
         what = label(ACTION_LABEL[duty.action])
         if duty.object:
@@ -774,13 +937,14 @@ class SitePages:
             items.append(
                 (
                     ("各地落实", "Across localities"),
-                    f"[各地如何落实本职责]({rel(page, self.paths.duty(ref))})",
+                    self.link(page, self.paths.duty(ref), "各地如何落实本职责"),
                 )
             )
         items.append((("原文", "Quote"), f"「{literal(duty.quote)}」"))
         if duty.note:
             items.append((("说明", "Note"), prose(self.readable(duty.note, reg.id))))
-        return [head, "", *[f"- {label(k)}：{v}" for k, v in items], ""]
+        fields = "".join(f"<li>{label(k)}：{v}</li>" for k, v in items)
+        return [head, "", f"<ul>{fields}</ul>", ""]
 
     # -- actors ----------------------------------------------------------------------------------
     def list_rows(self, actor_id: str) -> dict[str, list[Row]]:
@@ -790,6 +954,17 @@ class SitePages:
         if found is None:
             found = self._rows[actor_id] = actor_rows(self.ps, actor_id)
         return found
+
+    def list_parts(self, actor_id: str) -> list[ListPart]:
+        """Where the actor's 责任清单 is shown: on its page, or, when longer than PAGE_ROWS rows,
+        in parts of whole regulations on pages of their own, each with its XLSX."""
+        sheets = self.list_rows(actor_id)
+        if sum(len(r) for r in sheets.values()) <= PAGE_ROWS:
+            return [ListPart(self.paths.actor(actor_id), self.paths.actor_xlsx(actor_id), sheets)]
+        return [
+            ListPart(self.paths.actor_part(actor_id, n), self.paths.actor_part_xlsx(actor_id, n), part)
+            for n, part in enumerate(split_sheets(sheets, PAGE_ROWS), 1)
+        ]
 
     def fillers(self, role_id: str) -> list[str]:
         """The concrete bodies that fill a role type (武邑县人民政府 for 县级政府)."""
@@ -844,12 +1019,16 @@ class SitePages:
         if actor.note:
             lines += note_line(self.readable(actor.note))
         lines += ['## 责任清单 <span class="rsp-en">Responsibility list</span> { #list }', ""]
-        if actor.id in self.xlsx and entries:
-            lines += [
-                f"[{label(('下载 XLSX', 'Download'))}]({rel(page, self.paths.actor_xlsx(actor.id))})",
-                "",
-            ]
-        lines += self.responsibility_list(page, actor, sheets)
+        parts = self.list_parts(actor.id)
+        if len(parts) > 1:
+            lines += self.list_contents(page, parts, len(entries))
+        else:
+            if actor.id in self.xlsx and entries:
+                lines += [
+                    f"[{label(('下载 XLSX', 'Download'))}]({rel(page, self.paths.actor_xlsx(actor.id))})",
+                    "",
+                ]
+            lines += self.responsibility_list(page, actor, sheets)
         bodies = self.fillers(actor.id)
         if bodies:
             lines += self.fillers_section(page, bodies)
@@ -857,11 +1036,78 @@ class SitePages:
         lines += self.chain_section(actor.id)
         if entries:
             lines += ['## 按领域 <span class="rsp-en">By topic</span>', ""]
-            lines += self.responsibilities_by_topic(page, entries)
+            if len(parts) > 1:
+                lines += self.topic_counts(page, entries)
+            else:
+                lines += self.responsibilities_by_topic(page, entries)
         return "\n".join(lines)
+
+    def list_contents(self, page: str, parts: list[ListPart], total: int) -> list[str]:
+        """In place of a 责任清单 too long for one page: each regulation's count of rows, linked
+        to the part that lists them."""
+        lines = [
+            f"本主体在 {sum(len(p.sheets) for p in parts)} 项规定中共有 {total} 项职责，"
+            f"按规定分 {len(parts)} 页列出（每页附 XLSX）。",
+            "",
+            head_row([("规定", "Regulation"), ("职责数", "Duties"), ("页", "Page")]),
+            "|---|---:|---:|",
+        ]
+        for n, part in enumerate(parts, 1):
+            target = rel(page, part.page)
+            for reg_id, rows in part.sheets.items():
+                title = literal(self.ps.regulations[reg_id].title.zh)
+                lines.append(f"| [{title}]({target}#{reg_id}) | {len(rows)} | [{n}]({target}) |")
+        lines.append("")
+        return lines
+
+    def actor_part(self, actor: Actor, parts: list[ListPart], n: int) -> str:
+        """One part of a long 责任清单: its regulations' tables and the XLSX of exactly them."""
+        part = parts[n - 1]
+        page = part.page
+        # the rows are on the regulations' pages too: search finds them there, and the actor's
+        # own page by its name
+        lines = page_head(f"{actor.name.zh} 责任清单（第{n}/{len(parts)}页）", actor.name.en, searched=False)
+        nav = [f"[{literal(actor.name.zh)}]({rel(page, self.paths.actor(actor.id))})"]
+        if n > 1:
+            nav.append(f"[上一页 Previous]({rel(page, parts[n - 2].page)})")
+        if n < len(parts):
+            nav.append(f"[下一页 Next]({rel(page, parts[n].page)})")
+        lines += [" · ".join(nav), ""]
+        if actor.id in self.xlsx:
+            lines += [f"[{label(('下载 XLSX', 'Download'))}]({rel(page, part.xlsx)})", ""]
+        lines += self.responsibility_list(page, actor, part.sheets, anchors=True)
+        return "\n".join(lines)
+
+    def topic_counts(self, page: str, entries: list[DutyEntry]) -> list[str]:
+        """Duties per topic, linked to the topic's page (the rows themselves are in the parts)."""
+        counts: dict[str, int] = defaultdict(int)
+        for e in entries:
+            for t in e.duty.topics or [""]:
+                counts[t] += 1
+        lines = [head_row([("领域", "Topic"), ("职责数", "Duties")]), "|---|---:|"]
+        for t in [t for t in self.ps.topics if t in counts]:
+            lines.append(
+                f"| [{text(self.ps.topics[t].name)}]({rel(page, self.paths.topic(t))}) | {counts[t]} |"
+            )
+        for t in sorted(t for t in counts if t not in self.ps.topics):
+            shown = label(("未归类", "Without a topic")) if t == "" else literal(t)
+            lines.append(f"| {shown} | {counts[t]} |")
+        return [*lines, ""]
 
     def fillers_section(self, page: str, bodies: list[str]) -> list[str]:
         lines = ['## 担任此角色的机构 <span class="rsp-en">Bodies in this role</span>', ""]
+        if sum(len(self.by_actor.get(b, [])) for b in bodies) > PAGE_ROWS:
+            # many bodies fill the role: each is linked with its count; its page lists its duties
+            lines += [
+                head_row([("机构", "Body"), ("以本机构名义规定的职责", "Its own duties")]),
+                "|---|---:|",
+            ]
+            for b in bodies:
+                name = literal(self.ps.actors[b].name.zh)
+                lines.append(
+                    f"| [{name}]({rel(page, self.paths.actor(b))}) | {len(self.by_actor.get(b, []))} |"
+                )
+            return [*lines, ""]
         for b in bodies:
             own = self.by_actor.get(b, [])
             target = rel(page, self.paths.actor(b))
@@ -898,27 +1144,30 @@ class SitePages:
                 ("责任类型", "Kind"),
                 ("频次", "Frequency"),
             ]
-            lines += [head_row(heads), "|---|---|---|---|---|"]
-            for e in sorted(groups[t], key=lambda x: (x.regulation.id, x.ref)):
-                reg_page = rel(page, self.paths.regulation(e.regulation.id))
-                prov_link = reg_page + "#" + anchor(e.provision.id)
-                kinds = sorted({zh(RESPONSIBILITY_LABEL[o.responsibility]) for o in e.duty.owners})
-                freq = zh(FREQUENCY_LABEL[e.duty.frequency]) if e.duty.frequency else "—"
-                duty_target = (
-                    rel(page, self.paths.regulation(e.regulation.id))
-                    + "#"
-                    + anchor(e.provision.id, e.duty.id)
-                )
-                lines.append(
-                    f"| [{literal(e.regulation.title.zh)}]({reg_page}) "
-                    f"| [{literal(e.citation or e.provision.label or e.provision.id)}]({prov_link}) "
-                    f"| [{literal(e.duty.summary.zh)}]({duty_target}) "
-                    f"| {'、'.join(kinds)} | {freq} |"
-                )
-            lines.append("")
+            table = []
+            with self.raw():
+                for e in sorted(groups[t], key=lambda x: (x.regulation.id, x.ref)):
+                    reg_page = self.paths.regulation(e.regulation.id)
+                    kinds = sorted({zh(RESPONSIBILITY_LABEL[o.responsibility]) for o in e.duty.owners})
+                    freq = zh(FREQUENCY_LABEL[e.duty.frequency]) if e.duty.frequency else "—"
+                    cite = literal(e.citation or e.provision.label or e.provision.id)
+                    table.append(
+                        [
+                            self.link(page, reg_page, literal(e.regulation.title.zh)),
+                            self.link(page, reg_page, cite, anchor(e.provision.id)),
+                            self.link(
+                                page, reg_page, literal(e.duty.summary.zh), anchor(e.provision.id, e.duty.id)
+                            ),
+                            "、".join(kinds),
+                            freq,
+                        ]
+                    )
+            lines += [html_table(head_row(heads), table, searched=False), ""]
         return lines
 
-    def responsibility_list(self, page: str, actor: Actor, sheets: dict[str, list[Row]]) -> list[str]:
+    def responsibility_list(
+        self, page: str, actor: Actor, sheets: dict[str, list[Row]], anchors: bool = False
+    ) -> list[str]:
         """The 责任清单: one table per regulation, exactly the rows (and order, and owners) of the
         XLSX beside the page, each basis linking to its duty in the text."""
         if not sheets:
@@ -929,14 +1178,22 @@ class SitePages:
         lines: list[str] = []
         for reg_id, rows in sheets.items():
             reg = self.ps.regulations[reg_id]
-            lines += [f"### {self.regulation_link(page, reg_id)}", ""] if len(sheets) > 1 else []
-            lines += [head, "|---:|---|---|---|---|---|---|---|"]
-            for r in rows:
-                e = self.ps.duty_entry(r.duty)
-                target = rel(page, self.paths.regulation(reg.id)) + "#" + anchor(e.provision.id, e.duty.id)
-                cells = [str(r.number), *(literal(str(c)) or "—" for c in r.cells()[1:-1])]
-                lines.append("| " + " | ".join(cells) + f" | [{literal(r.basis)}]({target}) |")
-            lines.append("")
+            if anchors:  # a part of a long list: each regulation's table is linked to
+                lines += [f"### {self.regulation_link(page, reg_id)} {{ #{reg_id} }}", ""]
+            elif len(sheets) > 1:
+                lines += [f"### {self.regulation_link(page, reg_id)}", ""]
+            table = []
+            with self.raw():
+                for r in rows:
+                    e = self.ps.duty_entry(r.duty)
+                    basis = self.link(
+                        page,
+                        self.paths.regulation(reg.id),
+                        literal(r.basis),
+                        anchor(e.provision.id, e.duty.id),
+                    )
+                    table.append([str(r.number), *(literal(str(c)) or "—" for c in r.cells()[1:-1]), basis])
+            lines += [html_table(head, table, right=[0], searched=False), ""]
         return lines
 
     def chain_section(self, actor_id: str) -> list[str]:
@@ -1028,9 +1285,44 @@ class SitePages:
             '<span class="rsp-diff">≠</span> 的格子与其上级规定在同一层级不同：'
             "＋ 为新增的主体，− 为上级规定有而本规定未列的主体（只比较本规定所管辖的层级）。",
             "",
-            head_row([("规定", "Regulation"), *(LEVEL_LABEL[lv] for lv in levels)]),
-            "|---|" + "---|" * len(levels),
         ]
+        with self.raw():  # the rows are a raw HTML table (see html_table)
+            table = self.owner_rows(page, owners, levels)
+        lines.append(
+            html_table(
+                head_row([("规定", "Regulation"), *(LEVEL_LABEL[lv] for lv in levels)]), table, searched=False
+            )
+        )
+        lines += ["", f"## {label(('职责', 'Duties'))}", ""]
+        entries = self.by_topic.get(topic_id, [])
+        if len(entries) > PAGE_ROWS:
+            # too many to list one by one: how many each regulation has, its page lists them
+            per: dict[str, int] = defaultdict(int)
+            for e in entries:
+                per[e.regulation.id] += 1
+            lines += [
+                f"本领域共有职责 {len(entries)} 项，分属 {len(per)} 项规定；各规定页列出其职责。",
+                "",
+            ]
+            with self.raw():
+                table = [[self.regulation_link(page, r), str(n)] for r, n in per.items()]
+            lines.append(
+                html_table(
+                    head_row([("规定", "Regulation"), ("职责数", "Duties")]), table, right=[1], searched=False
+                )
+            )
+            return "\n".join(lines) + "\n"
+        with self.raw():
+            items = [(0, f"{self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}") for e in entries]
+        lines.append(nested_list(items, searched=False))
+        return "\n".join(lines) + "\n"
+
+    def owner_rows(
+        self, page: str, owners: dict[str, dict[Level, set[str]]], levels: list[Level]
+    ) -> list[list[str]]:
+        """A topic's table: per regulation, each level's owners, marked where they differ from
+        the parent regulation's."""
+        table = []
         for reg_id in self.ps.regulations:
             if reg_id not in owners:
                 continue
@@ -1055,11 +1347,8 @@ class SitePages:
                         diff += [f"−{self.actor_name(a)}" for a in dropped]
                         cell += "<br>" + " ".join(diff)
                 cells.append(cell)
-            lines.append(f"| {self.regulation_link(page, reg_id)} | " + " | ".join(cells) + " |")
-        lines += ["", f"## {label(('职责', 'Duties'))}", ""]
-        for e in self.by_topic.get(topic_id, []):
-            lines.append(f"- {self.duty_link(page, e.ref)} — {self.owners(page, e.duty)}")
-        return "\n".join(lines) + "\n"
+            table.append([self.regulation_link(page, reg_id), *cells])
+        return table
 
     # -- central duties --------------------------------------------------------------------------
     def central_duties(self) -> list[DutyEntry]:
@@ -1130,20 +1419,25 @@ class SitePages:
         ]
         tree = self.implementation_tree(entry.ref)
         if tree:
-            for depth, ref in tree:
-                child = self.ps.duty_entry(ref)
-                lines.append(
-                    "    " * depth
-                    + f"- {self.regulation_link(page, child.regulation.id)}: {self.duty_link(page, ref)}"
-                    + f" — {self.owners(page, child.duty)}"
-                )
+            with self.raw():
+                items = []
+                for depth, ref in tree:
+                    child = self.ps.duty_entry(ref)
+                    items.append(
+                        (
+                            depth,
+                            f"{self.regulation_link(page, child.regulation.id)}: {self.duty_link(page, ref)}"
+                            f" — {self.owners(page, child.duty)}",
+                        )
+                    )
+            lines.append(nested_list(items, searched=False))
         else:
             lines.append("已载入的规定中没有落实本职责的地方职责。")
         lines += ["", f"## {label(('各地规定', 'By local regulation'))}", ""]
         locals_ = self.descendants(entry.regulation.id)
         if not locals_:
             return "\n".join([*lines, "已载入的规定中没有实施本规定的地方规定。", ""])
-        lines += [head_row([("规定", "Regulation"), ("状态", "Status")]), "|---|---|"]
+        table = []
         for reg_id in locals_:
             verdict = parent_status(self.ps, entry, self.ps.regulations[reg_id])
             if verdict.status == ParentStatus.implemented:
@@ -1157,7 +1451,11 @@ class SitePages:
                 status = NOT_ASSESSED
             else:
                 status = MISSING
-            lines.append(f"| {self.regulation_link(page, reg_id)} | {status} |")
+            with self.raw():
+                table.append([self.regulation_link(page, reg_id), status])
+        lines.append(
+            html_table(head_row([("规定", "Regulation"), ("状态", "Status")]), table, searched=False)
+        )
         return "\n".join(lines) + "\n"
 
 
@@ -1233,15 +1531,20 @@ def build_pages(
     return site.build()
 
 
+def iter_pages(
+    ps: PolicySet, prefix: str = "policies", xlsx: Iterable[str] = (), site: SitePages | None = None
+) -> Iterator[tuple[str, str]]:
+    """The pages of :func:`build_pages` one at a time, in the order they are made."""
+    site = site if site is not None else SitePages(ps, prefix)
+    site.xlsx = frozenset(xlsx)
+    return site.pages()
+
+
 XlsxWriter = Callable[[PolicySet, str], bytes]
 
 
 def responsibility_list_writer() -> XlsxWriter | None:
-    """The 责任清单 XLSX writer for one actor, where openpyxl (the `xlsx` extra) is installed."""
-    try:
-        import openpyxl  # noqa: F401
-    except ImportError:
-        return None
+    """The 责任清单 XLSX writer for one actor (always available: it needs no extra package)."""
     from responsibility.graph.responsibility_list import actor_xlsx
 
     return actor_xlsx
@@ -1253,6 +1556,7 @@ __all__ = [
     "build_pages",
     "chain_edges",
     "html_text",
+    "iter_pages",
     "literal",
     "mermaid_text",
     "page_head",

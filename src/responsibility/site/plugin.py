@@ -18,12 +18,15 @@ files under ``mkdocs serve``.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
+import posixpath
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +34,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -46,8 +49,7 @@ from responsibility.site.pages import (
     STYLESHEET,
     Paths,
     SitePages,
-    build_pages,
-    responsibility_list_writer,
+    iter_pages,
 )
 
 log = logging.getLogger("mkdocs.plugins.responsibility")
@@ -56,6 +58,9 @@ MERMAID_JS = Path(__file__).parent / "assets" / "mermaid" / "mermaid.min.js"
 MERMAID_URI = "assets/responsibility/mermaid.min.js"
 SEARCH_ASSETS = Path(__file__).parent / "assets" / "search"
 ZWSP_URI = "assets/responsibility/search-results.js"
+OFFLINE_URI = "assets/responsibility/offline.js"
+# The most search index one page loads (5 MB): beyond it the index is split by section.
+SEARCH_INDEX_LIMIT = 5_000_000
 # Material's search worker segments a Chinese query greedily by the words of its index, but its
 # loop stops one character short: a query that is itself a word of the index (项目库, 第十九条,
 # 武邑县人民政府) is never taken whole and falls back to its first part (项目). The fix lets the
@@ -82,9 +87,13 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
     """Adds the pages of a policy set to a MkDocs build."""
 
     def __init__(self) -> None:
-        self.policy_set: PolicySet | None = None
         self.roots: list[Path] = []
         self.scratch: Path | None = None  # jieba's cache when no cache folder can be made
+        # The generated pages' Markdown is written here and read by MkDocs from disk, and their
+        # HTML is kept compressed between MkDocs's two passes (it renders every page before it
+        # writes any): a nationwide site otherwise held all of both in memory at once.
+        self.sources: Path | None = None
+        self.stashed: dict[str, bytes] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
@@ -98,6 +107,10 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         if self.config.local_mermaid:
             config.extra_javascript.append(MERMAID_URI)
         config.extra_javascript.append(ZWSP_URI)
+        # before Material's bundle: the section's search index, and the site opened from disk
+        polyfills = config.extra.setdefault("polyfills", [])
+        if OFFLINE_URI not in polyfills:
+            polyfills.append(OFFLINE_URI)
         return config
 
     def load_policies(self) -> PolicySet:
@@ -110,18 +123,26 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
             raise PluginError(f"responsibility: {exc}") from None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        ps = self.policy_set = self.load_policies()
+        ps = self.load_policies()
         paths = Paths(self.config.prefix)
-        site = SitePages(ps, self.config.prefix)
-        downloads = _downloads(site) if self.config.xlsx else {}
-        with_xlsx = [a for a in ps.actors if paths.actor_xlsx(a) in downloads]
-        generated: dict[str, str | bytes] = {paths.stylesheet(): STYLESHEET}
+        site = SitePages(ps, self.config.prefix, directory_urls=config.use_directory_urls)
+        with_xlsx = (
+            [a for a in ps.actors if any(p.sheets for p in site.list_parts(a))] if self.config.xlsx else []
+        )
+        generated: dict[str, str | bytes | Path] = {paths.stylesheet(): STYLESHEET}
         if self.config.local_mermaid:
             generated[MERMAID_URI] = MERMAID_JS.read_bytes()
         generated[ZWSP_URI] = (SEARCH_ASSETS / "zwsp.js").read_bytes()
+        generated[OFFLINE_URI] = (SEARCH_ASSETS / "offline.js").read_bytes()
         teach_jieba(search_terms(ps))
-        generated.update(build_pages(ps, self.config.prefix, with_xlsx, site=site))
-        generated.update(downloads)
+        self._new_sources()
+        assert self.sources is not None
+        # written one by one, so that a nationwide site's pages are never all in memory at once
+        pages = iter_pages(ps, self.config.prefix, with_xlsx, site=site)
+        written = {uri: self._source(uri, markdown.encode("utf-8")) for uri, markdown in pages}
+        generated.update(sorted(written.items()))  # in path order, as build_pages gives them
+        for uri, data in _downloads(site, with_xlsx):
+            generated[uri] = self._source(uri, data)
         # With an explicit nav, on_nav lists the index pages (mkdocs checks inclusion before it);
         # with an automatic nav, the index pages are what it should list.
         indexes = {paths.home()} if config.nav is not None else set(_index_pages(paths))
@@ -134,14 +155,74 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
             # Per-body pages are reached from the index pages; listing hundreds of them in the
             # navigation would make every page of a nationwide site carry the whole list.
             inclusion = InclusionLevel.UNDEFINED if uri in indexes else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            if isinstance(content, Path):
+                f = File.generated(config, uri, abs_src_path=str(content), inclusion=inclusion)
+            else:
+                f = File.generated(config, uri, content=content, inclusion=inclusion)
+            files.append(f)
+        # The policy set and the pages' indexes are not needed again: a nationwide set is a large
+        # share of the build's memory, which MkDocs's own passes then need.
+        del ps, site, written
+        gc.collect()
         return files
 
+    def _source(self, uri: str, data: bytes) -> Path:
+        assert self.sources is not None
+        path = self.sources / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+    def _new_sources(self) -> None:
+        self._drop_sources()
+        self.sources = Path(tempfile.mkdtemp(prefix="responsibility-pages-"))
+        self.stashed = {}
+
+    def _drop_sources(self) -> None:
+        if self.sources is not None:
+            shutil.rmtree(self.sources, ignore_errors=True)
+            self.sources = None
+
+    def _ours(self, page: Page) -> bool:
+        path = page.file.abs_src_path
+        return self.sources is not None and path is not None and Path(path).is_relative_to(self.sources)
+
+    @event_priority(-100)  # after every other plugin has seen the HTML
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Keep a generated page's HTML compressed until the page is written (on_page_context)."""
+        if not self._ours(page):
+            return html
+        self.stashed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        page.markdown = None
+        return ""
+
+    @event_priority(100)  # before the search plugin indexes it
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        found = self.stashed.pop(page.file.src_uri, None)
+        if found is not None:
+            page.content = zlib.decompress(found).decode("utf-8")
+        return context
+
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Replace a nav entry for PREFIX/index.md by a section of the index pages."""
-        if not self.config.nav or config.nav is None:
-            return nav
+        """Replace a nav entry for PREFIX/index.md by a section of the index pages; in an
+        automatic navigation, name the sections of the policy pages in Chinese (their folder
+        names, capitalised, would be the tabs: Regulations, Actors …)."""
         paths = Paths(self.config.prefix)
+        if config.nav is None:
+            names = _index_pages(paths)
+            _name_sections(nav.items, names)
+            # the tabs in the order of the policy section: 规定, 责任主体, 领域, 中央职责的地方落实
+            order = list(names)
+
+            def rank(item: Any) -> int:
+                uris = [c.file.src_uri for c in getattr(item, "children", None) or [] if isinstance(c, Page)]
+                return min((order.index(u) for u in uris if u in order), default=-1)
+
+            nav.items.sort(key=rank)
+            nav.pages = _flatten(nav.items)
+            return nav
+        if not self.config.nav:
+            return nav
         home = files.get_file_from_path(paths.home())
         if home is None:
             return nav
@@ -150,6 +231,8 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         return nav
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._ours(page):
+            page.content = None  # written: its HTML is not needed again
         return zh_cn(output, config)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
@@ -158,10 +241,15 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        self._drop_sources()
         fix_search_worker(site_dir)
-        index_whole_names(site_dir / "search" / "search_index.json", self.config.prefix)
+        index = site_dir / "search" / "search_index.json"
+        index_whole_names(index, self.config.prefix)
+        if index.is_file():
+            split_search_index(site_dir, self.config.prefix, config.use_directory_urls)
 
     def on_shutdown(self) -> None:
+        self._drop_sources()
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None
@@ -252,6 +340,100 @@ def index_whole_names(index_file: Path, prefix: str) -> None:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+def split_search_index(
+    site_dir: Path, prefix: str, directory_urls: bool, limit: int = SEARCH_INDEX_LIMIT
+) -> int:
+    """Keep the index a page loads within `limit` bytes; returns the number of shards written.
+
+    A site whose index fits is left with its one index (and its copy as a script,
+    ``search/search_index.js``, which Material reads when the site is opened from disk). A
+    larger one is split by section (the policy pages' kinds, the other pages), a section into
+    shards of whole pages in order: a shard holds its pages' entries and, for every other page,
+    an entry of its name alone, so a body's or a regulation's name finds its page from anywhere.
+    Each page names its shard in ``<meta name="rsp-search-index">`` (read by offline.js), and
+    loses Material's instant navigation, which would keep the first page's shard."""
+    folder = site_dir / "search"
+    raw = (folder / "search_index.json").read_text("utf-8")
+    if len(raw.encode("utf-8")) <= limit:
+        (folder / "search_index.js").write_text(f"var __index = {raw}", "utf-8")
+        return 0
+    data = json.loads(raw)
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for doc in data["docs"]:
+        pages.setdefault(str(doc.get("location", "")).split("#", 1)[0], []).append(doc)
+    names = [_name_entry(docs[0]) for docs in pages.values()]
+    names_size = _size({"config": data["config"], "docs": names})
+    shards: list[list[str]] = []
+    size, section = limit, None
+    for location, docs in sorted(pages.items(), key=lambda kv: (_section(kv[0], prefix), kv[0])):
+        own = sum(_size(d) + 1 for d in docs)  # and a comma
+        here = _section(location, prefix)
+        if here != section or size + own > limit - names_size - 1024:
+            shards.append([])
+            size, section = 0, here
+        shards[-1].append(location)
+        size += own
+    (folder / "shards").mkdir(exist_ok=True)
+    shard_of: dict[str, int] = {}
+    for n, members in enumerate(shards):
+        inside = set(members)
+        docs = [d for loc in members for d in pages[loc]]
+        docs += [_name_entry(pages[loc][0]) for loc in pages if loc not in inside]
+        body = _dump({"config": data["config"], "docs": docs})
+        (folder / "shards" / f"{n}.json").write_text(body, "utf-8")
+        (folder / "shards" / f"{n}.js").write_text(f"var __index = {body}", "utf-8")
+        shard_of.update(dict.fromkeys(members, n))
+    # pages outside every shard (404.html) search the names alone
+    names_body = _dump({"config": data["config"], "docs": names})
+    (folder / "search_index.json").write_text(names_body, "utf-8")
+    (folder / "search_index.js").write_text(f"var __index = window.__index || {names_body}", "utf-8")
+    for page in site_dir.rglob("*.html"):
+        location = _location(page.relative_to(site_dir).as_posix(), directory_urls)
+        shard = shard_of.get(location)
+        target = f"search/shards/{shard}.json" if shard is not None else "search/search_index.json"
+        rel = posixpath.relpath(target, posixpath.dirname(page.relative_to(site_dir).as_posix()) or ".")
+        html_text = page.read_text("utf-8")
+        html_text = html_text.replace(
+            "<head>", f'<head>\n<meta name="rsp-search-index" content="{rel}">', 1
+        ).replace('"navigation.instant", ', "", 1)
+        page.write_text(html_text, "utf-8")
+    return len(shards)
+
+
+def _size(obj: object) -> int:
+    return len(_dump(obj).encode("utf-8"))
+
+
+def _dump(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _name_entry(doc: dict[str, Any]) -> dict[str, Any]:
+    """A page's entry with its name alone (the whole name, as index_whole_names put it first)."""
+    title = str(doc.get("title", ""))
+    name = str(doc.get("text", "")).split(" ", 1)[0] if _HAN.search(title) else ""
+    return {"location": doc.get("location", ""), "title": title, "text": name}
+
+
+def _section(location: str, prefix: str) -> str:
+    """The section a page's index entries go with: a kind of policy page, or the other pages."""
+    base = f"{prefix}/" if prefix else ""
+    if not location.startswith(base):
+        return ""
+    kind = location[len(base) :].split("/", 1)
+    return kind[0] if len(kind) > 1 else ""
+
+
+def _location(path: str, directory_urls: bool) -> str:
+    """The search index's location of a built page: regulations/central/ for
+    regulations/central/index.html (or the file itself without directory URLs)."""
+    if path == "index.html":
+        return ""
+    if directory_urls and path.endswith("/index.html"):
+        return path[: -len("index.html")]
+    return path
+
+
 def fix_search_worker(site_dir: Path) -> bool:
     """Let Material's search worker take a whole query as one segment (see _SEGMENT_LOOP).
     Returns whether the worker was found and fixed; a worker of another shape is left alone."""
@@ -316,18 +498,15 @@ def _keep_jieba_cache_out_of_tmp() -> Path | None:
         return scratch
 
 
-def _downloads(site: SitePages) -> dict[str, bytes]:
-    """The 责任清单 XLSX of every body that owes a duty: the very rows its page shows."""
-    if responsibility_list_writer() is None:
-        return {}
+def _downloads(site: SitePages, actors: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    """The 责任清单 XLSX of every body that owes a duty: the very rows its page shows, one per
+    page that shows a list (the actor's, or each part of a long one)."""
     from responsibility.graph.responsibility_list import workbook
 
-    out: dict[str, bytes] = {}
-    for actor_id in site.ps.actors:
-        sheets = site.list_rows(actor_id)
-        if sheets:
-            out[site.paths.actor_xlsx(actor_id)] = workbook(sheets)
-    return out
+    for actor_id in actors:
+        for part in site.list_parts(actor_id):
+            if part.sheets:
+                yield part.xlsx, workbook(part.sheets)
 
 
 def _index_pages(paths: Paths) -> dict[str, str]:
@@ -338,6 +517,18 @@ def _index_pages(paths: Paths) -> dict[str, str]:
         paths.topics(): "领域",
         paths.central_duties(): "中央职责的地方落实",
     }
+
+
+def _name_sections(items: list[Any], names: dict[str, str]) -> None:
+    """Title each section holding one of the index pages by that page's Chinese name."""
+    for item in items:
+        if not isinstance(item, Section):
+            continue
+        for child in item.children:
+            if isinstance(child, Page) and child.file.src_uri in names:
+                item.title = names[child.file.src_uri]
+                child.title = names[child.file.src_uri]
+        _name_sections(item.children, names)
 
 
 def _policy_section(title: str | None, paths: Paths, files: Files, config: MkDocsConfig) -> Section:

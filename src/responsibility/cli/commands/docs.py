@@ -227,8 +227,11 @@ def run(args: argparse.Namespace) -> int:
         target = Path(args.site_dir)
         build_site(target, args.policies, shipped, args.site_name, args.force, args.site_url)
         print(f"site written to {target}", file=sys.stderr)
-        # opened from disk (file://) the diagrams and the search do not run: say how to look at it
-        print(f"to view it: python3 -m http.server -d {target}, then http://127.0.0.1:8000/", file=sys.stderr)
+        print(
+            f"to view it: open {target / 'index.html'} in a browser, or serve the folder "
+            f"(python3 -m http.server -d {target}, then http://127.0.0.1:8000/)",
+            file=sys.stderr,
+        )
         return 0
     serve_site(args.policies, shipped, args.site_name, args.dev_addr, args.site_url)
     return 0
