@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -69,6 +70,12 @@ def test_the_readme_command_writes_a_complete_site(tmp_path: Path) -> None:
         assert (site / page).is_file(), page
     assert "第十九条" in (site / "regulations/central/index.html").read_text("utf-8")
     assert (site / MARKER).is_file()
+    # every nav tab has its Chinese title (the home page's once read "None": its Markdown was
+    # dropped to None after rendering, and MkDocs has no title for such a page)
+    home = (site / "index.html").read_text("utf-8")
+    tabs = [re.sub(r"\s+", " ", t).strip() for t in re.findall(r'class="md-tabs__link"[^>]*>(.*?)</a>', home, re.S)]
+    assert tabs[1:] == ["规定", "责任主体", "领域", "中央职责的地方落实"] and tabs[0].startswith("脱贫攻坚责任制")
+    assert ">None<" not in home
     assert sorted(p.name for p in work.iterdir()) == ["site-out"]  # no staging folder left
     # The modes a plain mkdir/open give under umask 022, not mkdtemp's 0700.
     assert stat.S_IMODE(site.stat().st_mode) == 0o755

@@ -193,7 +193,9 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         if not self._ours(page):
             return html
         self.stashed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
-        page.markdown = None
+        # Drop the Markdown, but not to None: MkDocs's Page.title is None for a page whose
+        # markdown is None, and the home page's nav tab read "None".
+        page.markdown = ""
         return ""
 
     @event_priority(100)  # before the search plugin indexes it
