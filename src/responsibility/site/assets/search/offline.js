@@ -8,7 +8,10 @@
  *   search worker runs in a hidden frame of the page instead (Material's worker knows this
  *   arrangement by the name IFrameWorker and then loads its language files from the frame);
  * - from disk, a link to a folder (regulations/central/) opens that folder's index.html rather
- *   than the browser's listing of the folder.
+ *   than the browser's listing of the folder;
+ * - from disk, Material does not draw the diagrams and Mermaid's own start-on-load does: it reads
+ *   a <pre class="mermaid"> as it is, and the <code> inside it (Material's fence format) is a
+ *   syntax error to it. The diagram's text is put in the <pre> itself before Mermaid starts.
  */
 (function () {
   "use strict";
@@ -86,6 +89,12 @@
   };
   window.IFrameWorker = IFrameWorker;
   window.Worker = IFrameWorker;
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("pre.mermaid > code").forEach(function (code) {
+      code.parentNode.textContent = code.textContent;
+    });
+  });
 
   document.addEventListener("click", function (ev) {
     var link = ev.target instanceof Element ? ev.target.closest("a[href]") : null;
