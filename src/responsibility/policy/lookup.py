@@ -175,9 +175,10 @@ _PLACE_SUFFIX = re.compile(r"(省|市|县|区|自治州|自治区)$")
 
 
 def _short(place: str) -> tuple[str, ...]:
-    """A place as people say it, without 省/市/县: 武邑县 → 武邑, 甘肃省 → 甘肃."""
+    """A place as people say it, without 省/市/县: 武邑县 → 武邑, 甘肃省 → 甘肃. A one-character
+    name keeps its suffix (青县, 献县, 易县 are never 青, 献, 易)."""
     short = _PLACE_SUFFIX.sub("", place)
-    return (short,) if short and short != place else ()
+    return (short,) if len(short) > 1 and short != place else ()
 
 
 def _regulations(ps: PolicySet) -> Iterable[Named]:
