@@ -83,6 +83,32 @@ def step_columns(rules: list[Any]) -> list[str]:
     return [c.name for c in needed["exits"] if c.name.endswith(("_by", "_date", "_end", "_objections"))]
 
 
+# A 武邑 household exit case that takes every step in order, by the right bodies: the clean case
+# the register tests vary one field at a time.
+WUYI_CASE: dict[str, str | None] = {
+    "case_id": "wy-1",
+    "subject": "household",
+    "county": "cn.hebei.hengshui.wuyi",
+    "village": "cn.hebei.hengshui.wuyi.t01.v01",
+    "propose_by": "village.two-committees",
+    "propose_date": "2017-10-01",
+    "verify_by": "village.two-committees;village.work-team",
+    "verify_date": "2017-10-03",
+    "household_consent_by": "village.poor-households",
+    "household_consent_date": "2017-10-04",
+    "public_notice_by": "village.two-committees",
+    "public_notice_date": "2017-10-05",
+    "public_notice_objections": "0",
+    "public_notice_end": "2017-10-12",
+    "township_review_by": "township.government",
+    "township_review_date": "2017-10-20",
+    "county_decision_by": "county.leading-group",
+    "county_decision_date": "2017-11-01",
+}
+# The columns of an exits register holding WUYI_CASE, in the reader's order.
+WUYI_COLUMNS = ["case_id", "subject", "procedure", "county", "township", "village", *list(WUYI_CASE)[4:]]
+
+
 def write(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> Path:
     """Rows to CSV, or to Parquet through DuckDB when the name ends in .parquet."""
     csv_path = path.with_suffix(".csv") if path.suffix == ".parquet" else path

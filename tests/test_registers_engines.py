@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from register_support import PS, exit_rows, run_engines, step_columns, write
+from register_support import PS, WUYI_CASE, exit_rows, run_engines, step_columns, write
 from responsibility.registers import engines
 from responsibility.registers.formats import TABLES, json_schema
 from responsibility.registers.generate import Sizes, generate
@@ -103,25 +103,7 @@ def _messages(
     return [r[4] for r in got["duckdb"] if r[3] == "fail"]
 
 
-WUYI = {
-    "case_id": "wy-1",
-    "subject": "household",
-    "county": "cn.hebei.hengshui.wuyi",
-    "village": "cn.hebei.hengshui.wuyi.t01.v01",
-    "propose_by": "village.two-committees",
-    "propose_date": "2017-10-01",
-    "verify_by": "village.two-committees;village.work-team",
-    "verify_date": "2017-10-03",
-    "household_consent_by": "village.poor-households",
-    "household_consent_date": "2017-10-04",
-    "public_notice_by": "village.two-committees",
-    "public_notice_date": "2017-10-05",
-    "public_notice_objections": "0",
-    "township_review_by": "township.government",
-    "township_review_date": "2017-10-20",
-    "county_decision_by": "county.leading-group",
-    "county_decision_date": "2017-11-01",
-}
+WUYI = WUYI_CASE
 WUYI_HEAD = [
     "case_id",
     "subject",

@@ -12,32 +12,13 @@ from typing import Any
 import duckdb
 import pytest
 
-from register_support import PS, run_engines, write
+from register_support import PS, WUYI_CASE, WUYI_COLUMNS, run_engines, write
 from responsibility.cli.main import main
 from responsibility.registers import engines
 from responsibility.registers.generate import Sizes, generate
 
-WUYI = {
-    "case_id": "wy-1",
-    "subject": "household",
-    "county": "cn.hebei.hengshui.wuyi",
-    "village": "cn.hebei.hengshui.wuyi.t01.v01",
-    "propose_by": "village.two-committees",
-    "propose_date": "2017-10-01",
-    "verify_by": "village.two-committees;village.work-team",
-    "verify_date": "2017-10-03",
-    "household_consent_by": "village.poor-households",
-    "household_consent_date": "2017-10-04",
-    "public_notice_by": "village.two-committees",
-    "public_notice_date": "2017-10-05",
-    "public_notice_objections": "0",
-    "public_notice_end": "2017-10-12",
-    "township_review_by": "township.government",
-    "township_review_date": "2017-10-20",
-    "county_decision_by": "county.leading-group",
-    "county_decision_date": "2017-11-01",
-}
-HEAD = ["case_id", "subject", "procedure", "county", "township", "village", *list(WUYI)[4:]]
+WUYI = WUYI_CASE
+HEAD = WUYI_COLUMNS
 
 
 def _check(capsys: pytest.CaptureFixture[str], *files: Path, rules: str = "wuyi") -> tuple[int, str]:

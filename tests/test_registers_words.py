@@ -12,30 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from register_support import PS, write
+from register_support import PS, WUYI_CASE, WUYI_COLUMNS, write
 from responsibility.cli.main import main
 from responsibility.policy import labels as L
 from responsibility.registers import engines
 
-WUYI = {
-    "case_id": "wy-0",
-    "subject": "household",
-    "county": "cn.hebei.hengshui.wuyi",
-    "village": "cn.hebei.hengshui.wuyi.t01.v01",
-    "propose_by": "village.two-committees",
-    "propose_date": "2017-10-01",
-    "verify_by": "village.two-committees;village.work-team",
-    "verify_date": "2017-10-03",
-    "household_consent_by": "village.poor-households",
-    "household_consent_date": "2017-10-04",
-    "public_notice_by": "village.two-committees",
-    "public_notice_date": "2017-10-05",
-    "public_notice_objections": "0",
-    "township_review_by": "township.government",
-    "township_review_date": "2017-10-20",
-    "county_decision_by": "county.leading-group",
-    "county_decision_date": "2017-11-01",
-}
+WUYI = WUYI_CASE
 # One case per finding kind of 武邑's procedure (and one with two problems).
 CASES = [
     {**WUYI, "case_id": "wy-1", "verify_by": None, "verify_date": None},
@@ -44,7 +26,7 @@ CASES = [
     {**WUYI, "case_id": "wy-4", "public_notice_objections": "2"},
     {**WUYI, "case_id": "wy-5", "public_notice_objections": None, "propose_by": "village.poor-households"},
 ]
-HEAD = ["case_id", "subject", "procedure", "county", "township", "village", *list(WUYI)[4:]]
+HEAD = WUYI_COLUMNS
 
 
 def _run(tmp: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
