@@ -21,6 +21,7 @@ from responsibility.graph.checks import (
     unowned_duties,
 )
 from responsibility.graph.network import (
+    EDGE_TYPES,
     EdgeType,
     NodeType,
     build,
@@ -42,7 +43,7 @@ def test_every_node_and_edge_has_a_known_type_and_a_typed_id() -> None:
     for n, data in g.nodes(data=True):
         assert data["type"] in {t.value for t in NodeType}
         assert n.startswith(data["type"] + ":")
-    assert {d["type"] for _, _, d in g.edges(data=True)} <= {t.value for t in EdgeType}
+    assert {d["type"] for _, _, d in g.edges(data=True)} <= {t.value for t in EDGE_TYPES}
 
 
 def test_nodes_use_stable_ids() -> None:
@@ -102,7 +103,7 @@ def test_counterparty_edges_run_from_each_owner_and_carry_duty_and_regulation() 
         ("fx-hebei/art_1/report", "fx-hebei"),
     ]
     assert ("actor:fx.wuyi.county", "actor:township.party-committee-and-government") in _edges(
-        g, EdgeType.signs_with
+        g, CounterpartyRole.signs_with
     )
 
 

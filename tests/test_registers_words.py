@@ -38,7 +38,7 @@ def _run(tmp: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
 def test_every_finding_kind_and_rule_has_words_in_both_languages() -> None:
     rules = engines.register_rules(PS, ["shanxi", "gansu", "wuyi"])
     compiled = engines.compiled_rules(PS, rules)
-    kinds = {p.kind for c in compiled for p in c.problems}
+    kinds = {p.kind for c in compiled for p in c.requirements}
     assert kinds <= set(L.REGISTER_FINDING_LABEL)
     assert {f"{c.rule.kind}/{c.rule.subject}" for c in compiled} <= set(L.REGISTER_RULE_LABEL)
     for table in (L.REGISTER_FINDING_LABEL, L.REGISTER_RULE_LABEL, L.REGISTER_UNIT_LABEL):

@@ -7,8 +7,10 @@ are `network`'s, so `responsibility.graph.build(ps)` keeps working.
 
 from responsibility.graph.network import (
     COUNTERPARTY_EDGES,
+    EDGE_TYPES,
     TARGET_RELATIONS,
     UPWARD_EDGES,
+    AnyEdge,
     EdgeType,
     NodeType,
     PartOf,
@@ -31,8 +33,10 @@ from responsibility.graph.network import (
 
 __all__ = [
     "COUNTERPARTY_EDGES",
+    "EDGE_TYPES",
     "TARGET_RELATIONS",
     "UPWARD_EDGES",
+    "AnyEdge",
     "EdgeType",
     "NodeType",
     "PartOf",

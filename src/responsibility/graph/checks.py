@@ -40,7 +40,7 @@ from responsibility.graph.network import (
     split_node_id,
 )
 from responsibility.policy.labels import LEVEL_LABEL
-from responsibility.policy.model import LEVEL_ORDER, Level
+from responsibility.policy.model import LEVEL_ORDER, CounterpartyRole, Level
 from responsibility.policy.names import Names
 from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import accountability_closure
@@ -58,7 +58,7 @@ def reports_to_cycles(ps: PolicySet, names: Names | None = None) -> list[Finding
     g = graph_of(ps)
     sub = nx.DiGraph()
     duties: dict[tuple[str, str], str] = {}
-    for u, v, data in edges_of(g, EdgeType.reports_to):
+    for u, v, data in edges_of(g, CounterpartyRole.reports_to):
         a, b = split_node_id(u)[1], split_node_id(v)[1]
         sub.add_edge(a, b)
         duties.setdefault((a, b), data["duty"])
@@ -116,9 +116,9 @@ def unaccountable_owners(ps: PolicySet, names: Names | None = None) -> list[Find
     for u, v, data in g.edges(data=True):
         if data["type"] in upward:
             answers.add(split_node_id(u)[1])
-            if data["type"] == EdgeType.signs_with.value:
+            if data["type"] == CounterpartyRole.signs_with.value:
                 answers.add(split_node_id(v)[1])  # signing binds both sides
-        elif data["type"] == EdgeType.target.value:
+        elif data["type"] == CounterpartyRole.target.value:
             action = g.nodes[node_id(NodeType.duty, data["duty"])]["action"]
             if action in TARGET_RELATIONS:
                 answers.add(split_node_id(v)[1])

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 import weakref
 from collections.abc import Iterable, Iterator
-from enum import StrEnum
+from enum import EnumType, StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
@@ -47,8 +48,25 @@ class NodeType(StrEnum):
     topic = "topic"
 
 
-class EdgeType(StrEnum):
-    """Edge types. The counterparty relations share their names with :class:`CounterpartyRole`."""
+class _EdgeTypeMeta(EnumType):
+    """Reads a counterparty relation through :class:`EdgeType` (``EdgeType.reports_to``) as the
+    :class:`CounterpartyRole` it now is, with a warning: the relations were once copied into it."""
+
+    def __getattr__(cls, name: str) -> Any:
+        role = CounterpartyRole.__members__.get(name)
+        if role is None:
+            raise AttributeError(name)
+        warnings.warn(
+            f"EdgeType.{name} is CounterpartyRole.{name}: counterparty edges are typed by the role",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return role
+
+
+class EdgeType(StrEnum, metaclass=_EdgeTypeMeta):
+    """The structural edge types. A counterparty edge (owner → counterparty of a duty) has its
+    :class:`CounterpartyRole` as its type: the model's relations are the graph's, not a copy."""
 
     owns = "owns"  # actor → duty, with `responsibility`
     grounded_in = "grounded-in"  # duty → provision
@@ -60,21 +78,16 @@ class EdgeType(StrEnum):
     governs = "governs"  # regulation → its jurisdiction (place)
     produces = "produces"  # duty → artefact kind
     about = "about"  # duty → topic
-    reports_to = "reports-to"
-    signs_with = "signs-with"
-    approved_by = "approved-by"
-    reviewed_by = "reviewed-by"
-    assessed_by = "assessed-by"
-    supervised_by = "supervised-by"
-    beneficiary = "beneficiary"
-    target = "target"
-    cooperates_with = "cooperates-with"
 
 
+# Any edge's type: a structural one or a counterparty relation.
+AnyEdge = EdgeType | CounterpartyRole
+# Every edge type there is, structural first.
+EDGE_TYPES: tuple[AnyEdge, ...] = (*EdgeType, *CounterpartyRole)
 # Counterparty edges run from the owner actor to the counterparty actor of a duty.
-COUNTERPARTY_EDGES: frozenset[EdgeType] = frozenset(EdgeType(r.value) for r in CounterpartyRole)
+COUNTERPARTY_EDGES: frozenset[CounterpartyRole] = frozenset(CounterpartyRole)
 # The relations that carry accountability upwards (the six of model.UPWARD_ROLES).
-UPWARD_EDGES: frozenset[EdgeType] = frozenset(EdgeType(r.value) for r in UPWARD_ROLES)
+UPWARD_EDGES: frozenset[CounterpartyRole] = frozenset(UPWARD_ROLES)
 
 
 # A duty to assess, supervise, inspect, audit, manage or hold to account a target puts the target
@@ -154,7 +167,7 @@ def build(ps: PolicySet) -> nx.MultiDiGraph:
     return g
 
 
-def _edge(g: nx.MultiDiGraph, u: str, v: str, kind: EdgeType, key: str = "", **attrs: Any) -> None:
+def _edge(g: nx.MultiDiGraph, u: str, v: str, kind: AnyEdge, key: str = "", **attrs: Any) -> None:
     g.add_edge(u, v, key=f"{kind.value}:{key}" if key else kind.value, type=kind.value, **_clean(attrs))
 
 
@@ -238,7 +251,7 @@ def _add_duty(g: nx.MultiDiGraph, ps: PolicySet, ref: str, reg: Regulation, prov
     for o in duty.owners:
         _edge(g, node_id(NodeType.actor, o.actor), did, EdgeType.owns, responsibility=o.responsibility.value)
     for c in duty.counterparties:
-        kind = EdgeType(c.role.value)
+        kind = c.role
         for o in duty.owners:
             _edge(
                 g,
@@ -270,18 +283,18 @@ def graph_of(ps: PolicySet) -> nx.MultiDiGraph:
     return g
 
 
-def edges_of(g: nx.MultiDiGraph, kind: EdgeType) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def edges_of(g: nx.MultiDiGraph, kind: AnyEdge) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for u, v, data in g.edges(data=True):
         if data["type"] == kind.value:
             yield u, v, data
 
 
-def out_edges(g: nx.MultiDiGraph, nid: str, kinds: Iterable[EdgeType]) -> list[tuple[str, dict[str, Any]]]:
+def out_edges(g: nx.MultiDiGraph, nid: str, kinds: Iterable[AnyEdge]) -> list[tuple[str, dict[str, Any]]]:
     wanted = {k.value for k in kinds}
     return [(v, d) for _, v, d in g.out_edges(nid, data=True) if d["type"] in wanted]
 
 
-def in_edges(g: nx.MultiDiGraph, nid: str, kinds: Iterable[EdgeType]) -> list[tuple[str, dict[str, Any]]]:
+def in_edges(g: nx.MultiDiGraph, nid: str, kinds: Iterable[AnyEdge]) -> list[tuple[str, dict[str, Any]]]:
     wanted = {k.value for k in kinds}
     return [(u, d) for u, _, d in g.in_edges(nid, data=True) if d["type"] in wanted]
 
@@ -352,7 +365,9 @@ def lookup_actor(ps: PolicySet, actor: str) -> Actor:
 
 __all__ = [
     "COUNTERPARTY_EDGES",
+    "EDGE_TYPES",
     "UPWARD_EDGES",
+    "AnyEdge",
     "EdgeType",
     "NodeType",
     "PartOf",

@@ -1,7 +1,7 @@
 """Rules compiled once to SQL in DuckDB's dialect, transpiled by sqlglot for Spark.
 
 One SELECT per rule over the register's normalised tables (see :mod:`.engines`), one row per
-subject: ``rule, subject, county, outcome, message`` and a flag ``p<i>`` per problem the rule
+subject: ``rule, subject, county, outcome, message`` and a flag ``p<i>`` per requirement the rule
 can find. The messages are the Python evaluator's, word for word (the differential tests hold
 the engines to it), built from the same policy data: step names, actors, citations.
 """
@@ -31,14 +31,15 @@ AnyRegisterRule = ProcedureRule | CoverageRule
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One way a subject can fail a rule: a finding kind, the step(s), the article requiring it."""
+class Requirement:
+    """What a rule requires of a subject, and how a subject fails it: the finding kind, the step(s),
+    the article requiring it. (Not a finding: a failed requirement is reported as a register finding.)"""
 
     kind: str  # missing-step | out-of-order | wrong-body | notice-objection | notice-unrecorded | not-covered
     step: str  # the step (`propose`), the pair (`verify before propose`) or the subject kind
     citation: str  # 武邑 一(二)9: the provision as printed
     quote: str  # the words that require it
-    condition: str  # SQL: the problem is present
+    condition: str  # SQL: the requirement is failed
     text: str  # SQL: its explanation, as the Python evaluator words it (held equal by the tests)
     # Its particulars, for explanations in either language (report.explain): the steps it is
     # about (for out-of-order the later step first) and the columns of the judged rows holding
@@ -52,12 +53,12 @@ class Compiled:
     ref: str  # REGULATION/RULE
     citation: str  # 武邑 一(二)9、一(二)4
     table: str  # the register table the rule reads its subjects from
-    problems: tuple[Problem, ...]
+    requirements: tuple[Requirement, ...]
     sql: str  # DuckDB SELECT rule, subject, county, outcome, message, p0 … pn, *kept
     counted: str  # DuckDB SELECT county, n: the subjects checked per county (no judging: cheap)
     rule: AnyRegisterRule
     regulation: str
-    kept: tuple[str, ...] = ()  # the columns after the flags: every Problem.values
+    kept: tuple[str, ...] = ()  # the columns after the flags: every Requirement.values
 
     def spark_sql(self) -> str:
         return to_spark(self.sql)
@@ -175,11 +176,11 @@ def _procedure(
         f"(COALESCE(procedure, '') = {lit(ref)} OR (COALESCE(procedure, '') = '' "
         f"AND subject = {lit(rule.subject)} AND {_within(place, area)}))"
     )
-    problems: list[Problem] = []
+    requirements: list[Requirement] = []
     listed = ", ".join(s.id for s in steps)
     for k, sid in enumerate(others):
-        problems.append(
-            Problem(
+        requirements.append(
+            Requirement(
                 "unknown-step",
                 sid,
                 cite,
@@ -190,8 +191,8 @@ def _procedure(
             )
         )
     for k, s in enumerate(steps):
-        problems.append(
-            Problem(
+        requirements.append(
+            Requirement(
                 "missing-step",
                 s.id,
                 step_cite[s.id],
@@ -204,8 +205,8 @@ def _procedure(
     for i, a in enumerate(steps):
         for j in range(i + 1, len(steps)):
             b = steps[j]
-            problems.append(
-                Problem(
+            requirements.append(
+                Requirement(
                     "out-of-order",
                     f"{b.id} before {a.id}",
                     cite,
@@ -222,8 +223,8 @@ def _procedure(
     for k, s in enumerate(steps):
         hits = [_match(ps, f"n{k}", a) for a in s.by]
         ok = " AND ".join(hits) if s.jointly else " OR ".join(hits)
-        problems.append(
-            Problem(
+        requirements.append(
+            Requirement(
                 "wrong-body",
                 s.id,
                 step_cite[s.id],
@@ -237,8 +238,8 @@ def _procedure(
             )
         )
         if s.notice:
-            problems.append(
-                Problem(
+            requirements.append(
+                Requirement(
                     "notice-unrecorded",
                     s.id,
                     step_cite[s.id],
@@ -248,8 +249,8 @@ def _procedure(
                     (s,),
                 )
             )
-            problems.append(
-                Problem(
+            requirements.append(
+                Requirement(
                     "notice-objection",
                     s.id,
                     step_cite[s.id],
@@ -272,18 +273,19 @@ def _procedure(
     if notices:
         passed += " || " + notices
     picked = f"SELECT case_id, county FROM exits WHERE {scope}"
-    kept = tuple(dict.fromkeys(v for p in problems for v in p.values))
+    kept = tuple(dict.fromkeys(v for p in requirements for v in p.values))
     sql = _assemble(
         ref,
         "case_id",
         f"SELECT *, {', '.join(_recorded(f'n{k}') + f' AS b{k}' for k in range(len(steps)))} "
         f"FROM (SELECT {', '.join(cols)} FROM exits WHERE {scope}) AS picked",
-        problems,
+        requirements,
         lit(f"{cite}: {rule.subject} exit case: "),
         passed,
         kept,
     )
-    return Compiled(ref, cite, "exits", tuple(problems), sql, _counted(picked), rule, ref.split("/")[0], kept)
+    reg = ref.split("/")[0]
+    return Compiled(ref, cite, "exits", tuple(requirements), sql, _counted(picked), rule, reg, kept)
 
 
 def _counted(base: str) -> str:
@@ -294,14 +296,14 @@ def _assemble(
     ref: str,
     subject: str,
     base: str,
-    problems: list[Problem],
+    requirements: list[Requirement],
     failed: str,
     passed: str,
     kept: Sequence[str] = (),
 ) -> str:
-    flags = ", ".join(f"COALESCE({p.condition}, FALSE) AS p{i}" for i, p in enumerate(problems))
-    texts = ", ".join(f"CASE WHEN p{i} THEN {p.text} END" for i, p in enumerate(problems))
-    pcols = ", ".join([*(f"p{i}" for i in range(len(problems))), *kept])
+    flags = ", ".join(f"COALESCE({p.condition}, FALSE) AS p{i}" for i, p in enumerate(requirements))
+    texts = ", ".join(f"CASE WHEN p{i} THEN {p.text} END" for i, p in enumerate(requirements))
+    pcols = ", ".join([*(f"p{i}" for i in range(len(requirements))), *kept])
     return (
         f"SELECT {lit(ref)} AS rule, subject, county, "
         "CASE WHEN problems = '' THEN 'pass' ELSE 'fail' END AS outcome, "
@@ -321,7 +323,7 @@ def _coverage(ref: str, cite: str, area: str, rule: CoverageRule) -> Compiled:
         key, cover, ckey = "household_id", "pairings", "household_id"
     else:
         key, cover, ckey = "village", "teams", "village"
-    problem = Problem(
+    covered = Requirement(
         "not-covered",
         rule.subject,
         cite,
@@ -338,5 +340,5 @@ def _coverage(ref: str, cite: str, area: str, rule: CoverageRule) -> Compiled:
         f"{lit(f'{cite}: poor {rule.subject} ')} || subject || ' has ' || CAST(n AS VARCHAR) || "
         f"{lit(f' {who} record(s) ({record})')}"
     )
-    sql = _assemble(ref, "subject_id", base, [problem], lit(f"{cite}: "), passed)
-    return Compiled(ref, cite, table, (problem,), sql, _counted(base), rule, ref.split("/")[0])
+    sql = _assemble(ref, "subject_id", base, [covered], lit(f"{cite}: "), passed)
+    return Compiled(ref, cite, table, (covered,), sql, _counted(base), rule, ref.split("/")[0])

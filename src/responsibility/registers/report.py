@@ -24,7 +24,7 @@ from responsibility.policy import labels as L
 
 from . import engines
 from ._deps import PolicyError, PolicySet, RuleSet, Step
-from .compile import AnyRegisterRule, Compiled, Problem
+from .compile import AnyRegisterRule, Compiled, Requirement
 from .engines import Engine, Register
 
 
@@ -60,25 +60,25 @@ class Kind:
     county: str
     rule: str
     index: int  # of the problem in its rule's problems
-    problem: Problem
+    requirement: Requirement
     count: int
     examples: tuple[Example, ...]
 
     @property
     def kind(self) -> str:
-        return self.problem.kind
+        return self.requirement.kind
 
     @property
     def step(self) -> str:
-        return self.problem.step
+        return self.requirement.step
 
     @property
     def citation(self) -> str:
-        return self.problem.citation
+        return self.requirement.citation
 
     @property
     def quote(self) -> str:
-        return self.problem.quote
+        return self.requirement.quote
 
 
 @dataclass
@@ -103,19 +103,19 @@ def summarise(engine: Engine, compiled: Sequence[Compiled], examples: int = 3) -
             continue
         # The one costly scan: judging each subject. Only the failed ones are kept.
         engine.materialize("fails", f"SELECT * FROM ({c.sql}) AS f WHERE outcome = 'fail'")
-        flags = [f"p{i}" for i in range(len(c.problems))]
+        flags = [f"p{i}" for i in range(len(c.requirements))]
         sums = ", ".join(f"SUM(CASE WHEN {p} THEN 1 ELSE 0 END)" for p in flags)
         counts = {
             r[0]: r[1:] for r in engine.rows(f"SELECT county, COUNT(*), {sums} FROM fails GROUP BY county")
         }
         shown = _examples(engine, c, flags, examples)
         for county in sorted(checked):
-            failed, *per_kind = counts.get(county, (0, *([0] * len(c.problems))))
+            failed, *per_kind = counts.get(county, (0, *([0] * len(c.requirements))))
             report.totals.append((county, c.ref, int(checked[county]), int(failed or 0)))
             for i, n in enumerate(per_kind):
                 if n:
                     first = tuple(shown.get((county, i), ()))
-                    report.kinds.append(Kind(county, c.ref, i, c.problems[i], int(n), first))
+                    report.kinds.append(Kind(county, c.ref, i, c.requirements[i], int(n), first))
     return report
 
 
@@ -180,11 +180,11 @@ def rule_label(names: Names, c: Compiled) -> str:
     return f"{names.regulation(c.regulation)} {what}"
 
 
-def kind_label(names: Names, p: Problem) -> str:
+def kind_label(names: Names, p: Requirement) -> str:
     return L.say(L.REGISTER_FINDING_LABEL, p.kind, names.lang)
 
 
-def step_label(names: Names, p: Problem) -> str:
+def step_label(names: Names, p: Requirement) -> str:
     """What a finding kind is about: a step's name, two steps' (the later first), the subject."""
     if p.kind == "out-of-order":
         later, earlier = (_step(names, s) for s in p.steps)
@@ -200,8 +200,8 @@ def subject_label(names: Names, c: Compiled, subject: str) -> str:
 
 
 def explain(names: Names, c: Compiled, i: int, values: dict[str, Any], subject: str) -> str:
-    """Problem `i` of rule `c` on one subject, in the language of `names`, from its parts."""
-    p, zh = c.problems[i], _zh(names)
+    """Requirement `i` of rule `c` on one subject, in the language of `names`, from its parts."""
+    p, zh = c.requirements[i], _zh(names)
     v = [values.get(col) for col in p.values]
     name = _step(names, p.steps[0]) if p.steps else p.step
     if p.kind == "missing-step":
@@ -272,7 +272,7 @@ def as_text(report: Report, names: Names) -> str:
         else:
             out.append(f"{head} ({rule}): {_count(names, checked, c.table)} checked, {failed:,} failed")
         for k in (k for k in report.kinds if k.county == county and k.rule == rule):
-            what = f"{kind_label(names, k.problem)}{sep}{step_label(names, k.problem)}"
+            what = f"{kind_label(names, k.requirement)}{sep}{step_label(names, k.requirement)}"
             out.append(f"  {k.count:>9,}  {what} — {k.citation}「{k.quote}」")
             out += [f"             {_shown(names, c, ex)}" for ex in k.examples]
     total = sum(t[2] for t in report.totals)
@@ -296,9 +296,9 @@ def _kind_fields(names: Names, report: Report, k: Kind) -> dict[str, Any]:
         "rule": k.rule,
         "rule_label": rule_label(names, c),
         "kind": k.kind,
-        "kind_label": kind_label(names, k.problem),
+        "kind_label": kind_label(names, k.requirement),
         "step": k.step,
-        "step_label": step_label(names, k.problem),
+        "step_label": step_label(names, k.requirement),
         "citation": k.citation,
         "quote": k.quote,
         "count": k.count,
@@ -336,7 +336,7 @@ def _example_json(names: Names, c: Compiled, ex: Example) -> dict[str, Any]:
     out: dict[str, Any] = {"subject": ex.subject}
     if c.table == "villages":
         out["subject_label"] = subject_label(names, c, ex.subject)
-    out["kinds"] = [c.problems[i].kind for i in ex.problems]
+    out["kinds"] = [c.requirements[i].kind for i in ex.problems]
     out["message"] = example_text(names, c, ex)
     return out
 
@@ -360,7 +360,7 @@ def as_sarif(report: Report, files: dict[str, str], names: Names) -> str:
     results = []
     for k in report.kinds:
         c = report.rules[k.rule]
-        label, about = kind_label(names, k.problem), step_label(names, k.problem)
+        label, about = kind_label(names, k.requirement), step_label(names, k.requirement)
         if zh:
             unit = L.say(L.REGISTER_UNIT_LABEL, c.table)
             text = f"{k.citation}：{names.place(k.county)} {label}（{about}）{k.count:,} {unit}"
