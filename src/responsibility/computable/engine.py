@@ -295,6 +295,32 @@ def _applies(expr: str | None, env: Env) -> bool | str:
         return f"cannot tell whether the rule applies: {exc.message}"
 
 
+@dataclass(frozen=True)
+class _Unknown:
+    """Why a row's outcome cannot be told: `applies` cannot be read (its own sentence), or what
+    `require`/`forbid` needs is missing or unusable (the caller words "cannot tell")."""
+
+    text: str
+    of_applies: bool = False
+
+
+def _verdict(applies: str | None, expr: Expr, env: Env, style: Style) -> tuple[bool, str] | _Unknown | None:
+    """One row judged by a condition's `require` or an event's `forbid`: None when the rule does
+    not apply to the row, :class:`_Unknown` when it cannot be told, else what :func:`judge` says.
+    A fact the expression cannot use leaves the row unknown, as a missing one does."""
+    holds = _applies(applies, env)
+    if isinstance(holds, str):
+        return _Unknown(holds, of_applies=True)
+    if not holds:
+        return None
+    try:
+        return judge(expr, env, style)
+    except MissingFact as exc:
+        return _Unknown(f"{exc.what} is not in the facts")
+    except ExprError as exc:
+        return _Unknown(exc.message)
+
+
 def _counties(facts: Facts) -> dict[str, Row]:
     return {r.place: r for r in facts.rows(FactTable.counties)}
 
@@ -316,21 +342,13 @@ def _condition(ctx: _Ctx, rule: ConditionRule, facts: Facts) -> Iterator[RuleFin
         if not _in_scope(ctx, row, rule.level):
             continue
         env = _SeriesEnv(row, series.get(row.key(), {}), status.get(row.place))
-        applies = _applies(rule.applies, env)
-        if isinstance(applies, str):
-            yield ctx.finding(row, Outcome.unknown, applies)
-            continue
-        if not applies:
-            continue
-        try:
-            ok, text = judge(require, env, ctx.style)
-        except MissingFact as exc:
-            yield ctx.finding(row, Outcome.unknown, f"cannot tell: {exc.what} is not in the facts")
-            continue
-        except ExprError as exc:
-            yield ctx.finding(row, Outcome.unknown, f"cannot tell: {exc.message}")
-            continue
-        yield ctx.finding(row, Outcome.passed if ok else Outcome.failed, text)
+        verdict = _verdict(rule.applies, require, env, ctx.style)
+        if isinstance(verdict, _Unknown):
+            text = verdict.text if verdict.of_applies else f"cannot tell: {verdict.text}"
+            yield ctx.finding(row, Outcome.unknown, text)
+        elif verdict is not None:
+            ok, text = verdict
+            yield ctx.finding(row, Outcome.passed if ok else Outcome.failed, text)
 
 
 # -- rankings -----------------------------------------------------------------------------------
@@ -466,24 +484,16 @@ def _event(ctx: _Ctx, rule: EventRule, facts: Facts) -> Iterator[RuleFinding]:
         if not within(ctx.ps, row.place, ctx.reg.jurisdiction):
             continue
         env = _EventEnv(row, status.get(row.place))
-        applies = _applies(rule.applies, env)
         who = f"{row.data['person']} ({row.data['post']}) {row.data['change']} on {_iso(row.data['date'])}"
         subject = f"{row.place} {row.data['person']}"
-        if isinstance(applies, str):
-            yield ctx.finding(row, Outcome.unknown, f"{who}: {applies}", subject)
+        verdict = _verdict(rule.applies, forbid, env, ctx.style)
+        if isinstance(verdict, _Unknown):
+            text = verdict.text if verdict.of_applies else f"cannot tell, {verdict.text}"
+            yield ctx.finding(row, Outcome.unknown, f"{who}: {text}", subject)
             continue
-        if not applies:
+        if verdict is None:
             continue
-        try:
-            breach, text = judge(forbid, env, ctx.style)
-        except MissingFact as exc:
-            yield ctx.finding(
-                row, Outcome.unknown, f"{who}: cannot tell, {exc.what} is not in the facts", subject
-            )
-            continue
-        except ExprError as exc:  # as in `require`: a fact the rule cannot use leaves it unknown
-            yield ctx.finding(row, Outcome.unknown, f"{who}: cannot tell, {exc.message}", subject)
-            continue
+        breach, text = verdict
         exit_date = status[row.place].data.get("exited") if row.place in status else None
         after = f"exit {_iso(exit_date)}" if isinstance(exit_date, dt.date) else "not exited"
         if breach:

@@ -1,0 +1,41 @@
+"""Condition and event rules judge a row through one verdict function: the same three answers
+(does not apply, cannot tell, holds or not), worded as each kind of rule words them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import responsibility
+from responsibility.computable import facts as factsmod
+from responsibility.computable.engine import Outcome, evaluate
+from responsibility.policy.policyset import PolicySet
+
+WUYI = "cn.hebei.hengshui.wuyi"
+PS: PolicySet = responsibility.load()
+RULE = "central/no-reassignment-before-exit"
+MOVE = {"place": WUYI, "post": "county-head", "person": "甲", "date": "2018-01-01", "change": "transfer"}
+
+
+def _facts(**tables: list[dict[str, Any]]) -> factsmod.Facts:
+    return factsmod.from_data(tables, "<test>")
+
+
+def _event(**tables: list[dict[str, Any]]) -> list[tuple[Outcome, str]]:
+    return [(f.outcome, f.message) for f in evaluate(PS, _facts(**tables)) if f.rule == RULE]
+
+
+def test_event_without_the_county_status_cannot_be_told() -> None:
+    [(outcome, message)] = _event(personnel=[MOVE])
+    assert outcome == Outcome.unknown
+    assert message.endswith(
+        "甲 (county-head) transfer on 2018-01-01: cannot tell, the status of "
+        f"{WUYI} (a `counties` row) is not in the facts"
+    )
+
+
+def test_event_before_exit_fails_and_after_exit_passes() -> None:
+    before = _event(counties=[{"place": WUYI, "poor": True, "exited": "2019-05-01"}], personnel=[MOVE])
+    after = _event(counties=[{"place": WUYI, "poor": True, "exited": "2017-05-01"}], personnel=[MOVE])
+    assert [o for o, _ in before] == [Outcome.failed]
+    assert "(exit 2019-05-01)" in before[0][1]
+    assert [o for o, _ in after] == [Outcome.passed]
