@@ -45,7 +45,6 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictStr,
-    StringConstraints,
     ValidationInfo,
 )
 
@@ -295,7 +294,6 @@ CODES = shape.Codes(
     shape=E011,
     see="see the keys in docs/guide/cli.md, Configuration",
 )
-_NonEmpty = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"\S")]
 
 
 def _selector(sel: str) -> str:
@@ -350,9 +348,9 @@ class ConfigModel(BaseModel):
     select: list[Annotated[StrictStr, AfterValidator(_selector)]] = []
     ignore: list[Annotated[StrictStr, AfterValidator(_selector)]] = []
     fail_on: Grade = Field(Severity.error, alias="fail-on")
-    waivers: Annotated[_NonEmpty, AfterValidator(_waiver_file)] | None = None
+    waivers: Annotated[shape.Text, AfterValidator(_waiver_file)] | None = None
     grace_days: int = Field(0, ge=0, le=MAX_GRACE_DAYS, alias="grace-days")
-    docs_url: _NonEmpty = Field(DEFAULT_DOCS_URL, alias="docs-url")
+    docs_url: shape.Text = Field(DEFAULT_DOCS_URL, alias="docs-url")
     severity: dict[Annotated[str, AfterValidator(_rule_code)], Grade] = {}
     exclude: list[Annotated[StrictStr, AfterValidator(_glob)]] = []
 

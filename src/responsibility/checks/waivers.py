@@ -21,8 +21,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    StrictStr,
-    StringConstraints,
     ValidationInfo,
     field_validator,
 )
@@ -71,7 +69,6 @@ CODES = shape.Codes(
     shape=W002,
     see="a waiver names rule, target, reason, approved_by and expires (YYYY-MM-DD)",
 )
-Text = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"\S")]
 
 
 def _iso(value: object) -> object:
@@ -92,10 +89,10 @@ class WaiverModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
-    rule: Text
-    target: Text
-    reason: Text
-    approved_by: Text
+    rule: shape.Text
+    target: shape.Text
+    reason: shape.Text
+    approved_by: shape.Text
     expires: Annotated[dt.date, BeforeValidator(_iso)]
 
     @field_validator("rule")

@@ -32,7 +32,6 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictStr,
-    StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -132,7 +131,6 @@ CODES = shape.Codes(
     shape=S001,
     see="see the scenario tests in docs/computable.md",
 )
-_Name = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
 
 
 def _rule_id(rule: str, info: ValidationInfo) -> str:
@@ -165,7 +163,7 @@ class ExpectModel(_Strict):
 class ScenarioModel(_Strict):
     """One scenario: facts in, expected findings out."""
 
-    name: _Name
+    name: shape.Text
     rules: list[RuleId] | None = None
     facts: dict[str, Any] | None = None  # the fact tables, read by computable.facts (F001-F005)
     facts_files: list[str] = []

@@ -19,9 +19,9 @@ import types
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, StrictStr, StringConstraints, ValidationError
 from pydantic_core import PydanticCustomError
 
 from responsibility.core.errors import Finding, Location, PolicyError, Rule
@@ -30,6 +30,10 @@ from responsibility.policy.policyset import SourceInfo
 from responsibility.policy.yamlfile import Positions, YamlPath, path_str
 
 M = TypeVar("M", bound=BaseModel)
+
+# Text an input writes by hand (a waiver's reason, a scenario's name, a configured path): a string,
+# never a number or a date YAML read, with something in it besides blanks.
+Text = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"\S")]
 
 # pydantic puts the tag of a discriminated union in an error's location; documents do not have it.
 _UNION_TAGS = frozenset({"condition", "ranking", "streak", "event", "procedure"})
