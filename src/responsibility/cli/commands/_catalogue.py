@@ -10,9 +10,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from responsibility.cli.commands._common import (
-    LANG,
-    POLICIES,
-    TABLE,
     load_from,
     resolve,
     write,
@@ -25,9 +22,6 @@ from responsibility.policy.labels import ACTOR_KIND_LABEL, LEVEL_LABEL
 from responsibility.policy.model import LEVEL_ORDER, Duty, Level
 from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import within
-
-# The option groups every look-up command takes.
-LISTING: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 @dataclass(frozen=True)

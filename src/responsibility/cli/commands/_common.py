@@ -69,6 +69,8 @@ def formats(*choices: str) -> argparse.ArgumentParser:
 
 
 TABLE = formats("table", "json")
+# The option groups every command that answers a question takes: the policies, table or JSON, the language.
+QUESTION: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
 def include_shipped(args: argparse.Namespace, *named: Sequence[str]) -> bool:

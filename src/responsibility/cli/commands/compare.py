@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import LANG, POLICIES, TABLE, load_from, resolve, write
+from responsibility.cli.commands._common import QUESTION, load_from, resolve, write
 from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
@@ -23,7 +23,7 @@ from responsibility.graph.queries import (
 from responsibility.policy import lookup
 from responsibility.policy.labels import FIELD_LABEL, LEVEL_LABEL
 
-PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
+PARENTS = QUESTION
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

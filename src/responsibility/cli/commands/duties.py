@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    LANG,
-    POLICIES,
-    TABLE,
-    load_from,
-    resolve,
-    resolve_optional,
-    write,
-)
+from responsibility.cli.commands._common import QUESTION, load_from, resolve, resolve_optional, write
 from responsibility.cli.commands._names import labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps, duty_record
@@ -20,7 +12,7 @@ from responsibility.graph.queries import duty_ref_of
 from responsibility.policy import lookup
 from responsibility.policy.labels import FREQUENCY_LABEL, MODALITY_LABEL
 
-PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
+PARENTS = QUESTION
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import (
-    LANG,
-    POLICIES,
-    TABLE,
-    load_from,
-    resolve,
-    resolve_optional,
-    write,
-)
+from responsibility.cli.commands._common import QUESTION, load_from, resolve, resolve_optional, write
 from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
@@ -22,7 +14,7 @@ from responsibility.graph.queries import OwedDuty, Owes, as_data, owes
 from responsibility.policy import lookup
 from responsibility.policy.labels import BASIS_LABEL, FREQUENCY_LABEL, MODALITY_LABEL, RESPONSIBILITY_LABEL
 
-PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
+PARENTS = QUESTION
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

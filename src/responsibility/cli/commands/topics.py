@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._catalogue import LISTING, TOPICS, add_listing_arguments, run_listing
+from responsibility.cli.commands._catalogue import TOPICS, add_listing_arguments, run_listing
+from responsibility.cli.commands._common import QUESTION
 
-PARENTS: tuple[argparse.ArgumentParser, ...] = LISTING
+PARENTS = QUESTION
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

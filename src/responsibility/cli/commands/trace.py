@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import LANG, POLICIES, TABLE, load_from, resolve, write
+from responsibility.cli.commands._common import QUESTION, load_from, resolve, write
 from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
@@ -23,7 +23,7 @@ from responsibility.policy.labels import LEVEL_LABEL, STATUS_LABEL
 from responsibility.policy.model import LEVEL_ORDER
 from responsibility.semantics import duty_levels
 
-PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
+PARENTS = QUESTION
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
