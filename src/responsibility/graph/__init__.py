@@ -5,54 +5,7 @@ graph checks (G rules); `export` and `responsibility_list` turn it into tables. 
 are `network`'s, so `responsibility.graph.build(ps)` keeps working.
 """
 
-from responsibility.graph.network import (
-    COUNTERPARTY_EDGES,
-    EDGE_TYPES,
-    TARGET_RELATIONS,
-    UPWARD_EDGES,
-    AnyEdge,
-    EdgeType,
-    NodeType,
-    PartOf,
-    build,
-    concrete_actors,
-    edges_of,
-    from_node_link,
-    graph_of,
-    graphml,
-    in_edges,
-    level_rank,
-    lookup_actor,
-    node_id,
-    node_link_json,
-    out_edges,
-    owners_of,
-    split_node_id,
-    to_node_link,
-)
+from responsibility.graph import network
+from responsibility.graph.network import *  # noqa: F403  (the names are network's __all__, listed once there)
 
-__all__ = [
-    "COUNTERPARTY_EDGES",
-    "EDGE_TYPES",
-    "TARGET_RELATIONS",
-    "UPWARD_EDGES",
-    "AnyEdge",
-    "EdgeType",
-    "NodeType",
-    "PartOf",
-    "build",
-    "concrete_actors",
-    "edges_of",
-    "from_node_link",
-    "graph_of",
-    "graphml",
-    "in_edges",
-    "level_rank",
-    "lookup_actor",
-    "node_id",
-    "node_link_json",
-    "out_edges",
-    "owners_of",
-    "split_node_id",
-    "to_node_link",
-]
+__all__ = network.__all__
