@@ -5,6 +5,9 @@ them filled by real files, and other entries up to the size that fill none), med
 --repeat fresh processes of:
 
 * the ``csv`` module reading the manifest (the baseline, as in ``check_bench.py``);
+* the same read with the garbage collector off, as the evidence reader runs: with it on, a
+  million rows of lists make the collector rescan them again and again, and the baseline grows
+  faster than its input (context only: the ratios are to the plain read);
 * ``responsibility check`` of the 武邑 rule **without** ``--evidence``: the interpreter, the
   imports, the warm policy load and the conformance rules — the floor under any evidence
   run, which no reading of the manifest can go below;
@@ -89,6 +92,7 @@ def part(what: str, policy: Path, root: Path, runs: int, env: dict[str, str]) ->
 class Size:
     rows: int
     csv: Run
+    csv_nogc: Run
     check: Run
     evidence: Part
     csv_part: Part
@@ -110,6 +114,9 @@ def measure(root: Path, rows: int, policy: Path, runs: int, env: dict[str, str])
     return Size(
         rows,
         csv=median_child([PYTHON, "-c", CSV_READ, str(root / "evidence.csv")], runs),
+        csv_nogc=median_child(
+            [PYTHON, "-c", "import gc; gc.disable()\n" + CSV_READ, str(root / "evidence.csv")], runs
+        ),
         check=median_child(check, runs, env),
         evidence=part("evidence", policy, root, runs, env),
         csv_part=part("csv", policy, root, runs, env),
@@ -122,9 +129,11 @@ def report(sizes: list[Size], floor: Run) -> None:
     for s in sizes:
         print(f"-- {s.rows:,} artefacts")
         print(f"{'  csv module read (fresh process)':44s} {s.csv.user:8.3f} {s.csv.rss:9.1f}")
+        print(f"{'  csv module read, collector off':44s} {s.csv_nogc.user:8.3f} {s.csv_nogc.rss:9.1f}")
         print(f"{'  check --evidence (whole process)':44s} {s.check.user:8.3f} {s.check.rss:9.1f}")
         time, memory = s.check.user / s.csv.user, s.check.rss / s.csv.rss
         print(f"{'    ratio to the csv read':44s} {time:7.2f}x {memory:8.2f}x")
+        print(f"{'    ratio to the csv read, collector off':44s} {s.check.user / s.csv_nogc.user:7.2f}x")
         print(f"{'    the floor alone, ratio to the csv read':44s} {floor.user / s.csv.user:7.2f}x")
         print(f"{'  evidence part, in a loaded process':44s} {s.evidence.user:8.3f} {s.evidence.rss:+9.1f}")
         print(f"{'  csv read, in a loaded process':44s} {s.csv_part.user:8.3f} {s.csv_part.rss:+9.1f}")
@@ -135,6 +144,7 @@ def report(sizes: list[Size], floor: Run) -> None:
         print(f"-- growth {large.rows:,} / {small.rows:,} (linear: {large.rows / small.rows:.1f}x)")
         for label, a, b in (
             ("csv module read", small.csv, large.csv),
+            ("csv module read, collector off", small.csv_nogc, large.csv_nogc),
             ("check --evidence", small.check, large.check),
         ):
             print(f"  {label:42s} {b.user / a.user:7.2f}x time {b.rss / a.rss:6.2f}x memory")
@@ -147,6 +157,7 @@ def report(sizes: list[Size], floor: Run) -> None:
         print(f"-- incremental cost per row, (t_large - t_small) / {extra:,} rows")
         for label, dt in (
             ("csv module read", large.csv.user - small.csv.user),
+            ("csv module read, collector off", large.csv_nogc.user - small.csv_nogc.user),
             ("check --evidence", large.check.user - small.check.user),
             ("evidence part", large.evidence.user - small.evidence.user),
             ("csv read in a loaded process", large.csv_part.user - small.csv_part.user),
