@@ -538,6 +538,7 @@ class SiteViews:
         self.xlsx = frozenset(xlsx)  # actors with a 责任清单 XLSX beside their page
         self.citations: dict[str, dict[str, str]] = {}
         self._rows: dict[str, dict[str, list[Row]]] = {}
+        self._trees: dict[str, list[tuple[int, str]]] = {}
         self._fillers: dict[str, list[str]] = defaultdict(list)
         for a in ps.actors.values():
             if a.role and a.kind == ActorKind.concrete:
@@ -695,12 +696,8 @@ class SiteViews:
 
     def topics_index(self) -> TopicsView:
         page = self.paths.topics()
-        counts: dict[str, int] = defaultdict(int)
-        for e in self.ps.all_duties():
-            for t in e.duty.topics:
-                counts[t] += 1
         rows = tuple(
-            CountRow(Link(name_of(topic.name), rel(page, self.paths.topic(t))), counts[t])
+            CountRow(Link(name_of(topic.name), rel(page, self.paths.topic(t))), len(self.by_topic.get(t, [])))
             for t, topic in self.ps.topics.items()
         )
         return TopicsView(head_of("领域", "Topics"), rows)
@@ -761,7 +758,14 @@ class SiteViews:
         return sorted(seen)
 
     def implementation_tree(self, ref: str) -> list[tuple[int, str]]:
-        """(depth, duty ref) of every duty implementing `ref`, depth first, each once."""
+        """(depth, duty ref) of every duty implementing `ref`, depth first, each once (walked
+        once: the index of central duties counts it, the duty's page draws it)."""
+        found = self._trees.get(ref)
+        if found is None:
+            found = self._trees[ref] = self._walk(ref)
+        return found
+
+    def _walk(self, ref: str) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
         seen = {ref}
 
@@ -1134,7 +1138,7 @@ class SiteViews:
         excerpt = is_excerpt(reg)
         received = None
         if excerpt:
-            cites = citations(reg)
+            cites = self.cites(reg)
             received = "、".join(cites.get(p, p) for p in (reg.coverage.received if reg.coverage else []))
         changed = distinct_changes(c for t in compare(self.ps, parent, reg.id).topics for c in t.changed)
         counts: list[tuple[tuple[str, str], int]] = [
@@ -1299,8 +1303,12 @@ class SiteViews:
         # anything else is shown as the encoder wrote it, quotes and all
         return f"「{duty.duty.summary.zh}」" if duty is not None else f"`{token}`"
 
+    def cites(self, reg: Regulation) -> dict[str, str]:
+        """How each provision of the regulation is cited (policyset.citations, once each)."""
+        found = self.citations.get(reg.id)
+        if found is None:
+            found = self.citations[reg.id] = citations(reg)
+        return found
+
     def citation_of(self, reg: Regulation, provision_id: str) -> str:
-        cites = self.citations.get(reg.id)
-        if cites is None:
-            cites = self.citations[reg.id] = citations(reg)
-        return cites.get(provision_id, "")
+        return self.cites(reg).get(provision_id, "")
