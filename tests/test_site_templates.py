@@ -8,6 +8,8 @@ opens the same hostile site in Chromium.)"""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import jinja2
@@ -143,3 +145,16 @@ def test_template_files_ship_in_the_package() -> None:
 
     here = Path(responsibility.site.__file__).parent / "templates"
     assert {p.name for p in here.glob("*.md.j2")} >= {"home.md.j2", "regulation.md.j2"}
+
+
+def test_the_docs_command_loads_without_jinja() -> None:
+    """The docs command tells a user without the docs extra what to install: its module must load
+    without Jinja (only the page templates need it)."""
+    code = (
+        "import sys\n"
+        "sys.modules['jinja2'] = None  # importing it now fails, as when it is not installed\n"
+        "import responsibility.cli.commands.docs\n"
+        "import responsibility.site.render\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
