@@ -86,17 +86,11 @@ def _trace(ps: PolicySet, reg_id: str, status: TraceStatus) -> set[str]:
 
 
 def _site(ps: PolicySet, reg_id: str, heading: str) -> set[str]:
-    pages = SitePages(ps, "policies")
-    reg = ps.regulations[reg_id]
-    page = pages.paths.regulation(reg_id)
+    """The duties the regulation's page lists under `heading`, in each parent's section."""
+    lines = SitePages(ps, "policies").regulation_page(ps.regulations[reg_id]).split("\n")
     out: set[str] = set()
-    for parent in reg.implements:
-        if parent not in ps.regulations:
-            continue
-        lines = pages.relative_section(page, reg, parent)
-        if heading not in lines:
-            continue
-        for line in lines[lines.index(heading) + 2 :]:
+    for at in [i for i, line in enumerate(lines) if line == heading]:
+        for line in lines[at + 2 :]:
             if not line.startswith("- "):
                 break
             out |= {"/".join(m.groups()) for m in LINK.finditer(line)}

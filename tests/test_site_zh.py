@@ -23,8 +23,8 @@ from responsibility.graph.queries import compare
 from responsibility.graph.responsibility_list import actor_rows
 from responsibility.policy import model
 from responsibility.policy.policyset import PolicySet
-from responsibility.site.pages import distinct_changes
 from responsibility.site.plugin import fix_search_worker, search_terms
+from responsibility.site.views import distinct_changes
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")

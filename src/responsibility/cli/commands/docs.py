@@ -19,7 +19,7 @@ from pathlib import Path
 
 from responsibility.cli.commands._common import POLICIES, include_shipped, load_from
 from responsibility.core.safewrite import new_mode
-from responsibility.site.pages import html_text
+from responsibility.site.render import html_text
 
 PARENTS: tuple[argparse.ArgumentParser, ...] = ()
 MARKER = ".responsibility-site"
