@@ -92,18 +92,29 @@ class Verdict:
 
 def implementers(ps: PolicySet, parent_ref: str, reg_id: str) -> tuple[str, ...]:
     """Duties of `reg_id` that implement `parent_ref`, directly or through other duties."""
+    return _implemented_in(ps, reg_id).get(parent_ref, ())
+
+
+def _implemented_in(ps: PolicySet, reg_id: str) -> dict[str, tuple[str, ...]]:
+    """Each duty some duty of `reg_id` implements (directly or through others) → those duties.
+
+    Grouped once per regulation from its own duties' ancestors: C001 asks about every parent
+    duty of every local rule, and a central duty's page about each of a thousand regulations;
+    going down from the parent instead visited every descendant of a central duty (a duty in
+    every rule of the country) once per parent duty asked about.
+    """
     found = _BY_REGULATION.get(ps)
     if found is None:
         found = _BY_REGULATION[ps] = {}
-    by_reg = found.get(parent_ref)
-    if by_reg is None:
-        # grouped once per parent duty: a central duty's page asks for each of a thousand
-        # regulations, and scanning every descendant each time grew as regulations × duties
+    by_parent = found.get(reg_id)
+    if by_parent is None:
         acc: dict[str, list[str]] = {}
-        for d in descendants(ps, parent_ref):
-            acc.setdefault(ps.duty_entry(d).regulation.id, []).append(d)
-        by_reg = found[parent_ref] = {r: tuple(sorted(ds)) for r, ds in acc.items()}
-    return by_reg.get(reg_id, ())
+        for e in ps.duties(regulation=reg_id) if reg_id in ps.regulations else ():
+            for p in ancestors(ps, e.ref):
+                if p != e.ref:
+                    acc.setdefault(p, []).append(e.ref)
+        by_parent = found[reg_id] = {p: tuple(sorted(ds)) for p, ds in acc.items()}
+    return by_parent
 
 
 def descendants(ps: PolicySet, ref: str) -> frozenset[str]:
@@ -134,19 +145,18 @@ _BY_REGULATION: weakref.WeakKeyDictionary[PolicySet, dict[str, dict[str, tuple[s
 def _ancestor_index(ps: PolicySet) -> dict[str, frozenset[str]]:
     found = _ANCESTORS.get(ps)
     if found is None:
+        # duty → the duties it names, read once: only duties in the library are followed further
+        names = {e.ref: e.duty.implements for e in ps.all_duties()}
         found = {}
-        for e in ps.all_duties():
-            out = {e.ref}
-            todo = [e.ref]
+        for ref in names:
+            out = {ref}
+            todo = [ref]
             while todo:
-                cur = todo.pop()
-                if not ps.has_duty(cur):
-                    continue
-                for parent in ps.duty(cur).implements:
+                for parent in names.get(todo.pop(), ()):
                     if parent not in out:
                         out.add(parent)
                         todo.append(parent)
-            found[e.ref] = frozenset(out)
+            found[ref] = frozenset(out)
         _ANCESTORS[ps] = found
     return found
 
@@ -164,8 +174,10 @@ def parent_status(ps: PolicySet, parent: DutyEntry, reg: Regulation) -> Verdict:
     if mine:
         return Verdict(ParentStatus.implemented, f"carried out by {', '.join(mine)}", mine)
     declined = {n.duty: n.reason for n in reg.not_implemented}
-    tree = {parent.ref} | descendants(ps, parent.ref)
-    reason = next((declined[d] for d in sorted(tree) if d in declined), None)
+    # listed itself or through a duty implementing it (one whose ancestors include it); the
+    # first such duty in id order gives the reason
+    tree = sorted(d for d in declined if parent.ref in ancestors(ps, d))
+    reason = declined[tree[0]] if tree else None
     if reason is not None:
         return Verdict(ParentStatus.not_implemented, reason)
     if not applies(ps, parent.duty, reg):
