@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from typing import Protocol, cast
 
 from responsibility import __version__
-from responsibility.core.errors import LookupFailure, PolicyError
-from responsibility.core.wording import plural
-from responsibility.policy import cache
+from responsibility.cli import results
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PACKAGE = "responsibility.cli.commands"
@@ -116,6 +114,23 @@ def chosen(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     name = chosen(argv)
+    # A repeated `validate` or `check` is answered from the result cache before anything heavy
+    # is imported (cli/results.py: replayed only when nothing the stored run read has changed).
+    if results.wanted(name, argv):
+        try:
+            k = results.key(argv)
+        except OSError:  # no working directory to name: run without the cache
+            return _main(argv, name)
+        code = results.replay(k)
+        return code if code is not None else results.record(k, lambda: _main(argv, name))
+    return _main(argv, name)
+
+
+def _main(argv: list[str], name: str | None) -> int:
+    from responsibility.core.errors import LookupFailure, PolicyError
+    from responsibility.core.wording import plural
+    from responsibility.policy import cache
+
     args = build_parser(only=name or "").parse_args(argv)
     try:
         with cache.setting(not getattr(args, "no_cache", False)):  # --no-cache, where offered

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from responsibility.core import observe
 from responsibility.core.codes import E008, E009, E010, E011, E012, E030
 from responsibility.core.errors import Finding, Location, PolicyError
 from responsibility.policy import cache, model, shape
@@ -110,21 +111,20 @@ def discover(
     `exclude` is asked about every directory and file met below `root` (not `root` itself: a path
     named on the command line is always read); what it excludes is noted in `skipped`.
     """
-    if not root.is_dir():
-        if os.path.lexists(root):  # a file, or a FIFO, device or broken link the reader refuses
+    if not observe.is_dir(root):
+        if observe.lexists(root):  # a file, or a FIFO, device or broken link the reader refuses
             return [root], []
         return [], [E009.finding(Location(display_name(root), 1, 1), "no such file or directory")]
     if exclude is not None and exclude(root):
         exclude = None  # a folder the user names is read, even inside an excluded one
-    base = root.resolve()
+    base = observe.resolve(root)
     files: list[Path] = []
     problems: list[Finding] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
+    for dirpath, dirnames, filenames in observe.walk(root):  # names sorted; each listing noted
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         if exclude is not None:
             dirnames[:] = [d for d in dirnames if not _excluded(Path(dirpath) / d, exclude, skipped)]
-        for fn in sorted(filenames):
+        for fn in filenames:
             if not fn.endswith(POLICY_SUFFIXES):
                 continue
             p = Path(dirpath) / fn
@@ -184,7 +184,7 @@ def _not_a_policy(text: str) -> str | None:
 def _resolve(path: Path) -> Path | None:
     """The real path, or None for a symlink loop (Path.resolve raises RuntimeError on one)."""
     try:
-        return path.resolve()
+        return observe.resolve(path)
     except (RuntimeError, OSError):
         return None
 
@@ -406,7 +406,7 @@ def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
         if isinstance(o, Regulation)
         for p in check_source(SourceInfo(d.display, d.marks), o, d.file)
     ]
-    sources = {source_key(o): SourceInfo(d.display, d.marks, str(d.file.resolve())) for d, o in parsed}
+    sources = {source_key(o): SourceInfo(d.display, d.marks, str(observe.resolve(d.file))) for d, o in parsed}
     regs = [o for _, o in parsed if isinstance(o, Regulation)]
     cats = [o for _, o in parsed if isinstance(o, Catalogue)]
     if problems:
