@@ -88,7 +88,6 @@ os.environ.pop("RESPONSIBILITY_NO_CACHE", None)
 atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
 
 
-
 @pytest.fixture(autouse=True)
 def _no_result_cache_in_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line's result cache (cli/results.py) is off for commands run inside the test
@@ -96,6 +95,7 @@ def _no_result_cache_in_process(request: pytest.FixtureRequest, monkeypatch: pyt
     test's stored output (the cache knows the files, not a patch). Its own tests turn it on."""
     if not request.node.path.name.startswith("test_result_cache"):
         monkeypatch.setattr(results, "wanted", lambda *_: False)
+
 
 # -- built sites -----------------------------------------------------------------------------------
 
