@@ -144,6 +144,7 @@ def run(opts: Options) -> Report:
             include_shipped=opts.include_shipped,
             exclude=cfg.excluded if cfg.exclude else None,
             skipped=report.skipped,
+            keep_marks=True,  # findings point into the policies: positions from the first parse
         )
     except PolicyError as exc:
         found = [structural(d) for d in exc.diagnostics]
