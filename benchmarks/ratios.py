@@ -3,8 +3,11 @@
 Rows (medians of --runs fresh processes; user CPU seconds, peak resident memory):
 
 * ``responsibility validate`` and ``responsibility check policies/`` on the shipped policies,
-  cold (an empty cache before every run) and warm (the cache filled), against the bare import
-  ``python -c "import pydantic, yaml, networkx"``;
+  cold (every cache emptied before each run), with ``--no-cache``, with the policy cache alone
+  (the result cache emptied before each run) and warm (the result cache's answer), against the
+  bare import ``python -c "import pydantic, yaml, networkx"``; with the floors below them: the
+  interpreter, ``import pydantic, yaml`` and that import plus the CSafeLoader parse of exactly
+  the policy files ``validate`` parses (with networkx too, which ``check`` needs);
 * ``responsibility validate`` on the generated nationwide corpus (central, 22 provincial, 300 city
   and 800 county rules; ``benchmarks/graph_bench.py``) at each --sizes fraction, cold and warm,
   against parsing the same files with ``yaml.CSafeLoader`` in a fresh process; with the growth
@@ -43,6 +46,12 @@ YAML_PARSE = (
     "for f in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):\n"
     "    yaml.load(f.read_text('utf-8'), Loader=yaml.CSafeLoader)\n"
 )
+PARSE_FILES = (
+    "import sys\n"
+    "for f in sys.argv[1:]:\n"
+    "    with open(f, encoding='utf-8') as fh:\n"
+    "        yaml.load(fh.read(), Loader=yaml.CSafeLoader)\n"
+)
 CSV_READ = (
     "import csv, sys\n"
     "with open(sys.argv[1], newline='', encoding='utf-8') as fh:\n"
@@ -66,6 +75,10 @@ class Cache:
     def empty(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
+    def empty_results(self) -> None:
+        """Only the result cache's entries (cli/results.py), the policy cache kept."""
+        shutil.rmtree(self.root / "results", ignore_errors=True)
+
 
 def cold_and_warm(label: str, argv: list[str], cache: Cache, runs: int, base: Run, memory: bool) -> Run:
     child(argv, cache.env)  # bytecode written, nothing measured
@@ -78,14 +91,51 @@ def cold_and_warm(label: str, argv: list[str], cache: Cache, runs: int, base: Ru
     return cold
 
 
+def floors(runs: int, base: Run) -> None:
+    """What no run of the shipped commands can go below: the interpreter, the imports each
+    command needs, and the CSafeLoader parse of exactly the policy files validate parses."""
+    files = [str(f) for f in parsed_files(shipped_root())]
+    for label, code in (
+        ("interpreter alone (python -c pass)", "pass"),
+        ("import pydantic, yaml", "import pydantic, yaml"),
+        ("the same + parse of the policy files", "import pydantic, yaml\n" + PARSE_FILES),
+        ("import pydantic, yaml, networkx + the parse", "import pydantic, yaml, networkx\n" + PARSE_FILES),
+    ):
+        argv = [PYTHON, "-c", code, *files]
+        child(argv)
+        line(label, median_child(argv, runs), base)
+
+
+def parsed_files(root: Path) -> list[Path]:
+    """The files `validate` parses: its YAML files but the scenario files (read by `test`)."""
+    return [f for f in sorted(root.rglob("*.yaml")) if "kind: scenarios" not in f.read_text("utf-8")]
+
+
+def shipped_command(label: str, argv: list[str], cache: Cache, runs: int, base: Run) -> None:
+    """Cold (every cache emptied before each run), --no-cache, the policy cache alone (the
+    result cache emptied before each run) and warm (the result cache's answer)."""
+    child(argv, cache.env)  # bytecode written, nothing measured
+    cold = median_child(argv, runs, cache.env, before=cache.empty)
+    line(f"{label}, cold", cold, base)
+    line(f"{label}, --no-cache", median_child([*argv, "--no-cache"], runs, cache.env), base)
+    child(argv, cache.env)  # both caches filled
+    policies_only = median_child(argv, runs, cache.env, before=cache.empty_results)
+    line(f"{label}, policy cache only", policies_only, base)
+    child(argv, cache.env)
+    warm = median_child(argv, runs, cache.env)
+    line(f"{label}, warm", warm, base)
+    print(f"  {'':<44} warm / cold: {warm.user / cold.user:.2f}")
+
+
 def shipped(cache: Cache, runs: int) -> None:
     print("shipped policies, against the bare import `import pydantic, yaml, networkx`")
     child(BARE_IMPORT)
     base = median_child(BARE_IMPORT, runs)
     line("bare import (baseline)", base)
-    cold_and_warm("responsibility validate", [*TOOL, "validate"], cache, runs, base, False)
+    floors(runs, base)
+    shipped_command("responsibility validate", [*TOOL, "validate"], cache, runs, base)
     policies = str(shipped_root())
-    cold_and_warm("responsibility check policies/", [*TOOL, "check", policies], cache, runs, base, False)
+    shipped_command("responsibility check policies/", [*TOOL, "check", policies], cache, runs, base)
 
 
 def nationwide(cache: Cache, work: Path, sizes: list[float], runs: int) -> None:
