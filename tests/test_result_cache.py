@@ -249,6 +249,27 @@ def test_a_run_that_writes_around_the_streams_is_not_kept(tmp_path: Path) -> Non
     assert entries(tmp_path / "cache") == []
 
 
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_output_cut_short_is_not_kept(tmp_path: Path) -> None:
+    """`| head` closes the pipe; the command answers 0 with part of its output written, which
+    must never be replayed into a file later."""
+
+    def cut_short() -> int:
+        try:
+            sys.stdout.write("ok\n")
+        except BrokenPipeError:
+            return 0
+        return 0
+
+    with cache_at(tmp_path / "cache"), contextlib.redirect_stdout(_ClosedPipe()):
+        assert results.record("k" * 64, cut_short) == 0
+    assert entries(tmp_path / "cache") == []
+
+
 def test_a_file_changed_while_the_run_reads_it_is_not_kept() -> None:
     record = observe.start()
     try:

@@ -142,11 +142,17 @@ def replay(k: str) -> int | None:
     if not isinstance(seen, list) or not observe.unchanged(seen):
         return None
     streams = _streams()
-    for s, text in writes:
-        if text is None:
-            streams[s].flush()
-        else:
-            streams[s].write(text)
+    try:
+        for s, text in writes:
+            if text is None:
+                streams[s].flush()
+            else:
+                streams[s].write(text)
+    except BrokenPipeError:  # `| head`: as the command line answers it when working it out
+        return 0
+    except (OSError, ValueError) as exc:  # likewise (ValueError: a text the encoding cannot hold)
+        print(f"responsibility: error: {exc}", file=sys.stderr)
+        return 2
     return code
 
 
@@ -159,12 +165,20 @@ class _Tee:
         self._stream, self._number, self._writes, self._spoilt = stream, number, writes, spoilt
 
     def write(self, text: str) -> int:
-        n = self._stream.write(text)
+        try:
+            n = self._stream.write(text)
+        except BaseException:  # a closed pipe (`| head`), a text the encoding cannot hold: the
+            self._spoilt.append("write")  # output was cut short, and is not kept
+            raise
         self._writes.append([self._number, text])
         return n
 
     def flush(self) -> None:
-        self._stream.flush()
+        try:
+            self._stream.flush()
+        except BaseException:
+            self._spoilt.append("flush")
+            raise
         self._writes.append([self._number, None])
 
     def isatty(self) -> bool:
