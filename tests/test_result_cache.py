@@ -101,6 +101,9 @@ def edit(root: Path, kind: str, pick: int) -> None:
         (new / "draft.yaml").write_text("kind: regulation\nid: [unclosed\n", "utf-8")
 
 
+# A copy of part of the shipped policies that validates on its own (the catalogue, the central
+# measure and 麻江's practice, which implements it): a fifth of the whole, so each example is quick.
+SUBSET = ("catalogue", "central", "guizhou")
 COMMANDS = (
     ("validate", "--no-shipped", "{root}"),
     ("check", "{root}", "--no-shipped", "--format", "json"),
@@ -108,7 +111,7 @@ COMMANDS = (
 )
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(
     command=st.sampled_from(COMMANDS),
     steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), min_size=1, max_size=3),
@@ -118,10 +121,11 @@ def test_a_replayed_run_is_the_uncached_run_through_random_edits(
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "policies"
-        shutil.copytree(POLICIES, root)
+        for part in SUBSET:
+            shutil.copytree(POLICIES / part, root / part)
         argv = [a.format(root=root) for a in command]
         with cache_at(Path(tmp) / "cache") as replays:
-            first = run_cli(*argv)
+            run_cli(*argv)  # stored
             for kind, pick in [("none", 0), *steps]:
                 if kind != "none":
                     edit(root, kind, pick)
@@ -131,7 +135,6 @@ def test_a_replayed_run_is_the_uncached_run_through_random_edits(
                 uncached = run_cli(*argv, "--no-cache")
                 assert maybe == again == uncached
             assert replays[1], "the unchanged tree was answered from the cache"
-            assert first == run_cli(*argv, "--no-cache") or steps[0][0] != "comment"
 
 
 def test_a_file_added_to_a_walked_folder_is_seen(tmp_path: Path) -> None:
