@@ -273,6 +273,21 @@ def test_output_cut_short_is_not_kept(tmp_path: Path) -> None:
     assert entries(tmp_path / "cache") == []
 
 
+def test_a_name_that_is_not_utf8_is_kept_and_replayed(tmp_path: Path) -> None:
+    """A file name of bytes that are not UTF-8 reaches Python as surrogate escapes, in the
+    command's words and in its output; the key and the entry hold them all the same."""
+    name = os.fsdecode(b"county-\xff.yaml")
+    root = tmp_path / "county"
+    root.mkdir()
+    (root / name).write_bytes(b"kind: regulation\nid: [unclosed\n")  # reported under its name
+    argv = ("validate", "--no-shipped", str(root / name))
+    with cache_at(tmp_path / "cache") as replays:
+        first = run_cli(*argv)
+        assert run_cli(*argv) == first and replays[-1]
+    assert first == run_cli(*argv, "--no-cache")
+    assert first[0] == 1 and name in first[2]
+
+
 def test_a_file_changed_while_the_run_reads_it_is_not_kept() -> None:
     record = observe.start()
     try:

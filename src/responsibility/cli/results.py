@@ -116,7 +116,8 @@ def key(argv: Sequence[str]) -> str:
         env,
         streams,
     ]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+    # ASCII: a path or a variable that is not UTF-8 (surrogate-escaped bytes) is escaped, not refused
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
 def _streams() -> tuple[TextIO, TextIO]:
@@ -213,7 +214,7 @@ def record(k: str, run: Callable[[], int]) -> int:
     if seen.stable and not spoilt:
         observations = seen.observations()
         entry = {"format": FORMAT, "key": k, "code": code, "writes": writes, "observations": observations}
-        _store(k, json.dumps(entry, ensure_ascii=False).encode())
+        _store(k, json.dumps(entry).encode())  # ASCII: output holding surrogate escapes too
     return code
 
 
