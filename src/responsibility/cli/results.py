@@ -214,7 +214,8 @@ def record(k: str, run: Callable[[], int]) -> int:
     if seen.stable and not spoilt:
         observations = seen.observations()
         entry = {"format": FORMAT, "key": k, "code": code, "writes": writes, "observations": observations}
-        _store(k, json.dumps(entry).encode())  # ASCII: output holding surrogate escapes too
+        with contextlib.suppress(TypeError, ValueError):  # never the run's concern: its output is out
+            _store(k, json.dumps(entry).encode())  # ASCII: output holding surrogate escapes too
     return code
 
 
