@@ -3,8 +3,11 @@
 Rows (medians of --runs fresh processes; user CPU seconds, peak resident memory):
 
 * ``responsibility validate`` and ``responsibility check policies/`` on the shipped policies,
-  cold (an empty cache before every run) and warm (the cache filled), against the bare import
-  ``python -c "import pydantic, yaml, networkx"``;
+  cold (every cache emptied before each run), with ``--no-cache``, with the policy cache alone
+  (the result cache emptied before each run) and warm (the result cache's answer), against the
+  bare import ``python -c "import pydantic, yaml, networkx"``; with the floors below them: the
+  interpreter, ``import pydantic, yaml`` and that import plus the CSafeLoader parse of exactly
+  the policy files ``validate`` parses (with networkx too, which ``check`` needs);
 * ``responsibility validate`` on the generated nationwide corpus (central, 22 provincial, 300 city
   and 800 county rules; ``benchmarks/graph_bench.py``) at each --sizes fraction, cold and warm,
   against parsing the same files with ``yaml.CSafeLoader`` in a fresh process; with the growth
@@ -26,8 +29,10 @@ from __future__ import annotations
 import argparse
 import math
 import shutil
+import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,6 +47,12 @@ YAML_PARSE = (
     "import pathlib, sys, yaml\n"
     "for f in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):\n"
     "    yaml.load(f.read_text('utf-8'), Loader=yaml.CSafeLoader)\n"
+)
+PARSE_FILES = (
+    "import sys\n"
+    "for f in sys.argv[1:]:\n"
+    "    with open(f, encoding='utf-8') as fh:\n"
+    "        yaml.load(fh.read(), Loader=yaml.CSafeLoader)\n"
 )
 CSV_READ = (
     "import csv, sys\n"
@@ -66,26 +77,88 @@ class Cache:
     def empty(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
+    def empty_results(self) -> None:
+        """Only the result cache's entries (cli/results.py), the policy cache kept."""
+        shutil.rmtree(self.root / "results", ignore_errors=True)
+
 
 def cold_and_warm(label: str, argv: list[str], cache: Cache, runs: int, base: Run, memory: bool) -> Run:
     child(argv, cache.env)  # bytecode written, nothing measured
     cold = median_child(argv, runs, cache.env, before=cache.empty)
     line(f"{label}, cold", cold, base, memory)
-    child(argv, cache.env)  # the cache filled
+    child(argv, cache.env)  # the caches filled
+    policies_only = median_child(argv, runs, cache.env, before=cache.empty_results)
+    line(f"{label}, policy cache only", policies_only, base, memory)
+    child(argv, cache.env)
     warm = median_child(argv, runs, cache.env)
     line(f"{label}, warm", warm, base, memory)
-    print(f"  {'':<44} warm / cold: {warm.user / cold.user:.2f}")
+    print(
+        f"  {'':<44} warm / cold: {warm.user / cold.user:.2f}; "
+        f"policy cache only / cold: {policies_only.user / cold.user:.2f}"
+    )
     return cold
 
 
+def parsed_files(root: Path) -> list[Path]:
+    """The files `validate` parses: its YAML files but the scenario files (read by `test`)."""
+    return [f for f in sorted(root.rglob("*.yaml")) if "kind: scenarios" not in f.read_text("utf-8")]
+
+
+Row = tuple[str, list[str], Callable[[], object] | None]  # label, command, what to do before each run
+
+
+def shipped_rows(cache: Cache) -> list[Row]:
+    """The baseline, the floors under the shipped commands (the interpreter, the imports each
+    needs, the CSafeLoader parse of exactly the policy files validate parses) and each command
+    cold (every cache emptied first), with --no-cache, with the policy cache alone (the result
+    cache emptied first) and warm (the result cache's answer), in the order a round runs them:
+    each row leaves the caches as the next one needs them."""
+    files = [str(f) for f in parsed_files(shipped_root())]
+    rows: list[Row] = [("bare import (baseline)", BARE_IMPORT, None)]
+    for label, code in (
+        ("interpreter alone (python -c pass)", "pass"),
+        ("import pydantic, yaml", "import pydantic, yaml"),
+        ("the same + parse of the policy files", "import pydantic, yaml\n" + PARSE_FILES),
+        ("import pydantic, yaml, networkx + the parse", "import pydantic, yaml, networkx\n" + PARSE_FILES),
+    ):
+        rows.append((label, [PYTHON, "-c", code, *files], None))
+    for label, argv in (
+        ("responsibility validate", [*TOOL, "validate"]),
+        ("responsibility check policies/", [*TOOL, "check", str(shipped_root())]),
+    ):
+        rows += [
+            (f"{label}, cold", argv, cache.empty),
+            (f"{label}, --no-cache", [*argv, "--no-cache"], None),
+            (f"{label}, policy cache only", argv, cache.empty_results),
+            (f"{label}, warm", argv, None),
+        ]
+    return rows
+
+
 def shipped(cache: Cache, runs: int) -> None:
+    """Rounds of every row, one fresh process each, so that the machine's load drifts over all
+    rows alike rather than over one row's batch; the medians of the rounds."""
     print("shipped policies, against the bare import `import pydantic, yaml, networkx`")
-    child(BARE_IMPORT)
-    base = median_child(BARE_IMPORT, runs)
-    line("bare import (baseline)", base)
-    cold_and_warm("responsibility validate", [*TOOL, "validate"], cache, runs, base, False)
-    policies = str(shipped_root())
-    cold_and_warm("responsibility check policies/", [*TOOL, "check", policies], cache, runs, base, False)
+    print(f"  rounds of every row start at load {load_average()}")
+    rows = shipped_rows(cache)
+    for _, argv, _ in rows:  # bytecode written, caches filled; nothing measured
+        child(argv, cache.env)
+    got: list[list[Run]] = [[] for _ in rows]
+    for _ in range(runs):
+        for i, (_, argv, before) in enumerate(rows):
+            if before is not None:
+                before()
+            got[i].append(child(argv, cache.env))
+    medians = [
+        Run(*(statistics.median(getattr(r, f) for r in runs_) for f in ("wall", "user", "sys", "rss")))
+        for runs_ in got
+    ]
+    base = medians[0]
+    for (label, _, _), run in zip(rows, medians, strict=True):
+        line(label, run, None if run is base else base)
+    for label in ("responsibility validate", "responsibility check policies/"):
+        by = {lab: run for (lab, _, _), run in zip(rows, medians, strict=True)}
+        print(f"  {label}: warm / cold {by[label + ', warm'].user / by[label + ', cold'].user:.2f}")
 
 
 def nationwide(cache: Cache, work: Path, sizes: list[float], runs: int) -> None:

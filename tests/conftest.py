@@ -46,6 +46,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import responsibility
+from responsibility.cli import results
 from responsibility.policy.policyset import PolicySet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,6 +86,15 @@ os.environ["XDG_CACHE_HOME"] = _TEST_CACHE
 os.environ.pop("RESPONSIBILITY_CACHE_DIR", None)
 os.environ.pop("RESPONSIBILITY_NO_CACHE", None)
 atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache_in_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's result cache (cli/results.py) is off for commands run inside the test
+    process: a test that patches the tool's internals would otherwise be answered by an earlier
+    test's stored output (the cache knows the files, not a patch). Its own tests turn it on."""
+    if not request.node.path.name.startswith("test_result_cache"):
+        monkeypatch.setattr(results, "wanted", lambda *_: False)
 
 
 # -- built sites -----------------------------------------------------------------------------------

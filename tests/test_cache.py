@@ -252,7 +252,9 @@ def test_concurrent_writers_leave_whole_entries(tmp_path: Path) -> None:
             t.join()
         got = cache.get(k)
         assert got is not None and got[0] == obj
-        assert [p.name for p in (folder / "ab").iterdir()] == [f"{k}.pickle"]
+        # (the load above may have stored a real entry under "ab" too: keys follow the code's bytes)
+        names = [p.name for p in (folder / "ab").iterdir()]
+        assert f"{k}.pickle" in names and not any(n.startswith(".tmp-") for n in names)
 
 
 # -- the property: random edits, warm == cold -------------------------------------------------------

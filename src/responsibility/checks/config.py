@@ -48,6 +48,7 @@ from pydantic import (
     ValidationInfo,
 )
 
+from responsibility.core import observe
 from responsibility.core.codes import E010, E011, E012, E013
 from responsibility.core.errors import Finding, Location, PolicyError, Severity
 from responsibility.policy import shape
@@ -134,13 +135,13 @@ def _validate_selector(sel: str, where: str) -> str:
 
 def find_config(start: Path) -> Path | None:
     """The configuration file that applies at `start`, or None."""
-    here = start.resolve()
-    for d in [here, *here.parents] if here.is_dir() else list(here.parents):
+    here = observe.resolve(start)
+    for d in [here, *here.parents] if observe.is_dir(here) else list(here.parents):
         own = d / "responsibility.toml"
-        if own.is_file():
+        if observe.is_file(own):
             return own
         py = d / "pyproject.toml"
-        if py.is_file() and "responsibility" in _read(py)[0].get("tool", {}):
+        if observe.is_file(py) and "responsibility" in _read(py)[0].get("tool", {}):
             return py
     return None
 
@@ -328,9 +329,13 @@ def _waiver_file(value: str, info: ValidationInfo) -> str:
     """The waiver file, relative to the configuration file; it must be a file (checked here, so
     the message names the key and the configuration rather than a bare path)."""
     path: Path = (info.context or {}).get("folder", Path(".")) / value
-    if not path.is_file():
+    if not observe.is_file(path):
         why = (
-            "is a directory" if path.is_dir() else "does not exist" if not path.exists() else "is not a file"
+            "is a directory"
+            if observe.is_dir(path)
+            else "does not exist"
+            if not observe.exists(path)
+            else "is not a file"
         )
         hint = "name the waiver file, relative to this configuration file"
         raise shape.invalid(f"{path} {why}", hint=hint, of_field=False)

@@ -20,6 +20,7 @@ from responsibility.checks.evidence import (
     read_inventory,
 )
 from responsibility.checks.waivers import Waived, WaiverFile, apply, read_waivers
+from responsibility.core import observe
 from responsibility.core.codes import E010, E011
 from responsibility.core.errors import SEVERITY_RANK, Finding, Location, PolicyError, Severity
 from responsibility.core.wording import plural
@@ -112,7 +113,7 @@ def unreadable(found: list[Finding], config: Config) -> Report:
 
 def checked_regulations(ps: PolicySet, paths: list[Path]) -> list[Regulation]:
     """The regulations whose files lie under one of `paths` (the ones being checked)."""
-    roots = [p.resolve() for p in paths]
+    roots = [observe.resolve(p) for p in paths]
     out = []
     for reg in ps.regulations.values():
         src = ps.sources.get(reg.id)
@@ -127,10 +128,10 @@ def run(opts: Options) -> Report:
     cfg = opts.config
     rules = cfg.selected()
     for p in [*opts.paths, *opts.policies]:
-        if not p.exists():
+        if not observe.exists(p):
             raise ValueError(f"{p}: no such file or directory")
     waiver_path = opts.waivers or cfg.waivers
-    if waiver_path is not None and not waiver_path.is_file():
+    if waiver_path is not None and not observe.is_file(waiver_path):
         raise ValueError(f"waiver file {waiver_path} does not exist")
     span = parse_range(opts.period) if opts.period else None
     if opts.evidence is not None and span is None:
@@ -143,6 +144,7 @@ def run(opts: Options) -> Report:
             include_shipped=opts.include_shipped,
             exclude=cfg.excluded if cfg.exclude else None,
             skipped=report.skipped,
+            keep_marks=True,  # findings point into the policies: positions from the first parse
         )
     except PolicyError as exc:
         found = [structural(d) for d in exc.diagnostics]

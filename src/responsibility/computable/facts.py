@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
+from responsibility.core import observe
 from responsibility.core.codes import F001, F002, F003, F004, F005
 from responsibility.core.errors import Finding, Location, PolicyError, Rule
 from responsibility.core.expr import Value
@@ -618,9 +619,8 @@ def load(paths: Sequence[str | Path] | Iterable[str | Path]) -> Facts:
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            suffixes = (".yaml", ".yml", ".csv")
-            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in suffixes and not f.is_dir())
+        if observe.is_dir(p):
+            out += observe.files_below(p, (".yaml", ".yml", ".csv"))
         else:
             out.append(p)
     return out

@@ -33,7 +33,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -143,6 +142,8 @@ def get(k: str) -> Any | None:
 
 def put(k: str, value: Any) -> None:
     """Store `value` under `k`, atomically; a cache that cannot be written is silently skipped."""
+    import tempfile  # here: only a run that stores pays for it
+
     try:
         target = _path(folder(), k)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -17,8 +17,6 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import networkx as nx
-
 from responsibility.core.codes import E025, E026, E027, E028
 from responsibility.core.errors import Finding, Location
 from responsibility.policy.model import Catalogue, Regulation, RuleSet, duty_ref
@@ -38,17 +36,62 @@ class Link:
 
 def find_cycles(links: Iterable[Link]) -> list[list[Link]]:
     """One cycle (as its links, starting at its smallest id) per strongly connected knot."""
-    graph: nx.DiGraph = nx.DiGraph()
     out_links: dict[str, list[Link]] = {}
     for link in links:
-        graph.add_edge(link.source, link.target)
         out_links.setdefault(link.source, []).append(link)
+        out_links.setdefault(link.target, [])
     cycles = []
-    for comp in nx.strongly_connected_components(graph):
+    for comp in strongly_connected(out_links):
         start = min(comp)
-        if len(comp) > 1 or graph.has_edge(start, start):
+        if len(comp) > 1 or any(k.target == start for k in out_links[start]):
             cycles.append(_cycle_through(start, comp, out_links))
     return sorted(cycles, key=lambda c: c[0].source)
+
+
+def strongly_connected(out_links: dict[str, list[Link]]) -> list[set[str]]:
+    """The strongly connected components of the graph whose edges are `out_links` (every node a
+    key), by Tarjan's algorithm without recursion, so a chain of any length is safe. The loader
+    does this itself rather than through networkx: `validate` then does not import networkx, a
+    tenth of a second at every start."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    comps: list[set[str]] = []
+    for root in out_links:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(out_links[root]))]
+        while work:
+            node, edges = work[-1]
+            for link in edges:
+                nxt = link.target
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(out_links[nxt])))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:  # every edge of `node` followed
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    comp = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        comp.add(member)
+                        if member == node:
+                            break
+                    comps.append(comp)
+    return comps
 
 
 def _cycle_through(start: str, comp: set[str], out_links: dict[str, list[Link]]) -> list[Link]:

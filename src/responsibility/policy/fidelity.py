@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from responsibility.core import observe
 from responsibility.core.codes import E005, E007, E040, E041
 from responsibility.core.errors import Finding, Location, PolicyError
 from responsibility.policy.model import Division, Provision, Regulation, Status, walk_provisions
@@ -299,9 +300,9 @@ def _read_source(path: Path, folder: Path) -> tuple[str | None, str]:
     """The source text, or None and why it cannot be used. Only regular UTF-8 files beside the YAML,
     read through the one reader (a FIFO or device refused unopened, the size capped)."""
     try:
-        if not path.resolve().is_relative_to(folder.resolve()):
+        if not observe.resolve(path).is_relative_to(observe.resolve(folder)):
             return None, "lies outside the regulation's folder; not read"
-        if not path.exists():
+        if not observe.exists(path):
             return None, "does not exist"
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop met by resolve()
         return None, f"cannot be read: {getattr(exc, 'strerror', None) or exc}"

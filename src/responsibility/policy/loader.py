@@ -27,7 +27,6 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
-import importlib.resources
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from responsibility.core import observe
 from responsibility.core.codes import E008, E009, E010, E011, E012, E030
 from responsibility.core.errors import Finding, Location, PolicyError
 from responsibility.policy import cache, model, shape
@@ -56,6 +56,13 @@ from responsibility.policy.yamlfile import (
 )
 
 POLICY_SUFFIXES = (".yaml", ".yml")
+# A load asked to keep marks (`check`, whose findings point into the policies) keeps those of the
+# files it parses while their text adds up to no more than this: working them out with the text
+# in hand costs next to nothing, while a report that needs one later re-reads and re-parses the
+# file (LazyMarks) — a shipped `check` parsed its four large regulations twice. Larger loads (a
+# nationwide corpus) keep none: marks take about 40 times the text's size in memory. The
+# positions are the same either way.
+MARKS_BUDGET = 2 * 1024 * 1024
 # Documents of these kinds live beside policies but are read by their own modules.
 _TOP_KIND = re.compile(r"^kind:[ \t]*([\w-]+)[ \t]*(?:#.*)?$", re.M)
 OTHER_KINDS = frozenset({"scenarios", "facts", "evidence", "waivers"})
@@ -66,8 +73,10 @@ Document = Regulation | Catalogue | RuleSet
 
 def shipped_root() -> Path:
     """The policies directory shipped in the wheel (or the checkout's, in a source tree)."""
-    packaged = importlib.resources.files("responsibility").joinpath("policies")
-    if isinstance(packaged, Path) and packaged.is_dir():
+    # the package's own folder, as importlib.resources.files("responsibility") gives it for an
+    # installed package (importlib.resources itself costs 8 ms of every start)
+    packaged = Path(__file__).parent.parent / "policies"
+    if packaged.is_dir():
         return packaged
     checkout = Path(__file__).resolve().parents[3] / "policies"
     if checkout.is_dir():
@@ -110,21 +119,20 @@ def discover(
     `exclude` is asked about every directory and file met below `root` (not `root` itself: a path
     named on the command line is always read); what it excludes is noted in `skipped`.
     """
-    if not root.is_dir():
-        if os.path.lexists(root):  # a file, or a FIFO, device or broken link the reader refuses
+    if not observe.is_dir(root):
+        if observe.lexists(root):  # a file, or a FIFO, device or broken link the reader refuses
             return [root], []
         return [], [E009.finding(Location(display_name(root), 1, 1), "no such file or directory")]
     if exclude is not None and exclude(root):
         exclude = None  # a folder the user names is read, even inside an excluded one
-    base = root.resolve()
+    base = observe.resolve(root)
     files: list[Path] = []
     problems: list[Finding] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
+    for dirpath, dirnames, filenames in observe.walk(root):  # names sorted; each listing noted
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         if exclude is not None:
             dirnames[:] = [d for d in dirnames if not _excluded(Path(dirpath) / d, exclude, skipped)]
-        for fn in sorted(filenames):
+        for fn in filenames:
             if not fn.endswith(POLICY_SUFFIXES):
                 continue
             p = Path(dirpath) / fn
@@ -184,7 +192,7 @@ def _not_a_policy(text: str) -> str | None:
 def _resolve(path: Path) -> Path | None:
     """The real path, or None for a symlink loop (Path.resolve raises RuntimeError on one)."""
     try:
-        return path.resolve()
+        return observe.resolve(path)
     except (RuntimeError, OSError):
         return None
 
@@ -195,6 +203,7 @@ def read_document(
     found: bool = False,
     skipped: list[Skipped] | None = None,
     use_cache: bool = False,
+    budget: list[int] | None = None,
 ) -> _Doc | None:
     """One file read as plain data with marks; raises PolicyError for unreadable input.
 
@@ -226,7 +235,12 @@ def read_document(
     top_kind = _TOP_KIND.search(text)
     if top_kind and top_kind.group(1) in OTHER_KINDS:  # read by their own modules, not parsed twice
         return _Doc(path, name, {"kind": top_kind.group(1)}, {}, shipped)
-    data = load_data(text, name)
+    kept: Positions | None = None
+    if budget is not None and len(raw) <= budget[0]:  # the bytes of marks kept left to this load
+        budget[0] -= len(raw)
+        data, kept = load_text(text, name)
+    else:
+        data = load_data(text, name)
     if not isinstance(data, dict):
         raise PolicyError(
             [
@@ -237,7 +251,7 @@ def read_document(
                 )
             ]
         )
-    return _Doc(path, name, data, marks, shipped, key=key, text=text)
+    return _Doc(path, name, data, marks if kept is None else kept, shipped, key=key, text=text)
 
 
 def _lenient(raw: bytes) -> str:
@@ -297,13 +311,16 @@ def load(
     exclude: Exclude | None = None,
     skipped: list[Skipped] | None = None,
     use_cache: bool | None = None,
+    keep_marks: bool = False,
 ) -> PolicySet:
     """Load and validate a policy set: the shipped policies (unless excluded) plus `paths`.
 
     In directories only files that declare a policy kind are read; `exclude` prunes what a walk
     meets; files passed over are appended to `skipped` when given. Raises :class:`PolicyError`
     with every problem found. Files read before come from the cache unless `use_cache` is False
-    (None: as :func:`responsibility.policy.cache.enabled` says).
+    (None: as :func:`responsibility.policy.cache.enabled` says). With `keep_marks`, the positions
+    of a small load's files are kept from their first parse (:data:`MARKS_BUDGET`), for a caller
+    that will report many of them.
     """
     roots: list[tuple[Path, bool]] = []
     if include_shipped:
@@ -315,16 +332,21 @@ def load(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(roots, exclude, skipped, cache.enabled() if use_cache is None else use_cache)
+        use = cache.enabled() if use_cache is None else use_cache
+        return _load(roots, exclude, skipped, use, MARKS_BUDGET if keep_marks else 0)
     finally:
         if collecting:
             gc.enable()
 
 
 def _load(
-    roots: list[tuple[Path, bool]], exclude: Exclude | None, skipped: list[Skipped] | None, use_cache: bool
+    roots: list[tuple[Path, bool]],
+    exclude: Exclude | None,
+    skipped: list[Skipped] | None,
+    use_cache: bool,
+    marks_budget: int = 0,
 ) -> PolicySet:
-    docs, problems = _read_roots(roots, exclude, skipped, use_cache)
+    docs, problems = _read_roots(roots, exclude, skipped, use_cache, marks_budget)
     parsed: list[tuple[_Doc, Document]] = []
     shared = model.Shared()
     for doc in docs:
@@ -352,10 +374,12 @@ def _read_roots(
     exclude: Exclude | None,
     skipped: list[Skipped] | None,
     use_cache: bool = False,
+    marks_budget: int = 0,
 ) -> tuple[list[_Doc], list[Finding]]:
     docs: list[_Doc] = []
     problems: list[Finding] = []
     seen: set[Path] = set()
+    budget = [marks_budget] if marks_budget else None  # bytes of marks left to keep
     users = [os.path.abspath(r) for r, shipped in roots if not shipped]
     for root, shipped in roots:
         # the shipped policies' own scenario files are noted only where the user asked for them
@@ -368,7 +392,7 @@ def _read_roots(
                 continue
             seen.add(real)
             try:
-                doc = read_document(f, shipped, found=f != root, skipped=noted, use_cache=use_cache)
+                doc = read_document(f, shipped, f != root, noted, use_cache, budget)
             except PolicyError as exc:
                 problems += exc.diagnostics
             except OSError as exc:
@@ -406,7 +430,7 @@ def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
         if isinstance(o, Regulation)
         for p in check_source(SourceInfo(d.display, d.marks), o, d.file)
     ]
-    sources = {source_key(o): SourceInfo(d.display, d.marks, str(d.file.resolve())) for d, o in parsed}
+    sources = {source_key(o): SourceInfo(d.display, d.marks, str(observe.resolve(d.file))) for d, o in parsed}
     regs = [o for _, o in parsed if isinstance(o, Regulation)]
     cats = [o for _, o in parsed if isinstance(o, Catalogue)]
     if problems:

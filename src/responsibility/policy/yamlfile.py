@@ -26,12 +26,12 @@ import hashlib
 import io
 import os
 import re
-import stat
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import yaml
 
+from responsibility.core import observe
 from responsibility.core.codes import E001, E002, E003, E004, E005, E006, E007, E009, E011
 from responsibility.core.errors import Location, PolicyError, Rule
 
@@ -99,19 +99,6 @@ def decode(raw: bytes, name: str) -> str:
         ) from None
 
 
-_FILE_TYPES = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def _not_regular(mode: int) -> str:
-    return next((what for test, what in _FILE_TYPES if test(mode)), "not a regular file")
-
-
 def read_bytes(path: str | os.PathLike[str], name: str, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a user file, or a positioned error (E009 unreadable, E007 too large).
 
@@ -131,22 +118,17 @@ def read_head(path: str | os.PathLike[str], name: str, count: int, size_limit: i
     For a look at a file before deciding to read it (is it a scenario file, a policy?); with
     `size_limit`, a file larger than that is refused (E007) before anything is read.
     """
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise _error(
-                name, 1, 1, E009, f"is {_not_regular(info.st_mode)}, not a file; not read", "name a file"
-            )
-        if size_limit is not None and info.st_size > size_limit:
-            raise too_large(name, info.st_size, size_limit)
-        # O_NONBLOCK: should the path have become a FIFO since the stat, open does not wait
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise _error(name, 1, 1, E009, "is not a regular file; not read", "name a file")
-            return fh.read(count)
-    except OSError as exc:  # missing, no permission, a symlink loop (ELOOP), ...
-        raise _error(name, 1, 1, E009, f"cannot read: {exc.strerror or exc}", "check the path") from None
+    got = observe.head(path, count, size_limit)  # the one read of a user file, noted for the result cache
+    if isinstance(got, bytes):
+        return got
+    why, detail = got
+    if why == "special":
+        raise _error(name, 1, 1, E009, f"is {detail}, not a file; not read", "name a file")
+    if why == "size":
+        raise too_large(name, int(detail), size_limit or 0)
+    if why == "swapped":
+        raise _error(name, 1, 1, E009, "is not a regular file; not read", "name a file")
+    raise _error(name, 1, 1, E009, f"cannot read: {detail}", "check the path")
 
 
 def too_large(name: str, size: int, limit: int) -> PolicyError:

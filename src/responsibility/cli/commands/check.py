@@ -31,6 +31,7 @@ from responsibility.checks.reporters import FORMATS, RenderOptions, render
 from responsibility.checks.runner import EXIT_USAGE, Options, unreadable
 from responsibility.checks.runner import run as run_checks
 from responsibility.cli.commands._common import LANG, POLICIES, formats, include_shipped, write
+from responsibility.core import observe
 from responsibility.core.errors import PolicyError, Severity
 
 PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, formats(*FORMATS), LANG)
@@ -98,15 +99,15 @@ def _check_options(args: argparse.Namespace) -> None:
             raise ConfigError(f"--period: {exc}") from None
     named = [("--config", args.config), ("--waivers", args.waivers)]
     for option, value in named:
-        if value is not None and not Path(value).is_file():
-            what = "is a directory" if Path(value).is_dir() else "does not exist or is not a file"
+        if value is not None and not observe.is_file(value):
+            what = "is a directory" if observe.is_dir(value) else "does not exist or is not a file"
             raise ConfigError(f"{option}: {value} {what}")
-    if args.evidence is not None and not Path(args.evidence).is_dir():
-        what = "is not a directory" if os.path.lexists(args.evidence) else "does not exist"
+    if args.evidence is not None and not observe.is_dir(args.evidence):
+        what = "is not a directory" if observe.lexists(args.evidence) else "does not exist"
         raise ConfigError(f"--evidence: evidence directory {args.evidence} {what}")
     for option, values in (("--facts", args.facts), ("--policies", args.policies)):
         for value in values:
-            if not os.path.lexists(value):
+            if not observe.lexists(value):
                 raise ConfigError(f"{option}: {value}: no such file or directory")
 
 
