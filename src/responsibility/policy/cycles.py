@@ -9,6 +9,11 @@ chain walks therefore only ever see acyclic hierarchies.
 The search is iterative (strongly connected components, then a breadth-first path inside each), so
 a chain of any length neither recurses nor hangs. Each cycle is reported once, at the link leaving
 its smallest id, with the whole loop in the message.
+
+The links are taken from each document on its own (:func:`cycle_links`), so a caller that drops
+each document once read (``validate``) keeps only its links; the components are found with plain
+dictionaries (Tarjan's algorithm, without recursion): a nationwide set has some 45,000 duty links,
+and a graph library's node and edge dictionaries cost several times the links themselves.
 """
 
 from __future__ import annotations
@@ -17,16 +22,14 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import networkx as nx
-
 from responsibility.core.codes import E025, E026, E027, E028
-from responsibility.core.errors import Finding, Location
+from responsibility.core.errors import Finding, Location, Rule
 from responsibility.policy.model import Catalogue, Regulation, RuleSet, duty_ref
 from responsibility.policy.policyset import SourceInfo, provision_paths
 from responsibility.policy.yamlfile import YamlPath, path_str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """One declared link `source → target`, and where it is written."""
 
@@ -38,17 +41,59 @@ class Link:
 
 def find_cycles(links: Iterable[Link]) -> list[list[Link]]:
     """One cycle (as its links, starting at its smallest id) per strongly connected knot."""
-    graph: nx.DiGraph = nx.DiGraph()
     out_links: dict[str, list[Link]] = {}
     for link in links:
-        graph.add_edge(link.source, link.target)
         out_links.setdefault(link.source, []).append(link)
     cycles = []
-    for comp in nx.strongly_connected_components(graph):
+    for comp in _components(out_links):
         start = min(comp)
-        if len(comp) > 1 or graph.has_edge(start, start):
+        if len(comp) > 1 or any(k.target == start for k in out_links[start]):
             cycles.append(_cycle_through(start, comp, out_links))
     return sorted(cycles, key=lambda c: c[0].source)
+
+
+def _components(out_links: dict[str, list[Link]]) -> list[set[str]]:
+    """The strongly connected components that have a link leaving them (Tarjan's algorithm, kept
+    iterative: a frame is a node and how many of its links have been followed)."""
+    order: dict[str, int] = {}  # when each node was first met
+    low: dict[str, int] = {}  # the earliest node still on the stack it reaches
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[set[str]] = []
+    for root in out_links:
+        if root in order:
+            continue
+        frames = [(root, 0)]
+        while frames:
+            node, i = frames[-1]
+            if i == 0:
+                order[node] = low[node] = len(order)
+                stack.append(node)
+                on_stack.add(node)
+            links = out_links.get(node, [])
+            if i < len(links):
+                frames[-1] = (node, i + 1)
+                target = links[i].target
+                if target not in order:
+                    frames.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], order[target])
+                continue
+            frames.pop()
+            if frames:
+                parent = frames[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == order[node]:
+                comp: set[str] = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    comp.add(member)
+                    if member == node:
+                        break
+                if node in out_links:
+                    found.append(comp)
+    return found
 
 
 def _cycle_through(start: str, comp: set[str], out_links: dict[str, list[Link]]) -> list[Link]:
@@ -91,36 +136,46 @@ _WHAT = {
 }
 
 
+def cycle_links(src: SourceInfo, obj: Regulation | Catalogue | RuleSet) -> dict[Rule, list[Link]]:
+    """The links one document declares, by the code a cycle of them is reported under."""
+    links: dict[Rule, list[Link]] = {E025: [], E026: [], E027: [], E028: []}
+    if isinstance(obj, RuleSet):
+        return links
+    for i, p in enumerate(obj.places):
+        if p.parent is not None:
+            links[E027].append(Link(p.id, p.parent, src, ("places", i, "parent")))
+    for i, a in enumerate(obj.actors):
+        links[E028] += [Link(a.id, m, src, ("actors", i, "members", j)) for j, m in enumerate(a.members)]
+    if isinstance(obj, Regulation):
+        # implementing itself is already E021 (a regulation is not its own parent)
+        links[E025] += [
+            Link(obj.id, r, src, ("implements", i)) for i, r in enumerate(obj.implements) if r != obj.id
+        ]
+        for prov, _, path in provision_paths(obj):
+            for k, d in enumerate(prov.duties):
+                ref = duty_ref(obj.id, prov.id, d.id)
+                links[E026] += [
+                    Link(ref, parent, src, (*path, "duties", k, "implements", j))
+                    for j, parent in enumerate(d.implements)
+                ]
+    return links
+
+
 def check_cycles(parsed: Parsed) -> list[Finding]:
     """Every cycle in regulation and duty implements, place parents and composite members."""
-    regs: list[Link] = []
-    duties: list[Link] = []
-    places: list[Link] = []
-    members: list[Link] = []
+    links: dict[Rule, list[Link]] = {E025: [], E026: [], E027: [], E028: []}
     for src, obj in parsed:
-        if isinstance(obj, RuleSet):
-            continue
-        for i, p in enumerate(obj.places):
-            if p.parent is not None:
-                places.append(Link(p.id, p.parent, src, ("places", i, "parent")))
-        for i, a in enumerate(obj.actors):
-            members += [Link(a.id, m, src, ("actors", i, "members", j)) for j, m in enumerate(a.members)]
-        if isinstance(obj, Regulation):
-            # implementing itself is already E021 (a regulation is not its own parent)
-            regs += [
-                Link(obj.id, r, src, ("implements", i)) for i, r in enumerate(obj.implements) if r != obj.id
-            ]
-            for prov, _, path in provision_paths(obj):
-                for k, d in enumerate(prov.duties):
-                    ref = duty_ref(obj.id, prov.id, d.id)
-                    duties += [
-                        Link(ref, parent, src, (*path, "duties", k, "implements", j))
-                        for j, parent in enumerate(d.implements)
-                    ]
+        for code, mine in cycle_links(src, obj).items():
+            links[code] += mine
+    return report_cycles(links)
+
+
+def report_cycles(links: dict[Rule, list[Link]]) -> list[Finding]:
+    """A finding for each cycle among `links` (by code, as :func:`cycle_links` gives them)."""
     out: list[Finding] = []
-    for code, links in ((E025, regs), (E026, duties), (E027, places), (E028, members)):
+    for code in (E025, E026, E027, E028):
         what, hint = _WHAT[code]
-        for cycle in find_cycles(links):
+        for cycle in find_cycles(links.get(code, [])):
             first = cycle[0]
             loop = " → ".join([*(k.source for k in cycle), first.source])
             line, col = first.src.locate(first.path)

@@ -387,6 +387,11 @@ class LazyMarks(Mapping[YamlPath, tuple[int, int]]):
         self._digest = digest
         self._marks: Marks | None = None
 
+    @property
+    def digest(self) -> bytes:
+        """The SHA-256 of the bytes the positions are those of."""
+        return self._digest
+
     def _get(self) -> Marks:
         if self._marks is None:
             self._marks = {}
