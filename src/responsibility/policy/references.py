@@ -30,7 +30,7 @@ from responsibility.core.codes import E020, E021, E022, E023, E024
 from responsibility.core.errors import Finding, Location, Rule
 from responsibility.policy.cycles import Link, cycle_links, report_cycles
 from responsibility.policy.fidelity import quote_mismatch
-from responsibility.policy.model import Catalogue, Duty, Regulation, RuleSet, duty_ref
+from responsibility.policy.model import Catalogue, Division, Duty, Regulation, RuleSet, duty_ref
 from responsibility.policy.policyset import SourceInfo, provision_paths, suggest
 from responsibility.policy.yamlfile import YamlPath, path_str
 
@@ -381,17 +381,17 @@ def _unique_ids(out: _Collector, src: SourceInfo, reg: Regulation) -> None:
         duty_ids: dict[str, str] = {}
         for k, d in enumerate(prov.duties):
             out.unique(duty_ids, d.id, src, (*path, "duties", k, "id"), "duty")
+    # divisions in document order (depth first), without a recursive closure: one that refers
+    # to itself is a reference cycle, which kept this collector and its names alive until the
+    # garbage collector ran (the loader turns it off while it reads)
     divs: dict[str, str] = {}
-
-    def visit(items: Iterable[tuple[int, object]], base: YamlPath) -> None:
-        from responsibility.policy.model import Division
-
-        for j, div in items:
-            assert isinstance(div, Division)
-            out.unique(divs, div.id, src, (*base, j, "id"), "division")
-            visit(enumerate(div.divisions), (*base, j, "divisions"))
-
-    visit(enumerate(reg.divisions), ("divisions",))
+    stack: list[tuple[Division, YamlPath]] = [
+        (div, ("divisions", j)) for j, div in reversed(list(enumerate(reg.divisions)))
+    ]
+    while stack:
+        div, path = stack.pop()
+        out.unique(divs, div.id, src, (*path, "id"), "division")
+        stack += [(sub, (*path, "divisions", j)) for j, sub in reversed(list(enumerate(div.divisions)))]
 
 
 def _check_duty(out: _Collector, src: SourceInfo, text: str, duty: Duty, path: YamlPath) -> None:
