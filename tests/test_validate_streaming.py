@@ -249,3 +249,23 @@ def test_validate_counts_the_shipped_policies_as_load_does() -> None:
         assert validate() == Summary(
             len(ps.regulations), len(ps.provisions()), len(ps.all_duties()), len(ps.actors)
         )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24)), max_size=80))
+def test_the_components_are_networkx_s(edges: list[tuple[int, int]]) -> None:
+    """The cycle search's own strongly connected components (it no longer builds a networkx
+    graph) are networkx's, on graphs large enough for knots to share nodes with long chains."""
+    import networkx as nx
+
+    from responsibility.policy.cycles import Link, _components
+    from responsibility.policy.policyset import SourceInfo
+
+    src = SourceInfo("x.yaml")
+    out: dict[str, list[Link]] = {}
+    for i, (a, b) in enumerate(edges):
+        out.setdefault(f"n{a}", []).append(Link(f"n{a}", f"n{b}", src, ("e", i)))
+    g = nx.DiGraph([(f"n{a}", f"n{b}") for a, b in edges])
+    knots = [c for c in nx.strongly_connected_components(g) if len(c) > 1 or g.has_edge(min(c), min(c))]
+    want = sorted(sorted(c) for c in knots)
+    assert sorted(sorted(c) for c in _components(out)) == want

@@ -18,6 +18,7 @@ and a graph library's node and edge dictionaries cost several times the links th
 
 from __future__ import annotations
 
+import sys
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,54 +47,60 @@ def find_cycles(links: Iterable[Link]) -> list[list[Link]]:
         out_links.setdefault(link.source, []).append(link)
     cycles = []
     for comp in _components(out_links):
-        start = min(comp)
-        if len(comp) > 1 or any(k.target == start for k in out_links[start]):
-            cycles.append(_cycle_through(start, comp, out_links))
+        cycles.append(_cycle_through(min(comp), comp, out_links))
     return sorted(cycles, key=lambda c: c[0].source)
 
 
 def _components(out_links: dict[str, list[Link]]) -> list[set[str]]:
-    """The strongly connected components that have a link leaving them (Tarjan's algorithm, kept
-    iterative: a frame is a node and how many of its links have been followed)."""
-    order: dict[str, int] = {}  # when each node was first met
-    low: dict[str, int] = {}  # the earliest node still on the stack it reaches
+    """The knots: strongly connected components of more than one node, or of one node that
+    links to itself.
+
+    Pearce's variant of Tarjan's algorithm, kept iterative (a frame is a node, how many of its
+    links have been followed and whether it is still its component's root): one number per node
+    serves as its visiting order and its lowest reachable order, and once its component is done
+    it is set to one number above every order — so no second map, no on-stack set, and nothing
+    made for the tens of thousands of nodes on no cycle.
+    """
+    rank: dict[str, int] = {}
+    counter = 0
     stack: list[str] = []
-    on_stack: set[str] = set()
     found: list[set[str]] = []
-    for root in out_links:
-        if root in order:
+    for start in out_links:
+        if start in rank:
             continue
-        frames = [(root, 0)]
+        frames: list[tuple[str, int, bool]] = [(start, 0, True)]
+        rank[start] = counter = counter + 1
         while frames:
-            node, i = frames[-1]
-            if i == 0:
-                order[node] = low[node] = len(order)
-                stack.append(node)
-                on_stack.add(node)
+            node, i, root = frames[-1]
             links = out_links.get(node, [])
             if i < len(links):
-                frames[-1] = (node, i + 1)
                 target = links[i].target
-                if target not in order:
-                    frames.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], order[target])
+                if target not in rank:
+                    frames[-1] = (node, i, root)  # resumed at the same link, to take the target's rank
+                    rank[target] = counter = counter + 1
+                    frames.append((target, 0, True))
+                    continue
+                if rank[target] < rank[node]:
+                    rank[node] = rank[target]
+                    root = False
+                frames[-1] = (node, i + 1, root)
                 continue
             frames.pop()
-            if frames:
-                parent = frames[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == order[node]:
-                comp: set[str] = set()
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    comp.add(member)
-                    if member == node:
-                        break
-                if node in out_links:
-                    found.append(comp)
+            if not root:
+                stack.append(node)
+            else:
+                members = [node]
+                while stack and rank[node] <= rank[stack[-1]]:
+                    members.append(stack.pop())
+                for member in members:
+                    rank[member] = _DONE
+                counter -= len(members)
+                if len(members) > 1 or any(k.target == node for k in links):
+                    found.append(set(members))
     return found
+
+
+_DONE = sys.maxsize  # the rank of a node whose component is done: above every visiting order
 
 
 def _cycle_through(start: str, comp: set[str], out_links: dict[str, list[Link]]) -> list[Link]:

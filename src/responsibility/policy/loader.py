@@ -358,7 +358,8 @@ def _validated(
             problems += exc.diagnostics
             continue
         finally:
-            doc.data, doc.text = {}, ""  # not needed once validated
+            # not needed once validated (the document from the cache is returned, not kept)
+            doc.data, doc.text, doc.obj = {}, "", None
         if obj is not None:
             yield doc, obj
 
