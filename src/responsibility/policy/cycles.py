@@ -143,29 +143,40 @@ _WHAT = {
 }
 
 
-def cycle_links(src: SourceInfo, obj: Regulation | Catalogue | RuleSet) -> dict[Rule, list[Link]]:
-    """The links one document declares, by the code a cycle of them is reported under."""
-    links: dict[Rule, list[Link]] = {E025: [], E026: [], E027: [], E028: []}
-    if isinstance(obj, RuleSet):
-        return links
-    for i, p in enumerate(obj.places):
-        if p.parent is not None:
-            links[E027].append(Link(p.id, p.parent, src, ("places", i, "parent")))
-    for i, a in enumerate(obj.actors):
-        links[E028] += [Link(a.id, m, src, ("actors", i, "members", j)) for j, m in enumerate(a.members)]
+def cycle_links(
+    src: SourceInfo, obj: Regulation | Catalogue | RuleSet, strings: dict[str, str] | None = None
+) -> dict[Rule, list[Link]]:
+    """The links one document declares, by the code a cycle of them is reported under. With
+    `strings`, equal ids are one string across the documents that share it."""
+    one = (lambda s: s) if strings is None else (lambda s: strings.setdefault(s, s))
+    regs: list[Link] = []
+    duties: list[Link] = []
+    places: list[Link] = []
+    members: list[Link] = []
+    if not isinstance(obj, RuleSet):
+        for i, p in enumerate(obj.places):
+            if p.parent is not None:
+                places.append(Link(one(p.id), one(p.parent), src, ("places", i, "parent")))
+        for i, a in enumerate(obj.actors):
+            members += [
+                Link(one(a.id), one(m), src, ("actors", i, "members", j)) for j, m in enumerate(a.members)
+            ]
     if isinstance(obj, Regulation):
         # implementing itself is already E021 (a regulation is not its own parent)
-        links[E025] += [
-            Link(obj.id, r, src, ("implements", i)) for i, r in enumerate(obj.implements) if r != obj.id
+        regs += [
+            Link(one(obj.id), one(r), src, ("implements", i))
+            for i, r in enumerate(obj.implements)
+            if r != obj.id
         ]
         for prov, _, path in provision_paths(obj):
             for k, d in enumerate(prov.duties):
-                ref = duty_ref(obj.id, prov.id, d.id)
-                links[E026] += [
-                    Link(ref, parent, src, (*path, "duties", k, "implements", j))
-                    for j, parent in enumerate(d.implements)
-                ]
-    return links
+                if d.implements:
+                    ref = one(duty_ref(obj.id, prov.id, d.id))
+                    duties += [
+                        Link(ref, one(parent), src, (*path, "duties", k, "implements", j))
+                        for j, parent in enumerate(d.implements)
+                    ]
+    return {E025: regs, E026: duties, E027: places, E028: members}
 
 
 def check_cycles(parsed: Parsed) -> list[Finding]:
