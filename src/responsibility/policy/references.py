@@ -82,10 +82,8 @@ class _Collector:
         self.again = False  # ALONE: a name that must be looked at again (a regulation naming itself)
 
     def add(self, src: SourceInfo, path: YamlPath, code: Rule, msg: str, hint: str = "") -> None:
-        if self.mode is _Mode.JOINED:
-            return  # reported by the walk of the document alone
-        line, col = src.locate(path)
-        self.problems.append(code.finding(Location(src.file, line, col, path_str(path)), msg, hint=hint))
+        if self.mode is not _Mode.JOINED:  # joined, it was reported by the walk of the document alone
+            self._report(src, path, code, msg, hint)
 
     def unique(self, seen: dict[str, str], key: str, src: SourceInfo, path: YamlPath, what: str) -> bool:
         if key in seen:
@@ -121,7 +119,7 @@ class _Collector:
         if wanted not in pool or wanted == but:
             near = suggest(wanted, pool - {but} if but else pool)
             hint = f"did you mean {', '.join(near)}?" if near else f"define the {what} first"
-            self.add_joined(src, path, E021, f"unknown {what} '{wanted}'", hint)
+            self._report(src, path, E021, f"unknown {what} '{wanted}'", hint)
 
     def refs(
         self,
@@ -144,7 +142,7 @@ class _Collector:
         for j, w in enumerate(wanted):
             self.ref(src, (*base, j, *tail), w, pool, what)
 
-    def add_joined(self, src: SourceInfo, path: YamlPath, code: Rule, msg: str, hint: str) -> None:
+    def _report(self, src: SourceInfo, path: YamlPath, code: Rule, msg: str, hint: str) -> None:
         line, col = src.locate(path)
         self.problems.append(code.finding(Location(src.file, line, col, path_str(path)), msg, hint=hint))
 
