@@ -9,22 +9,28 @@ chain walks therefore only ever see acyclic hierarchies.
 The search is iterative (strongly connected components, then a breadth-first path inside each), so
 a chain of any length neither recurses nor hangs. Each cycle is reported once, at the link leaving
 its smallest id, with the whole loop in the message.
+
+The links are taken from each document on its own (:func:`cycle_links`), so a caller that drops
+each document once read (``validate``) keeps only its links; the components are found with plain
+dictionaries (Tarjan's algorithm, without recursion): a nationwide set has some 45,000 duty links,
+and a graph library's node and edge dictionaries cost several times the links themselves.
 """
 
 from __future__ import annotations
 
+import sys
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from responsibility.core.codes import E025, E026, E027, E028
-from responsibility.core.errors import Finding, Location
+from responsibility.core.errors import Finding, Location, Rule
 from responsibility.policy.model import Catalogue, Regulation, RuleSet, duty_ref
 from responsibility.policy.policyset import SourceInfo, provision_paths
 from responsibility.policy.yamlfile import YamlPath, path_str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """One declared link `source → target`, and where it is written."""
 
@@ -41,57 +47,61 @@ def find_cycles(links: Iterable[Link]) -> list[list[Link]]:
         out_links.setdefault(link.source, []).append(link)
         out_links.setdefault(link.target, [])
     cycles = []
-    for comp in strongly_connected(out_links):
-        start = min(comp)
-        if len(comp) > 1 or any(k.target == start for k in out_links[start]):
-            cycles.append(_cycle_through(start, comp, out_links))
+    for comp in knots(out_links):
+        cycles.append(_cycle_through(min(comp), comp, out_links))
     return sorted(cycles, key=lambda c: c[0].source)
 
 
-def strongly_connected(out_links: dict[str, list[Link]]) -> list[set[str]]:
-    """The strongly connected components of the graph whose edges are `out_links` (every node a
-    key), by Tarjan's algorithm without recursion, so a chain of any length is safe. The loader
-    does this itself rather than through networkx: `validate` then does not import networkx, a
-    tenth of a second at every start."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
+def knots(out_links: dict[str, list[Link]]) -> list[set[str]]:
+    """The knots: strongly connected components of more than one node, or of one node that
+    links to itself.
+
+    Pearce's variant of Tarjan's algorithm, kept iterative (a frame is a node, how many of its
+    links have been followed and whether it is still its component's root): one number per node
+    serves as its visiting order and its lowest reachable order, and once its component is done
+    it is set to one number above every order — so no second map, no on-stack set, and nothing
+    made for the tens of thousands of nodes on no cycle.
+    """
+    rank: dict[str, int] = {}
+    counter = 0
     stack: list[str] = []
-    on_stack: set[str] = set()
-    comps: list[set[str]] = []
-    for root in out_links:
-        if root in index:
+    found: list[set[str]] = []
+    for start in out_links:
+        if start in rank:
             continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(out_links[root]))]
-        while work:
-            node, edges = work[-1]
-            for link in edges:
-                nxt = link.target
-                if nxt not in index:
-                    index[nxt] = low[nxt] = len(index)
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(out_links[nxt])))
-                    break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-            else:  # every edge of `node` followed
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    comp = set()
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        comp.add(member)
-                        if member == node:
-                            break
-                    comps.append(comp)
-    return comps
+        frames: list[tuple[str, int, bool]] = [(start, 0, True)]
+        rank[start] = counter = counter + 1
+        while frames:
+            node, i, root = frames[-1]
+            links = out_links.get(node, [])
+            if i < len(links):
+                target = links[i].target
+                if target not in rank:
+                    frames[-1] = (node, i, root)  # resumed at the same link, to take the target's rank
+                    rank[target] = counter = counter + 1
+                    frames.append((target, 0, True))
+                    continue
+                if rank[target] < rank[node]:
+                    rank[node] = rank[target]
+                    root = False
+                frames[-1] = (node, i + 1, root)
+                continue
+            frames.pop()
+            if not root:
+                stack.append(node)
+            else:
+                members = [node]
+                while stack and rank[node] <= rank[stack[-1]]:
+                    members.append(stack.pop())
+                for member in members:
+                    rank[member] = _DONE
+                counter -= len(members)
+                if len(members) > 1 or any(k.target == node for k in links):
+                    found.append(set(members))
+    return found
+
+
+_DONE = sys.maxsize  # the rank of a node whose component is done: above every visiting order
 
 
 def _cycle_through(start: str, comp: set[str], out_links: dict[str, list[Link]]) -> list[Link]:
@@ -134,36 +144,57 @@ _WHAT = {
 }
 
 
-def check_cycles(parsed: Parsed) -> list[Finding]:
-    """Every cycle in regulation and duty implements, place parents and composite members."""
+def cycle_links(
+    src: SourceInfo, obj: Regulation | Catalogue | RuleSet, strings: dict[str, str] | None = None
+) -> dict[Rule, list[Link]]:
+    """The links one document declares, by the code a cycle of them is reported under. With
+    `strings`, equal ids are one string across the documents that share it."""
+    one = (lambda s: s) if strings is None else (lambda s: strings.setdefault(s, s))
     regs: list[Link] = []
     duties: list[Link] = []
     places: list[Link] = []
     members: list[Link] = []
-    for src, obj in parsed:
-        if isinstance(obj, RuleSet):
-            continue
+    if not isinstance(obj, RuleSet):
         for i, p in enumerate(obj.places):
             if p.parent is not None:
-                places.append(Link(p.id, p.parent, src, ("places", i, "parent")))
+                places.append(Link(one(p.id), one(p.parent), src, ("places", i, "parent")))
         for i, a in enumerate(obj.actors):
-            members += [Link(a.id, m, src, ("actors", i, "members", j)) for j, m in enumerate(a.members)]
-        if isinstance(obj, Regulation):
-            # implementing itself is already E021 (a regulation is not its own parent)
-            regs += [
-                Link(obj.id, r, src, ("implements", i)) for i, r in enumerate(obj.implements) if r != obj.id
+            members += [
+                Link(one(a.id), one(m), src, ("actors", i, "members", j)) for j, m in enumerate(a.members)
             ]
-            for prov, _, path in provision_paths(obj):
-                for k, d in enumerate(prov.duties):
-                    ref = duty_ref(obj.id, prov.id, d.id)
+    if isinstance(obj, Regulation):
+        # implementing itself is already E021 (a regulation is not its own parent)
+        regs += [
+            Link(one(obj.id), one(r), src, ("implements", i))
+            for i, r in enumerate(obj.implements)
+            if r != obj.id
+        ]
+        for prov, _, path in provision_paths(obj):
+            for k, d in enumerate(prov.duties):
+                if d.implements:
+                    ref = one(duty_ref(obj.id, prov.id, d.id))
                     duties += [
-                        Link(ref, parent, src, (*path, "duties", k, "implements", j))
+                        Link(ref, one(parent), src, (*path, "duties", k, "implements", j))
                         for j, parent in enumerate(d.implements)
                     ]
+    return {E025: regs, E026: duties, E027: places, E028: members}
+
+
+def check_cycles(parsed: Parsed) -> list[Finding]:
+    """Every cycle in regulation and duty implements, place parents and composite members."""
+    links: dict[Rule, list[Link]] = {E025: [], E026: [], E027: [], E028: []}
+    for src, obj in parsed:
+        for code, mine in cycle_links(src, obj).items():
+            links[code] += mine
+    return report_cycles(links)
+
+
+def report_cycles(links: dict[Rule, list[Link]]) -> list[Finding]:
+    """A finding for each cycle among `links` (by code, as :func:`cycle_links` gives them)."""
     out: list[Finding] = []
-    for code, links in ((E025, regs), (E026, duties), (E027, places), (E028, members)):
+    for code in (E025, E026, E027, E028):
         what, hint = _WHAT[code]
-        for cycle in find_cycles(links):
+        for cycle in find_cycles(links.get(code, [])):
             first = cycle[0]
             loop = " → ".join([*(k.source for k in cycle), first.source])
             line, col = first.src.locate(first.path)

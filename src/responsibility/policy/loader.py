@@ -25,14 +25,15 @@ Files passed over are listed in ``skipped`` when the caller asks (``check --verb
 from __future__ import annotations
 
 import difflib
+import functools
 import gc
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from responsibility.core import observe
 from responsibility.core.codes import E008, E009, E010, E011, E012, E030
@@ -40,8 +41,8 @@ from responsibility.core.errors import Finding, Location, PolicyError
 from responsibility.policy import cache, model, shape
 from responsibility.policy.fidelity import check_source
 from responsibility.policy.model import Catalogue, Regulation, RuleSet
-from responsibility.policy.policyset import PolicySet, SourceInfo
-from responsibility.policy.references import check_references
+from responsibility.policy.policyset import PolicySet, SourceInfo, provision_paths
+from responsibility.policy.references import Facts, check_facts, check_references, facts_of
 from responsibility.policy.yamlfile import (
     MAX_BYTES,
     LazyMarks,
@@ -346,19 +347,9 @@ def _load(
     use_cache: bool,
     marks_budget: int = 0,
 ) -> PolicySet:
-    docs, problems = _read_roots(roots, exclude, skipped, use_cache, marks_budget)
-    parsed: list[tuple[_Doc, Document]] = []
-    shared = model.Shared()
-    for doc in docs:
-        try:
-            obj = _parse(doc, shared)
-        except PolicyError as exc:
-            problems += exc.diagnostics
-            continue
-        finally:
-            doc.data, doc.text = {}, ""  # not needed once validated: freed as the load goes
-        if obj is not None:
-            parsed.append((doc, obj))
+    problems: list[Finding] = []
+    shared = model.Shared()  # the documents of a policy set share equal strings
+    parsed = list(_validated(roots, exclude, skipped, use_cache, problems, lambda: shared, marks_budget))
     # Reference checks run even when some files failed, so one run reports everything.
     try:
         policy_set = _compose(_override(parsed))
@@ -369,15 +360,41 @@ def _load(
     return policy_set
 
 
+def _validated(
+    roots: Iterable[tuple[Path, bool]],
+    exclude: Exclude | None,
+    skipped: list[Skipped] | None,
+    use_cache: bool,
+    problems: list[Finding],
+    shared: Callable[[], model.Shared],
+    marks_budget: int = 0,
+) -> Iterator[tuple[_Doc, Document]]:
+    """Each policy file read and validated in turn, its problems appended to `problems`.
+
+    A file's parsed data is dropped as soon as it is validated, before the next file is read: a
+    nationwide set's parsed data held all at once was 258 MiB, more than its documents.
+    """
+    for doc in _read_roots(roots, exclude, skipped, use_cache, problems, marks_budget):
+        try:
+            obj = _parse(doc, shared())
+        except PolicyError as exc:
+            problems += exc.diagnostics
+            continue
+        finally:
+            # not needed once validated (the document from the cache is returned, not kept)
+            doc.data, doc.text, doc.obj = {}, "", None
+        if obj is not None:
+            yield doc, obj
+
+
 def _read_roots(
     roots: Iterable[tuple[Path, bool]],
     exclude: Exclude | None,
     skipped: list[Skipped] | None,
-    use_cache: bool = False,
+    use_cache: bool,
+    problems: list[Finding],
     marks_budget: int = 0,
-) -> tuple[list[_Doc], list[Finding]]:
-    docs: list[_Doc] = []
-    problems: list[Finding] = []
+) -> Iterator[_Doc]:
     seen: set[Path] = set()
     budget = [marks_budget] if marks_budget else None  # bytes of marks left to keep
     users = [os.path.abspath(r) for r, shipped in roots if not shipped]
@@ -399,17 +416,27 @@ def _read_roots(
                 problems.append(E009.finding(Location(display_name(f), 1, 1), f"cannot read: {exc.strerror}"))
             else:
                 if doc is not None:
-                    docs.append(doc)
+                    yield doc
         if noted is not skipped and skipped is not None and noted:
             skipped += [k for k in noted if any(_below(os.path.abspath(k.file), u) for u in users)]
-    return docs, problems
 
 
 def _below(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _override(parsed: list[tuple[_Doc, Document]]) -> list[tuple[_Doc, Document]]:
+class _Keyed(Protocol):
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def id(self) -> str: ...
+
+
+K = TypeVar("K", bound=_Keyed)
+
+
+def _override(parsed: list[tuple[_Doc, K]]) -> list[tuple[_Doc, K]]:
     """Drop shipped documents that a user document replaces (same kind and id)."""
     user_keys = {(obj.kind, obj.id) for doc, obj in parsed if not doc.shipped}
     return [(d, o) for d, o in parsed if not d.shipped or (o.kind, o.id) not in user_keys]
@@ -422,7 +449,10 @@ def source_key(obj: Document) -> str:
 
 
 def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
-    problems = _references(parsed)
+    problems = _references(
+        [d for d, _ in parsed],
+        lambda: check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed]),
+    )
     # the text is the authority: each regulation that names its source must reproduce it
     problems += [
         p
@@ -446,18 +476,130 @@ def _compose(parsed: list[tuple[_Doc, Document]]) -> PolicySet:
     )
 
 
-def _references(parsed: list[tuple[_Doc, Document]]) -> list[Finding]:
-    """The reference checks of the whole set, skipped when this very set of documents (the same
-    files' bytes, in the same order) passed them before: they read nothing but the documents."""
-    keys = [d.key for d, _ in parsed if d.key is not None]
-    whole = len(keys) == len(parsed)  # every document came through the cache's reader
+def _references(docs: Sequence[_Doc], check: Callable[[], list[Finding]]) -> list[Finding]:
+    """The reference checks of the whole set (`check`), skipped when this very set of documents
+    (the same files' bytes, in the same order) passed them before: they read nothing but the
+    documents."""
+    keys = [d.key for d in docs if d.key is not None]
+    whole = len(keys) == len(docs)  # every document came through the cache's reader
     set_key = cache.key("\n".join(["references", *keys]).encode()) if whole else None
     if set_key is not None and cache.get(set_key) is True:
         return []
-    problems = check_references([(SourceInfo(d.display, d.marks), o) for d, o in parsed])
+    problems = check()
     if set_key is not None and not problems:
         cache.put(set_key, True)
     return problems
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What :func:`validate` counts of a valid policy set (as a loaded :class:`PolicySet` has them)."""
+
+    regulations: int
+    provisions: int
+    duties: int
+    actors: int
+
+
+def validate(
+    paths: Sequence[str | os.PathLike[str]] = (),
+    *,
+    include_shipped: bool = True,
+    exclude: Exclude | None = None,
+    skipped: list[Skipped] | None = None,
+    use_cache: bool | None = None,
+) -> Summary:
+    """Validate what :func:`load` would load, and report the same problems, holding one document
+    at a time: each is read, validated, reduced to the facts the checks that join documents need
+    (:func:`responsibility.policy.references.facts_of`) and its source text checked, then dropped.
+    A document those checks must see again (a name that does not resolve; a quote of another
+    regulation) is read again from its file. Raises :class:`PolicyError` as :func:`load` does;
+    returns the counts of the set.
+    """
+    roots: list[tuple[Path, bool]] = []
+    if include_shipped:
+        roots.append((shipped_root(), True))
+    roots += [(Path(p), False) for p in paths]
+    collecting = gc.isenabled()
+    gc.disable()  # as in load(): no garbage cycles are made, and the collector's passes cost
+    try:
+        return _validate(roots, exclude, skipped, cache.enabled() if use_cache is None else use_cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@dataclass
+class _Seen:
+    """One validated document, once dropped: its facts, its source-text findings and its counts."""
+
+    facts: Facts
+    source: list[Finding]
+    provisions: int
+    duties: int
+    actors: int
+
+    @property
+    def kind(self) -> str:
+        return self.facts.kind
+
+    @property
+    def id(self) -> str:
+        return self.facts.id
+
+
+def _validate(
+    roots: list[tuple[Path, bool]], exclude: Exclude | None, skipped: list[Skipped] | None, use_cache: bool
+) -> Summary:
+    problems: list[Finding] = []
+    seen: list[tuple[_Doc, _Seen]] = []
+    strings: dict[str, str] = {}  # ids shared between the facts of all documents
+    for doc, obj in _validated(roots, exclude, skipped, use_cache, problems, model.Shared):
+        src = SourceInfo(doc.display, doc.marks)
+        facts = facts_of(src, obj, functools.partial(_read_again, doc), strings)
+        source = check_source(src, obj, doc.file) if isinstance(obj, Regulation) else []
+        entries = list(provision_paths(obj)) if isinstance(obj, Regulation) else []
+        seen.append(
+            (doc, _Seen(facts, source, len(entries), len(facts.duties), len(getattr(obj, "actors", []))))
+        )
+    kept = _override(seen)
+    try:
+        problems += _references([d for d, _ in kept], lambda: check_facts([s.facts for _, s in kept]))
+    except PolicyError as exc:  # a file changed while it was being validated
+        problems += exc.diagnostics
+    problems += [p for _, s in kept for p in s.source]
+    if problems:
+        raise PolicyError(problems)
+    # The set is valid, so its ids are unique: the counts are those a loaded PolicySet has.
+    regs = [s for _, s in kept if s.kind == "regulation"]
+    return Summary(
+        len(regs),
+        sum(s.provisions for s in regs),
+        sum(s.duties for s in regs),
+        sum(s.actors for _, s in kept),
+    )
+
+
+def _digest(doc: _Doc | None) -> bytes | None:
+    return doc.marks.digest if doc is not None and isinstance(doc.marks, LazyMarks) else None
+
+
+def _read_again(doc: _Doc) -> Document:
+    """The document of a file validated before and dropped, read and validated again; a file whose
+    bytes have changed since is a finding (what was checked is no longer what is there)."""
+    again = read_document(doc.file, doc.shipped, use_cache=doc.key is not None)
+    obj = None if again is None else _parse(again, model.Shared())
+    if obj is None or _digest(again) != _digest(doc):
+        raise PolicyError(
+            [
+                E009.finding(
+                    Location(doc.display, 1, 1),
+                    "changed while it was being validated",
+                    hint="validate again once the file is no longer being written",
+                )
+            ]
+        )
+    return obj
 
 
 def load_shipped() -> PolicySet:

@@ -79,15 +79,16 @@ def provision_paths(reg: Regulation) -> Iterator[tuple[Provision, Division | Non
     """Every provision with its division and its path inside the regulation's document."""
     for i, prov in enumerate(reg.provisions):
         yield prov, None, ("provisions", i)
-
-    def visit(div: Division, base: YamlPath) -> Iterator[tuple[Provision, Division | None, YamlPath]]:
+    # a division's provisions, then its sub-divisions, depth first; kept iterative, as a recursive
+    # closure is a reference cycle left for the garbage collector on every call
+    stack: list[tuple[Division, YamlPath]] = [
+        (div, ("divisions", j)) for j, div in reversed(list(enumerate(reg.divisions)))
+    ]
+    while stack:
+        div, base = stack.pop()
         for i, prov in enumerate(div.provisions):
             yield prov, div, (*base, "provisions", i)
-        for j, sub in enumerate(div.divisions):
-            yield from visit(sub, (*base, "divisions", j))
-
-    for j, div in enumerate(reg.divisions):
-        yield from visit(div, ("divisions", j))
+        stack += [(sub, (*base, "divisions", j)) for j, sub in reversed(list(enumerate(div.divisions)))]
 
 
 def citations(reg: Regulation) -> dict[str, str]:

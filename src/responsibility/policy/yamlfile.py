@@ -369,6 +369,11 @@ class LazyMarks(Mapping[YamlPath, tuple[int, int]]):
         self._digest = digest
         self._marks: Marks | None = None
 
+    @property
+    def digest(self) -> bytes:
+        """The SHA-256 of the bytes the positions are those of."""
+        return self._digest
+
     def _get(self) -> Marks:
         if self._marks is None:
             self._marks = {}
@@ -504,6 +509,11 @@ def _scalar(node: yaml.Node, name: str) -> Any:
             f"'{node.value}' is not a valid {what}: {exc}",
             "write a real date (YYYY-MM-DD), or quote the value if it is text",
         ) from None
+    finally:
+        # The constructor remembers each node it built, for aliases (refused here): left there,
+        # every boolean, number and date node of every file read stayed alive, marks and all,
+        # for the life of the process (8 MiB over a nationwide set).
+        _CONSTRUCTOR.constructed_objects.pop(node, None)
 
 
 _NUMBER_TAGS = {_CORE + "int", _CORE + "float"}
