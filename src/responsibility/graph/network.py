@@ -33,6 +33,7 @@ from responsibility.policy.model import (
     CounterpartyRole,
     Level,
     Regulation,
+    Text,
 )
 from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import is_inherited, place_at_level, place_chain, role_closure, within
@@ -123,6 +124,12 @@ def _text_attrs(zh: str, en: str | None) -> dict[str, str]:
     return {"label": zh, "en": en} if en else {"label": zh}
 
 
+def _named_node(g: nx.MultiDiGraph, node: NodeType, key: str, name: Text, **attrs: str) -> None:
+    """A node of a catalogue entry: its type, its own attributes, then its name (the attribute
+    order is the exports' column order)."""
+    g.add_node(node_id(node, key), type=node.value, **attrs, **_text_attrs(name.zh, name.en))
+
+
 def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     """Drop None values: GraphML cannot carry them and absent means unknown."""
     return {k: v for k, v in attrs.items() if v is not None}
@@ -136,15 +143,9 @@ def build(ps: PolicySet) -> nx.MultiDiGraph:
     _add_places(g, ps)
     _add_actors(g, ps)
     for a in ps.artefact_kinds.values():
-        g.add_node(
-            node_id(NodeType.artefact, a.id),
-            type=NodeType.artefact.value,
-            **_text_attrs(a.name.zh, a.name.en),
-        )
+        _named_node(g, NodeType.artefact, a.id, a.name)
     for t in ps.topics.values():
-        g.add_node(
-            node_id(NodeType.topic, t.id), type=NodeType.topic.value, **_text_attrs(t.name.zh, t.name.en)
-        )
+        _named_node(g, NodeType.topic, t.id, t.name)
     for reg in ps.regulations.values():
         _add_regulation(g, reg)
     for entry in ps.provisions():
@@ -173,12 +174,7 @@ def _edge(g: nx.MultiDiGraph, u: str, v: str, kind: AnyEdge, key: str = "", **at
 
 def _add_places(g: nx.MultiDiGraph, ps: PolicySet) -> None:
     for p in ps.places.values():
-        g.add_node(
-            node_id(NodeType.place, p.id),
-            type=NodeType.place.value,
-            level=p.level.value,
-            **_text_attrs(p.name.zh, p.name.en),
-        )
+        _named_node(g, NodeType.place, p.id, p.name, level=p.level.value)
     for p in ps.places.values():
         if p.parent is not None:
             _edge(g, node_id(NodeType.place, p.id), node_id(NodeType.place, p.parent), EdgeType.part_of)
@@ -186,13 +182,7 @@ def _add_places(g: nx.MultiDiGraph, ps: PolicySet) -> None:
 
 def _add_actors(g: nx.MultiDiGraph, ps: PolicySet) -> None:
     for a in ps.actors.values():
-        g.add_node(
-            node_id(NodeType.actor, a.id),
-            type=NodeType.actor.value,
-            kind=a.kind.value,
-            level=a.level.value,
-            **_text_attrs(a.name.zh, a.name.en),
-        )
+        _named_node(g, NodeType.actor, a.id, a.name, kind=a.kind.value, level=a.level.value)
     for a in ps.actors.values():
         aid = node_id(NodeType.actor, a.id)
         for m in a.members:
