@@ -92,13 +92,45 @@ def gloss(zh: str | Glossed | tuple[str, str], en: str | None = None) -> str:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# A run of Chinese quoted in English text: ideographs with the CJK punctuation (「」《》、，（）)
+# and the digits written among them (2016年10月11日 stays one run); a run is marked only if it
+# holds an ideograph. Digits are taken only next to
+# an ideograph or a CJK mark, so a character reference written by `literal` (``&#40;``, always
+# closed by ``;``) is never cut.
+_CJK_MARK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_RUN = re.compile(f"[0-9]*[{_CJK_MARK}]+(?:[0-9]+[{_CJK_MARK}]+)*")
+# the page's own language (the plugin writes it into <html lang>); Chinese inside English says it again
+PAGE_LANG = "zh-CN"
+
+
+def text_lang(s: str) -> str | None:
+    """The language an encoder wrote `s` in, where it is not the page's: ``"en"`` when it has
+    more Latin letters than CJK characters (English, perhaps quoting Chinese: ``Effective date
+    (2016年10月11日); it assigns no duty.``), else None (Chinese, the page's zh-CN). Letters
+    against characters is a wide margin on the shipped notes: every English one has at least
+    1.29 letters per character, every Chinese one none."""
+    return "en" if len(_LATIN.findall(s)) > len(_CJK.findall(s)) else None
 
 
 def prose(s: str) -> str:
-    """A note or reason in the language it is written in, through :func:`literal`: English is
-    marked ``lang="en"`` so the browser shapes and hyphenates it as English in the Chinese page."""
+    """A note or reason in the language it is written in, through :func:`literal`. English
+    (:func:`text_lang`) is marked ``lang="en"`` so the browser shapes and hyphenates it as
+    English in the Chinese page, and the Chinese it quotes is marked zh-CN again, or Chromium
+    may draw it with the Japanese glyph shapes of an English context."""
     shown = literal(s)
-    return shown if _CJK.search(s) else f'<span lang="en">{shown}</span>'
+    if text_lang(s) != "en":
+        return shown
+    # `literal` leaves CJK as it stands and writes only ASCII, U+FFFD and <br> around it, so
+    # the runs of its output are the runs of `s`
+    quoted = _CJK_RUN.sub(_quoted_chinese, shown)
+    return f'<span lang="en">{quoted}</span>'
+
+
+def _quoted_chinese(m: re.Match[str]) -> str:
+    # a run with no ideograph (the 2、 of a list label) is punctuation an English font has too
+    run = m.group()
+    return f'<span lang="{PAGE_LANG}">{run}</span>' if _CJK.search(run) else run
 
 
 def front_matter(plain: str, searched: bool = True) -> str:

@@ -46,6 +46,7 @@ from responsibility.policy.model import (
     Modality,
     Regulation,
     Responsibility,
+    Status,
     Text,
 )
 from responsibility.policy.policyset import DutyEntry, PolicySet, citations, provision_paths
@@ -408,6 +409,20 @@ class DivisionBlock:
     body: tuple[ProvisionBlock | DivisionBlock, ...]
 
 
+# The label of the row holding a regulation's effective date and the encoder's note on it. Only a
+# regulation in force is labelled 施行 In force: beside 状态 讨论稿 draft that label read as if
+# the draft were in force, while the row only says what the text gives about its date of effect.
+EFFECTIVE_LABEL: dict[Status, tuple[str, str]] = {
+    Status.in_force: ("施行", "In force"),
+}
+EFFECTIVE_NOTE_LABEL = ("施行说明", "Effective-date note")
+
+
+def effective_label(status: Status) -> tuple[str, str]:
+    """The effective-date row's label for a regulation of `status`."""
+    return EFFECTIVE_LABEL.get(status, EFFECTIVE_NOTE_LABEL)
+
+
 @dataclass(frozen=True, slots=True)
 class RegulationView:
     head: Head
@@ -417,6 +432,7 @@ class RegulationView:
     effective: date | None
     effective_note: str | None
     has_effective: bool
+    effective_label: tuple[str, str]
     level: Name
     place: Name
     status: Name
@@ -1087,6 +1103,7 @@ class SiteViews:
             effective=reg.effective,
             effective_note=reg.effective_note or None,
             has_effective=bool(reg.effective or reg.effective_note),
+            effective_label=effective_label(reg.status),
             level=name_of(LEVEL_LABEL[reg.level]),
             place=self.place_name(reg.jurisdiction),
             status=name_of(REGULATION_STATUS_LABEL[reg.status]),
