@@ -208,7 +208,7 @@ def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path, damage: object)
         assert run_cli(*argv) == good and replays[-1]
 
 
-@pytest.mark.parametrize("off", ["--no-cache", "--no-c", "env"])
+@pytest.mark.parametrize("off", ["--no-cache", "env"])
 def test_off_means_off(tmp_path: Path, off: str) -> None:
     argv = ["validate", str(PARENT)]
     with cache_at(tmp_path / "cache") as replays, pytest.MonkeyPatch.context() as mp:

@@ -16,6 +16,7 @@ from responsibility.checks.evidence import (
     EvidenceRow,
     Status,
     evaluate,
+    parse_period,
     parse_range,
     read_inventory,
 )
@@ -233,11 +234,11 @@ def evidence(
         rule = by_status.get(row.status.value)
         if rule is None:
             continue
-        out.append(_evidence_finding(say, rule, row, inv.name))
+        out.append(_evidence_finding(say, rule, row, inv.name, grace))
     return ev, out
 
 
-def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, manifest: str) -> Finding:
+def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, manifest: str, grace: int) -> Finding:
     """A slot of the evidence check that is not filled as it should be, in `say`'s words: the
     body, the artefact kind and the duty by their names (the target keeps their ids)."""
     entry = row.entry
@@ -255,10 +256,7 @@ def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, manifest: str) -
         )
         return rule.finding(where, msg, target=row.target)
     due = {
-        Status.late: (
-            f"日期为 {a.date.isoformat()}，晚于 {row.period} 结束",
-            f"dated {a.date.isoformat()}, after {row.period} ended",
-        ),
+        Status.late: _late(a.date, row.period, grace),
         Status.wrong_counterparty: _counterparty(say, a.counterparty, entry),
         Status.file_missing: ("文件不存在", "its file does not exist"),
         Status.hash_mismatch: ("文件的 sha256 与清单所记不符", "its file's sha256 differs from the manifest"),
@@ -268,6 +266,23 @@ def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, manifest: str) -
         f"{kind}{'' if once else ' for ' + row.period} at {a.path}: {due[1]} ({duty})",
     )
     return rule.finding(Location(manifest, a.line, a.col, provision=label), msg, target=row.target)
+
+
+def _late(date: dt.date, period: str, grace: int) -> tuple[str, str]:
+    """V002's detail in both languages: the date, and the deadline it missed (the period's last
+    day plus the grace days), so that the day before the date is seen to have been in time."""
+    end = parse_period(period).end
+    if grace == 0:
+        return (
+            f"日期为 {date.isoformat()}，晚于 {period} 结束日 {end.isoformat()}",
+            f"dated {date.isoformat()}, after {period} ended on {end.isoformat()}",
+        )
+    deadline = (end + dt.timedelta(days=grace)).isoformat()
+    days = "1 day's" if grace == 1 else f"{grace} days'"
+    return (
+        f"日期为 {date.isoformat()}，晚于截止日 {deadline}（{period} 结束后宽限 {grace} 天）",
+        f"dated {date.isoformat()}, after the deadline {deadline} (end of {period} plus {days} grace)",
+    )
 
 
 def _counterparty(say: Names, given: str, entry: DutyEntry) -> tuple[str, str]:

@@ -71,14 +71,28 @@ CODES = shape.Codes(
 )
 
 
-def _iso(value: object) -> object:
-    """`expires: '2030-01-01'` quoted is the date it writes; numbers are not dates."""
+def _date(value: object) -> dt.date:
+    """`expires` as the date it writes, or the waiver's own error at the value.
+
+    The file is read with bad dates left as text (an impossible `2026-02-30` would otherwise stop
+    the whole file at the YAML reader, every other finding with it): `2030-01-01`, quoted or not,
+    is the date it writes; anything else (`soon`, `2026-02-30`, a number, a time) is refused here."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    return value
+    scalar = isinstance(value, str | int | float | bool) or value is None
+    shown = repr(value) if scalar else "a list or mapping"
+    shown = shown if len(shown) <= 40 else f"{shown[:30]}…"
+    raise shape.invalid(
+        f"expires: {shown} is not a date; write YYYY-MM-DD",
+        hint="the last day the waiver applies, e.g. expires: 2030-12-31",
+        of_field=False,
+        at_value=True,
+    )
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -93,7 +107,7 @@ class WaiverModel(BaseModel):
     target: shape.Text
     reason: shape.Text
     approved_by: shape.Text
-    expires: Annotated[dt.date, BeforeValidator(_iso)]
+    expires: Annotated[dt.date, BeforeValidator(_date)]
 
     @field_validator("rule")
     @classmethod
@@ -137,7 +151,7 @@ def read_waivers(path: Path, rule: Callable[[str], Rule]) -> WaiverFile:
     not `kind: waivers` with a list of `waivers`) raises PolicyError with its position.
     """
     name = display_name(path)
-    data, marks = load_text(read_text(path, name), name)
+    data, marks = load_text(read_text(path, name), name, bad_dates_as_text=True)
     doc = shape.validate(WaiverFileModel, data, name, marks, CODES)
     out = WaiverFile([], [])
     src = SourceInfo(name, marks)

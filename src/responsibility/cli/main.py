@@ -24,6 +24,7 @@ from typing import Protocol, cast
 
 from responsibility import __version__
 from responsibility.cli import results
+from responsibility.cli.parser import Parser
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PACKAGE = "responsibility.cli.commands"
@@ -87,7 +88,7 @@ def command_modules() -> list[Entry]:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; with `only`, the options of that one command alone are built (the
     others are listed by name and help, their modules not imported)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="responsibility",
         description="Rules as code for the poverty alleviation responsibility system (脱贫攻坚责任制).",
     )
@@ -98,7 +99,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             sub.add_parser(entry.name, help=entry.help)
             continue
         mod = entry.load()
-        p = sub.add_parser(entry.name, help=entry.help, description=mod.__doc__, parents=mod.PARENTS)
+        # the shared option groups are Parsers too (commands/_common.py); a command declares them
+        # as argparse's type, which is all argparse needs of a parent
+        parents = cast(tuple[Parser, ...], mod.PARENTS)
+        p = sub.add_parser(entry.name, help=entry.help, description=mod.__doc__, parents=parents)
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
     return parser

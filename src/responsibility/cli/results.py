@@ -45,9 +45,9 @@ FORMAT = 1  # the layout of an entry and of its key; bump when either changes
 CACHED = frozenset({"validate", "check"})
 ENV_OFF = "RESPONSIBILITY_NO_CACHE"  # as responsibility.policy.cache reads it
 ENV_DIR = "RESPONSIBILITY_CACHE_DIR"
-# Options after which a run is not kept, by the prefixes argparse accepts for them (it takes any
-# unambiguous abbreviation): --no-cache, and --evidence (a whole inventory would be recorded).
-_NOT_KEPT = ("--no-c", "--e")
+# Options after which a run is not kept, by their exact names (the parser takes no abbreviation,
+# cli/parser.py): --no-cache, and --evidence, --evidence=DIR (a whole inventory would be recorded).
+_NOT_KEPT = frozenset({"--no-cache", "--evidence"})
 _ENVIRONMENT = ("NO_COLOR", "TERM")
 
 
@@ -65,7 +65,7 @@ def wanted(command: str | None, argv: Sequence[str]) -> bool:
     """Whether this run's result may come from, and go to, the cache."""
     if command not in CACHED or os.environ.get(ENV_OFF, "").strip() not in ("", "0"):
         return False
-    return not any(a.startswith(_NOT_KEPT) for a in argv)
+    return not any(a.split("=", 1)[0] in _NOT_KEPT for a in argv if a.startswith("--"))
 
 
 def _package_hash() -> bytes:

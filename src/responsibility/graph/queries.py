@@ -105,6 +105,25 @@ def duty_ref_of(entry: DutyEntry) -> DutyRef:
     )
 
 
+def cited_provisions(ps: PolicySet, refs: Iterable[str]) -> tuple[str, ...]:
+    """The provisions of duties as printed (一(一)10, 第二十一条), each once however many of its
+    duties are among `refs`, in the order of their regulation's text (and the regulations in the
+    order first met): two duties of one provision are one provision to cite.
+
+    A duty's id sorts art_21 before art_3; its place in the document does not."""
+    order: dict[str, dict[str, int]] = {}  # regulation -> duty ref -> place in its text
+    first: dict[tuple[str, str], tuple[int, int]] = {}  # (regulation, article) -> earliest place
+    for ref in refs:
+        e = ps.duty_entry(ref)
+        reg = e.regulation.id
+        if reg not in order:
+            order[reg] = {d.ref: i for i, d in enumerate(ps.duties(regulation=reg))}
+        key = (reg, duty_ref_of(e).article)
+        place = (list(order).index(reg), order[reg].get(e.ref, len(order[reg])))
+        first[key] = min(first.get(key, place), place)
+    return tuple(article for (_, article), _ in sorted(first.items(), key=lambda kv: kv[1]))
+
+
 def as_data(result: Any) -> Any:
     """Any query result as JSON-ready data (dicts, lists, strings, numbers)."""
     if dataclasses.is_dataclass(result) and not isinstance(result, type):

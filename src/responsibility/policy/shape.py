@@ -80,12 +80,13 @@ _EXPLAINED = "field_value"
 
 
 def invalid(
-    message: str, *, rule: Rule | None = None, hint: str = "", of_field: bool = True
+    message: str, *, rule: Rule | None = None, hint: str = "", of_field: bool = True, at_value: bool = False
 ) -> PydanticCustomError:
     """The error a model's validator raises for a value it explains itself: reported as
     `'field' message` ('date' must be a date (2018-03-01), not '2018-13-01'), or as `message`
-    alone when not `of_field`, under `rule` (default: the format's rule for invalid values)."""
-    ctx = {"message": message, "rule": rule, "hint": hint, "of_field": of_field}
+    alone when not `of_field`, under `rule` (default: the format's rule for invalid values).
+    A finding points at the field's key; `at_value` points it at the value written after it."""
+    ctx = {"message": message, "rule": rule, "hint": hint, "of_field": of_field, "at_value": at_value}
     return PydanticCustomError(_EXPLAINED, "{message}", ctx)
 
 
@@ -130,9 +131,8 @@ def _invalid(err: Any, loc: YamlPath, at: Location, codes: Codes) -> Finding:
         msg = msg.removeprefix("Value error, ")
         # point at the bad token: `key: value` puts the value len(key) + 2 after the key
         token = re.match(r"column (\d+):", msg)
-        col = at.column + (len(field) + 2 + int(token.group(1)) - 1 if token else 0)
         return codes.expression.finding(
-            Location(at.file, at.line, col, at.path),
+            _at_value(at, field, int(token.group(1)) - 1) if token else at,
             f"bad expression: {msg}",
             hint="see docs/computable.md for the expression language",
         )
@@ -149,12 +149,23 @@ def _invalid(err: Any, loc: YamlPath, at: Location, codes: Codes) -> Finding:
     if kind == _EXPLAINED:  # a validator's own message and rule (see `invalid`)
         ctx = err.get("ctx") or {}
         text = f"'{field}' {ctx['message']}" if ctx.get("of_field") else str(ctx["message"])
-        return (ctx.get("rule") or codes.invalid).finding(at, text, hint=ctx.get("hint") or "fix the value")
+        where = _at_value(at, field) if ctx.get("at_value") and field else at
+        rule = ctx.get("rule") or codes.invalid
+        return rule.finding(where, text, hint=ctx.get("hint") or "fix the value")
     shown = f" {_show(value)}" if _scalar(value) else ""
     return codes.invalid.finding(at, f"invalid value{shown}: {msg}", hint=codes.see)
 
 
 _EXPRESSION_FIELDS = frozenset({"applies", "require", "score", "forbid"})
+
+
+def _at_value(at: Location, key: str, offset: int = 0) -> Location:
+    """The position `offset` characters into the value of `key: value`, from the key's position.
+
+    Marks keep a key's position only (where a value's errors point, a missing child's too), so
+    the value is placed as it is written in every input and example: after the key, a colon and
+    one space, on the key's line."""
+    return Location(at.file, at.line, at.column + len(key) + 2 + offset, at.path)
 
 
 def _noun(kind: str) -> str:

@@ -285,10 +285,15 @@ def is_blank(text: str) -> bool:
 _CONTENT = re.compile(r"^\s*[^\s#]", re.M)
 
 
-def load_text(text: str, name: str) -> tuple[Any, Marks]:
-    """Parse one YAML document into plain values plus the mark of every path."""
+def load_text(text: str, name: str, bad_dates_as_text: bool = False) -> tuple[Any, Marks]:
+    """Parse one YAML document into plain values plus the mark of every path.
+
+    An impossible date (`2026-02-30`) or a timestamp stops the file with E011 at the value; with
+    `bad_dates_as_text` it is the text written instead (a real date is still a date), for a reader
+    whose model checks its dates and reports a bad one as a finding of its own format (a waiver's
+    `expires`, W002), beside the file's other findings rather than instead of all of them."""
     marks: Marks = {}
-    return _load(text, name, marks), marks
+    return _load(text, name, marks, bad_dates_as_text), marks
 
 
 def load_data(text: str, name: str) -> Any:
@@ -298,11 +303,11 @@ def load_data(text: str, name: str) -> Any:
     return _load(text, name, None)
 
 
-def _load(text: str, name: str, marks: Marks | None) -> Any:
+def _load(text: str, name: str, marks: Marks | None, bad_dates_as_text: bool = False) -> Any:
     if is_blank(text):
         raise _error(name, 1, 1, E006, "empty file", _EMPTY_HINT)
     try:
-        loader = _FastLoader(text) if LIBYAML else _DepthLimitedLoader(text)
+        loader = _loader(text, bad_dates_as_text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -331,6 +336,12 @@ def _load(text: str, name: str, marks: Marks | None) -> Any:
     # A node met twice is an alias; there is none to look for when the text has no anchor (`&`).
     seen: set[int] | None = set() if "&" in text else None
     return _convert(node, (), marks, seen, name)
+
+
+def _loader(text: str, bad_dates_as_text: bool) -> Any:
+    if LIBYAML:
+        return _FastTextDatesLoader(text) if bad_dates_as_text else _FastLoader(text)
+    return _TextDatesLoader(text) if bad_dates_as_text else _DepthLimitedLoader(text)
 
 
 class _FastLoader(_Loader):
@@ -415,6 +426,38 @@ class _DepthLimitedLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+_TIMESTAMP = _CORE + "timestamp"
+_PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _timestamp_as_text(tag: Any, value: str) -> Any:
+    """The tag of a scalar read with bad dates as text: a timestamp that is not a real plain date
+    (2026-02-30, 2018-3-1, 2018-03-01 10:00) is a string; every other tag is kept."""
+    if tag == _TIMESTAMP:
+        try:
+            if _PLAIN_DATE.fullmatch(value):
+                dt.date.fromisoformat(value)
+                return tag
+        except ValueError:
+            pass
+        return _STR
+    return tag
+
+
+class _FastTextDatesLoader(_FastLoader):
+    """:class:`_FastLoader` reading a timestamp that is not a real date as text (:func:`load_text`)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        return _timestamp_as_text(super().resolve(kind, value, implicit), value)
+
+
+class _TextDatesLoader(_DepthLimitedLoader):
+    """:class:`_DepthLimitedLoader` reading a timestamp that is not a real date as text."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        return _timestamp_as_text(super().resolve(kind, value, implicit), value)  # type: ignore[no-untyped-call]
 
 
 def _too_deep() -> str:

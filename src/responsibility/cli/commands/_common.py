@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from responsibility.cli.parser import group
 from responsibility.core.errors import LookupFailure
 from responsibility.policy import cache
 from responsibility.policy.loader import load
@@ -17,7 +18,7 @@ T = TypeVar("T")
 
 
 def _group() -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(add_help=False)
+    return group()
 
 
 NO_SHIPPED_HELP = (

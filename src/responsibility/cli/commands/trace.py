@@ -17,7 +17,15 @@ from responsibility.cli.commands._common import QUESTION, load_from, resolve, wr
 from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
-from responsibility.graph.queries import RegulationTrace, Trace, TraceStatus, as_data, trace, walk_tree
+from responsibility.graph.queries import (
+    RegulationTrace,
+    Trace,
+    TraceStatus,
+    as_data,
+    cited_provisions,
+    trace,
+    walk_tree,
+)
 from responsibility.policy import lookup
 from responsibility.policy.labels import LEVEL_LABEL, STATUS_LABEL
 from responsibility.policy.model import LEVEL_ORDER
@@ -45,7 +53,7 @@ def render_trace(w: Words, result: Trace) -> str:
             w.regulation(r.regulation),
             w.label(LEVEL_LABEL, r.level),
             w.label(STATUS_LABEL, r.status),
-            w.list_of([_article(w, x) for x in r.duties]) or _reason(w, result, r),
+            w.list_of(list(cited_provisions(w.ps, r.duties))) or _reason(w, result, r),
         ]
         for r in result.regulations
     ]
@@ -65,11 +73,6 @@ def _reason(w: Words, result: Trace, r: RegulationTrace) -> str:
         w.label(LEVEL_LABEL, lv) for lv in sorted(levels, key=lambda lv: LEVEL_ORDER.get(lv, 99))
     )
     return f"责任主体层级：{named}（本规定为{w.label(LEVEL_LABEL, w.ps.regulations[r.regulation].level)}）"
-
-
-def _article(w: Words, ref: str) -> str:
-    """A duty of the tree by its article as printed: 第三十四条 (the regulation is the row's)."""
-    return w.duty(ref).article
 
 
 def run(args: argparse.Namespace) -> int:
