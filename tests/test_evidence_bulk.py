@@ -180,14 +180,20 @@ def test_a_bad_row_deep_in_a_large_inventory_is_reported_at_its_line_and_column(
     inv = read_inventory(tmp_path, ps)
     assert inv.table is not None
     shown = [f.format() for f in inv.problems]
+    lines = (tmp_path / "evidence.csv").read_text("utf-8").splitlines()
+    # the character column of the cell each is about: date, path, sha256
+    date, path, sha = (
+        lines[n - 1].index(v) + 1 for n, v in ((2501, "2018-02-30"), (4001, "../"), (4502, "xyz"))
+    )
+    assert (date, path, sha) == (47, 58, 64)
     assert [(f.code, f.location.line, f.location.column) for f in inv.problems] == [
-        ("V007", 2501, 6),
-        ("V006", 4001, 7),
-        ("V007", 4502, 8),
+        ("V007", 2501, date),
+        ("V006", 4001, path),
+        ("V007", 4502, sha),
     ]
     assert (
         shown[0]
-        == f"{inv.name}:2501:6: V007 '2018-02-30' is not a date (YYYY-MM-DD); see docs/guide/evidence.md"
+        == f"{inv.name}:2501:47: V007 '2018-02-30' is not a date (YYYY-MM-DD); see docs/guide/evidence.md"
     )
     assert inv.problems == row_by_row(tmp_path, ps).problems
     assert len(inv) == 4997  # none of the three is an artefact

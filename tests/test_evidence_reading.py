@@ -25,7 +25,7 @@ from responsibility.checks.evidence import (
 from responsibility.core.codes import V006, V007
 from responsibility.core.errors import Location
 from responsibility.policy.policyset import PolicySet
-from responsibility.policy.yamlfile import csv_rows, display_name
+from responsibility.policy.yamlfile import csv_rows, display_name, field_starts
 
 
 @pytest.fixture(scope="module")
@@ -34,31 +34,41 @@ def ps() -> PolicySet:
 
 
 def row_by_row(root: Path, ps: PolicySet | None) -> Inventory:
-    """The reader as it was before the bulk one: a dict per row, every row validated."""
+    """The reader as it was before the bulk one: a dict per row, every row validated, each
+    problem at its cell's character column on the line its record starts on (the end of the
+    line for a field a short record lacks)."""
     manifest = root / "evidence.csv"
     inv = Inventory(root, manifest, display_name(manifest))
-    records = csv_rows(manifest.read_text("utf-8"), "evidence.csv", V007)
+    text = manifest.read_text("utf-8")
+    lines = text.splitlines()
+    records = csv_rows(text, "evidence.csv", V007)
     first = next(records, None)
     assert first is not None
     header = [h.strip() for h in first[0]]
     contained = Containment(root)
-    for values, line, _ in records:
+    start = first[1] + 1
+    for values, end, _ in records:
+        line, start = start, end + 1
         if not any(v.strip() for v in values):
             continue
-        cols = {h: i + 1 for i, h in enumerate(header)}
+        starts = field_starts(lines[line - 1])
+        cells = {
+            h: (line, starts[i] if i < len(starts) else len(lines[line - 1]) + 1)
+            for i, h in enumerate(header)
+        }
         if len(values) > len(header):
             row = {"_invalid": f"{len(values)} fields where the header has {len(header)}"}
             _artefact(row, line, {}, inv, ps)
             continue
         row = dict(zip(header, (v.strip() for v in values), strict=False))
-        art = _artefact(row, line, cols, inv, ps)
+        art = _artefact(row, line, cells, inv, ps)
         if art is None:
             continue
         escape = contained(art.path)
         if escape:
             inv.problems.append(
                 V006.finding(
-                    Location(inv.name, line, cols.get("path", 1)),
+                    Location(inv.name, *cells["path"]),
                     f"path '{art.path}' {escape}; the file is not read",
                     target=art.path,
                     hint="store the file under the inventory root and give its path relative to it",

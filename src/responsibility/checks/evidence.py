@@ -44,6 +44,7 @@ from typing import Any
 
 from responsibility.core.codes import V006, V007
 from responsibility.core.errors import Finding, Location, PolicyError
+from responsibility.core.wording import listing, printable
 from responsibility.policy.model import (
     LEVEL_ORDER,
     PERIODS_PER_YEAR,
@@ -56,11 +57,15 @@ from responsibility.policy.model import (
 from responsibility.policy.policyset import DutyEntry, PolicySet
 from responsibility.policy.yamlfile import (
     MAX_CSV_FIELD,
+    Lines,
+    RawLines,
     csv_records,
     decode,
     display_name,
+    line_fields,
     load_text,
     read_bytes,
+    record_cells,
 )
 from responsibility.semantics import owner_roles, satisfying, within
 
@@ -177,8 +182,8 @@ class Artefact:
     date: dt.date
     path: str
     sha256: str
-    line: int
-    col: int
+    line: int  # where the entry starts: the line of a CSV record's first field
+    col: int  # 1 in a CSV manifest; the column of the entry's mapping in a YAML one
 
 
 @dataclass
@@ -196,6 +201,30 @@ class Inventory:
     problems: list[Finding] = field(default_factory=list)  # V006 escape, V007 invalid entry
     table: _Table | None = field(default=None, repr=False)
     listed: list[Artefact] = field(default_factory=list, repr=False)  # those built already
+    # where an entry's fields are, worked out only for a finding (see :meth:`cell`): the lines of
+    # a CSV manifest and its header's columns, or each YAML entry's keys by the entry's position
+    lines: Lines | None = field(default=None, repr=False)
+    columns: dict[str, int] = field(default_factory=dict, repr=False)
+    keys: dict[tuple[int, int], dict[str, tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _record: tuple[int, list[tuple[int, int]]] = field(default=(0, []), repr=False)
+
+    def cell(self, line: int, col: int, name: str) -> tuple[int, int]:
+        """(line, column) of field `name` of the entry starting at (line, col), for a finding
+        about it: a CSV cell's character column (its opening quote if quoted), worked out from
+        that record's text only now, so reading never pays for positions; a YAML key's mark. A
+        field the entry lacks: the entry's start (CSV: just past the end of a short record)."""
+        if self.lines is None:
+            return self.keys.get((line, col), {}).get(name, (line, col))
+        index = self.columns.get(name)
+        if index is None:
+            return line, 1
+        if self._record[0] != line:  # the cells of the last record asked about are kept
+            self._record = (line, record_cells(self.lines, line)[0])
+        cells = self._record[1]
+        if index < len(cells):
+            return cells[index]
+        last = cells[-1][0] if cells else line
+        return last, len(self.lines[last]) + 1
 
     @property
     def artefacts(self) -> list[Artefact]:
@@ -256,14 +285,16 @@ def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
     """Parse the manifest under `root`; entries are checked against `ps` when it is given.
 
     A manifest that cannot be read as a whole (not a regular file, too large, not UTF-8, not
-    YAML or CSV of the documented shape) raises PolicyError with its position; a bad entry is a
-    V007 problem and the other entries are still read.
+    YAML of the documented shape) raises PolicyError with its position; a bad entry is a V007
+    problem and the other entries are still read. A CSV manifest without a usable header row
+    (empty, or a column missing or unknown) is a V007 problem too, and reads as empty.
     """
     manifest = find_manifest(root)
     name = display_name(manifest)
     raw = read_bytes(manifest, name, MAX_MANIFEST_BYTES)
     inv = Inventory(root, manifest, name)
     if manifest.suffix == ".csv":
+        inv.lines = RawLines(raw)
         # 100,000 entries make a million objects and no garbage cycles: the collector, run every
         # 700 allocations, would rescan them all again and again (as in the policy loader)
         collecting = gc.isenabled()
@@ -272,28 +303,29 @@ def read_inventory(root: Path, ps: PolicySet | None = None) -> Inventory:
             if not _Bulk(raw, inv, ps, Containment(root)).read():
                 # a manifest the bulk reader leaves alone (see _Bulk) is read record by record,
                 # from the start: its errors are raised in the same order as always
-                inv = Inventory(root, manifest, name)
+                inv = Inventory(root, manifest, name, lines=inv.lines)
                 _read_csv(decode(raw, name), name, inv, ps, Containment(root))
         finally:
             if collecting:
                 gc.enable()
         return inv
     contained = Containment(root)
-    for row, line, cols in _yaml_rows(decode(raw, name), name):
-        art = _artefact(row, line, cols, inv, ps)
+    for row, line, col, keys in _yaml_rows(decode(raw, name), name):
+        art = _artefact(row, line, keys, inv, ps, col)
         if art is not None:
-            _admit(art, line, cols.get("path", 1), inv, contained)
+            inv.keys[(line, col)] = keys
+            _admit(art, inv, contained)
     return inv
 
 
-def _admit(art: Artefact, line: int, col: int, inv: Inventory, contained: Containment) -> None:
+def _admit(art: Artefact, inv: Inventory, contained: Containment) -> None:
     """Keep an artefact whose path stays under the root; report (V006) one that escapes it."""
     escape = contained(art.path)
     if escape:
         inv.problems.append(
             V006.finding(
-                Location(inv.name, line, col),
-                f"path '{art.path}' {escape}; the file is not read",
+                Location(inv.name, *inv.cell(art.line, art.col, "path")),
+                printable(f"path '{art.path}' {escape}; the file is not read"),
                 target=art.path,
                 hint="store the file under the inventory root and give its path relative to it",
             )
@@ -302,37 +334,84 @@ def _admit(art: Artefact, line: int, col: int, inv: Inventory, contained: Contai
     inv.artefacts.append(art)
 
 
-Row = tuple[dict[str, str], int, dict[str, int]]
+# an entry as read from YAML: its fields, its line and column, and where each of its keys is
+Row = tuple[dict[str, str], int, int, dict[str, tuple[int, int]]]
 
 
 def _read_csv(text: str, name: str, inv: Inventory, ps: PolicySet | None, contained: Containment) -> None:
     """The CSV manifest record by record: the csv module reads the records, positions are worked
-    out only for an error, and each entry is read by :class:`_Entries`."""
-    records = csv_records(text, name, V007)
-    first = next(records, None)
-    if first is None:
-        return
-    entries = _Entries(_header(first[0], name), inv, ps, contained)
-    for values, line in records:
-        entries.entry(values, line)
+    out only for an error, and each entry is read by :class:`_Entries` at the line it starts on.
+    A quote never closed (the csv module reads the rest of the file into its field) is reported
+    where it opens, and the record it swallows is not read as an entry."""
+    lines = inv.lines
+    assert lines is not None
+    last = len(lines) - 1  # a record ending here or later may end inside an unclosed quote
+    start = 1
+    entries: _Entries | None = None
+    for values, end in csv_records(text, name, V007):
+        if end >= last and _unclosed(inv, start):
+            return
+        if entries is None:
+            header = _header(values, inv)
+            if header is None:
+                return
+            entries = _Entries(header, inv, ps, contained)
+        else:
+            entries.entry(values, start)
+        start = end + 1
+    if entries is None:
+        _problem(inv, (1, 1), "no header row", _COLUMNS_HINT)
 
 
-def _header(first: list[str], name: str) -> list[str]:
-    """The columns of a CSV manifest; an unknown or a missing one is an error at the header."""
+_COLUMNS_HINT = f"the first line names the columns: {', '.join(FIELDS)} (see docs/guide/evidence.md)"
+
+
+def _problem(inv: Inventory, at: tuple[int, int], message: str, hint: str, target: str = "") -> None:
+    """A V007 problem with the manifest, its message on one line whatever the values it quotes."""
+    inv.problems.append(V007.finding(Location(inv.name, *at), printable(message), target=target, hint=hint))
+
+
+def _unclosed(inv: Inventory, start: int) -> bool:
+    """Whether the record starting on line `start` has a quote that is never closed (reported)."""
+    assert inv.lines is not None
+    open_at = record_cells(inv.lines, start)[1]
+    if open_at is None:
+        return False
+    last = len(inv.lines)
+    if last > open_at[0] and not inv.lines[last]:  # the empty "line" after a final line break
+        last -= 1
+    _problem(
+        inv,
+        open_at,
+        f"a quote opened here is never closed: the rest of the file "
+        f"({f'lines {open_at[0]}–{last}' if last > open_at[0] else f'line {last}'}) "
+        "would be read as one field; the entry is not read",
+        'close the quote (a quote inside a quoted field is written twice: "")',
+    )
+    return True
+
+
+def _header(first: list[str], inv: Inventory) -> list[str] | None:
+    """The columns of a CSV manifest; None, with a problem at the header, when one is unknown or
+    missing (the inventory then reads as empty) or the first line is blank (no header row)."""
     header = [h.strip() for h in first]
+    if not any(header):
+        _problem(inv, (1, 1), "no header row", _COLUMNS_HINT)
+        return None
     unknown = [h for h in header if h not in FIELDS]
     missing = [h for h in REQUIRED if h not in header]
     if unknown or missing:
-        col = header.index(unknown[0]) + 1 if unknown else 1
-        raise PolicyError(
-            [
-                V007.finding(
-                    Location(name, 1, col),
-                    f"evidence.csv header: unknown columns {unknown}, missing {missing}",
-                    hint=f"the columns are {', '.join(FIELDS)} (see docs/guide/evidence.md)",
-                )
-            ]
+        assert inv.lines is not None
+        at = record_cells(inv.lines, 1)[0][header.index(unknown[0])] if unknown else (1, 1)
+        said = [listing("unknown column", "unknown columns", [h or "''" for h in unknown])] if unknown else []
+        said += [listing("missing column", "missing columns", missing)] if missing else []
+        _problem(
+            inv,
+            at,
+            f"evidence.csv header: {'; '.join(said)}; the inventory is read as empty",
+            f"the columns are {', '.join(FIELDS)} (see docs/guide/evidence.md)",
         )
+        return None
     return header
 
 
@@ -345,13 +424,13 @@ class _Entries:
         self, header: list[str], inv: Inventory, ps: PolicySet | None, contained: Containment
     ) -> None:
         self.inv, self.ps, self.contained = inv, ps, contained
-        # an entry's column is its field's number, as the golden outputs have it (not a character)
-        self.cols = {h: i + 1 for i, h in enumerate(header)}
+        # a problem points at its cell: the header's columns, turned into a character column
+        # of the record's text only when a finding needs one (Inventory.cell)
+        inv.columns = {h: i for i, h in enumerate(header)}  # a repeated column: the last, as read
         self.width = width = len(header)
         at = dict.fromkeys(FIELDS, width)  # a column the header lacks reads as the empty field at `width`
-        at.update((h, i) for i, h in enumerate(header))  # a repeated column: the last one, as a dict keeps
+        at.update(inv.columns)
         self.at = at
-        self.path_col = self.cols.get("path", 1)
         self.names: dict[tuple[str, str, str, str], tuple[str, list[tuple[str, str]]]] = {}
         self.whens: dict[tuple[str, str], tuple[Period | None, dt.date | None, list[tuple[str, str]]]] = {}
 
@@ -361,7 +440,7 @@ class _Entries:
         if len(values) > width:
             if any(v.strip() for v in values):
                 row = {"_invalid": f"{len(values)} fields where the header has {width}"}
-                _artefact(row, line, {}, inv, self.ps)
+                _artefact(row, line, {}, inv, self.ps, in_csv=True)
             return
         vals = list(map(str.strip, values))
         if not any(vals):
@@ -391,18 +470,11 @@ class _Entries:
             bad += resolved
             if bad:
                 for k, message in bad:
-                    inv.problems.append(
-                        V007.finding(
-                            Location(inv.name, line, self.cols.get(k, 1)),
-                            message,
-                            target=path,
-                            hint="see docs/guide/evidence.md",
-                        )
-                    )
+                    _problem(inv, inv.cell(line, 1, k), message, "see docs/guide/evidence.md", path)
                 return
         assert period is not None and date is not None
-        art = Artefact(kind, producer, place, counterparty, period, date, path, sha, line, self.path_col)
-        _admit(art, line, self.path_col, inv, self.contained)
+        art = Artefact(kind, producer, place, counterparty, period, date, path, sha, line, 1)
+        _admit(art, inv, self.contained)
 
 
 # -- the CSV manifest in bulk -------------------------------------------------------------------
@@ -457,27 +529,18 @@ class _Bulk:
             entries = self._read()
         except (_Fallback, UnicodeDecodeError, csv.Error):
             return False
-        if entries is None:
-            return True
         for index in sorted(self.aside):  # line order: the problems come out as they always did
             entries.entry(self.aside[index], index + 2)
         self.inv.table = _Table(
-            self.who,
-            self.when,
-            self.paths,
-            self.shas,
-            self.names,
-            self.times,
-            set(self.aside),
-            entries.path_col,
+            self.who, self.when, self.paths, self.shas, self.names, self.times, set(self.aside)
         )
         return True
 
-    def _read(self) -> _Entries | None:
+    def _read(self) -> _Entries:
         reader = csv.reader(io.TextIOWrapper(io.BytesIO(self.raw), encoding="utf-8-sig", newline=""))
         first = next(reader, None)
-        if first is None:
-            return None
+        if first is None or _ends_open(self.raw):
+            raise _Fallback  # no header row, or a quote never closed: reported record by record
         header = [h.strip() for h in first]
         if reader.line_num != 1 or set(header) - set(FIELDS) or set(REQUIRED) - set(header):
             raise _Fallback  # the record-by-record reader raises the error, after decoding all
@@ -611,7 +674,6 @@ class _Table:
     names: dict[int, tuple[str, str, str, str]]
     times: dict[int, tuple[Period, dt.date]]
     skip: set[int]
-    col: int
 
     @property
     def count(self) -> int:
@@ -650,8 +712,16 @@ class _Table:
             if i in self.skip:  # read by _Entries: an artefact already, or none
                 continue
             period, date = times[when[i]]
-            out.append(Artefact(*names[who[i]], period, date, self.paths[i], self.shas[i], i + 2, self.col))
+            out.append(Artefact(*names[who[i]], period, date, self.paths[i], self.shas[i], i + 2, 1))
         return out
+
+
+def _ends_open(raw: bytes) -> bool:
+    """Whether the last line of a manifest whose records are each one line (as the bulk reader
+    takes them) ends inside a quote: the csv module reads such a field to the end, unclosed."""
+    body = raw.removesuffix(b"\n").removesuffix(b"\r")
+    tail = body[max(body.rfind(b"\n"), body.rfind(b"\r")) + 1 :]
+    return b'"' in tail and line_fields(tail.decode("utf-8", "replace"))[1] is not None
 
 
 _NAMES = ("kind", "producer", "place", "counterparty")
@@ -710,15 +780,24 @@ def _yaml_rows(text: str, name: str) -> Iterator[Row]:
     for i, item in enumerate(data["artefacts"]):
         line, col = marks.get(("artefacts", i), (1, 1))
         if not isinstance(item, dict):
-            yield {"_invalid": "an artefact entry is a mapping"}, line, {}
+            yield {"_invalid": "an artefact entry is a mapping"}, line, col, {}
             continue
-        cols = {str(k): marks.get(("artefacts", i, k), (line, col))[1] for k in item}
-        yield {str(k): "" if v is None else str(v) for k, v in item.items()}, line, cols
+        # each key where it is written: in a block mapping, on a line of its own
+        keys = {str(k): marks.get(("artefacts", i, k), (line, col)) for k in item}
+        yield {str(k): "" if v is None else str(v) for k, v in item.items()}, line, col, keys
 
 
 def _artefact(
-    row: dict[str, str], line: int, cols: dict[str, int], inv: Inventory, ps: PolicySet | None
+    row: dict[str, str],
+    line: int,
+    keys: Mapping[str, tuple[int, int]],
+    inv: Inventory,
+    ps: PolicySet | None,
+    col: int = 1,
+    in_csv: bool = False,
 ) -> Artefact | None:
+    """The artefact an entry starting at (line, col) records, or None with its problems (V007):
+    each at the key it is about (`keys`: YAML), or at the cell (`in_csv`: a CSV record)."""
     bad: list[tuple[str, str]] = []
     if "_invalid" in row:
         bad.append(("", row["_invalid"]))
@@ -732,14 +811,8 @@ def _artefact(
     place, resolved = _check_names(row, ps)
     bad += resolved
     for key, message in bad:
-        inv.problems.append(
-            V007.finding(
-                Location(inv.name, line, cols.get(key, 1)),
-                message,
-                target=row.get("path", ""),
-                hint="see docs/guide/evidence.md",
-            )
-        )
+        at = inv.cell(line, 1, key) if in_csv else keys.get(key, (line, 1))
+        _problem(inv, at, message, "see docs/guide/evidence.md", row.get("path", ""))
     if bad or period is None or date is None:
         return None
     return Artefact(
@@ -752,7 +825,7 @@ def _artefact(
         row["path"],
         sha,
         line,
-        cols.get("path", 1),
+        col,
     )
 
 

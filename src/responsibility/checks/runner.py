@@ -14,6 +14,7 @@ from pathlib import Path
 from responsibility.checks.evidence import (
     Evaluation,
     EvidenceRow,
+    Inventory,
     Status,
     evaluate,
     parse_period,
@@ -24,7 +25,7 @@ from responsibility.checks.waivers import Waived, WaiverFile, apply, read_waiver
 from responsibility.core import observe
 from responsibility.core.codes import E010, E011
 from responsibility.core.errors import SEVERITY_RANK, Finding, Location, PolicyError, Severity
-from responsibility.core.wording import plural
+from responsibility.core.wording import plural, printable
 from responsibility.policy.loader import Skipped, load
 from responsibility.policy.model import Regulation
 from responsibility.policy.names import Names
@@ -234,13 +235,23 @@ def evidence(
         rule = by_status.get(row.status.value)
         if rule is None:
             continue
-        out.append(_evidence_finding(say, rule, row, inv.name, grace))
+        out.append(_evidence_finding(say, rule, row, inv, grace))
     return ev, out
 
 
-def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, manifest: str, grace: int) -> Finding:
+# the field of the artefact each status is about: its finding points at that cell
+_ABOUT = {
+    Status.late: "date",
+    Status.wrong_counterparty: "counterparty",
+    Status.file_missing: "path",
+    Status.hash_mismatch: "sha256",
+}
+
+
+def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, inv: Inventory, grace: int) -> Finding:
     """A slot of the evidence check that is not filled as it should be, in `say`'s words: the
-    body, the artefact kind and the duty by their names (the target keeps their ids)."""
+    body, the artefact kind and the duty by their names (the target keeps their ids); a slot
+    filled badly is reported at the manifest cell its message is about."""
     entry = row.entry
     assert entry is not None
     label = entry.citation
@@ -265,7 +276,8 @@ def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, manifest: str, g
         f"{'' if once else row.period + ' 的'}「{kind}」（{a.path}）：{due[0]}（职责{duty}）",
         f"{kind}{'' if once else ' for ' + row.period} at {a.path}: {due[1]} ({duty})",
     )
-    return rule.finding(Location(manifest, a.line, a.col, provision=label), msg, target=row.target)
+    line, col = inv.cell(a.line, a.col, _ABOUT[row.status])
+    return rule.finding(Location(inv.name, line, col, provision=label), printable(msg), target=row.target)
 
 
 def _late(date: dt.date, period: str, grace: int) -> tuple[str, str]:

@@ -26,8 +26,10 @@ import hashlib
 import io
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from typing import Any
+from itertools import accumulate
+from typing import Any, Protocol
 
 import yaml
 
@@ -157,13 +159,66 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def field_starts(line: str) -> list[int]:
     """1-based columns where each CSV field of a line starts (quotes respected)."""
-    starts, quoted = [1], False
-    for i, ch in enumerate(line):
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "," and not quoted:
-            starts.append(i + 2)
-    return starts
+    return line_fields(line)[0]
+
+
+def line_fields(line: str, quoted: bool = False) -> tuple[list[int], int | None]:
+    """The 1-based character columns where CSV fields start on `line`, as the csv module reads
+    it (a quote opens a quoted field only as a field's first character; inside one, a doubled
+    quote is text), and the column of the quote opening a field still open at the line's end
+    (0 when it was opened on an earlier line: `quoted`), or None when none is open.
+
+    The one place a CSV cell's column is worked out: every reader points at a cell through it.
+    A quoted cell's column is that of its opening quote."""
+    starts: list[int] = [] if quoted else [1]
+    opened: int | None = 0 if quoted else None
+    i = 0
+    while True:
+        if opened is None:  # at the start of a field
+            if line.startswith('"', i):
+                opened, i = i + 1, i + 1
+                continue
+            comma = line.find(",", i)
+        else:  # inside quotes: up to the next quote that is not doubled
+            quote = line.find('"', i)
+            if quote < 0:
+                return starts, opened
+            if line.startswith('"', quote + 1):
+                i = quote + 2
+                continue
+            opened = None  # closed: anything up to the comma is text of the same field
+            comma = line.find(",", quote + 1)
+        if comma < 0:
+            return starts, None
+        starts.append(comma + 2)
+        i = comma + 1
+
+
+class Lines(Protocol):
+    """Physical lines of a text by number (1-based; '' past the end), as a CSV reader counts them."""
+
+    def __getitem__(self, line: int) -> str: ...
+
+    def __len__(self) -> int: ...
+
+
+def record_cells(lines: Lines, first: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """(line, column) where each field of the CSV record starting on line `first` starts — a
+    field after one whose quotes span lines starts on a later line — and where the quote opening
+    a field that is never closed is (None when every quote closes): the csv module then reads
+    the rest of the text as that field."""
+    cells: list[tuple[int, int]] = []
+    line, quoted, open_at = first, False, None
+    while True:
+        starts, opened = line_fields(lines[line], quoted)
+        cells += [(line, c) for c in starts]
+        if opened is None:
+            return cells, None
+        if opened:
+            open_at = (line, opened)
+        if line >= len(lines):
+            return cells, open_at
+        line, quoted = line + 1, True
 
 
 def csv_rows(text: str, name: str, code: Rule = E011) -> Iterator[tuple[list[str], int, list[int]]]:
@@ -182,7 +237,7 @@ def csv_records(
 ) -> Iterator[tuple[list[str], int]]:
     """Each CSV record with the line it ends on: :func:`csv_rows` without the columns, for
     readers that need a field's column only in an error (the text is split into lines only then)."""
-    lines = lines or _Lines(text)
+    lines = _Lines(text) if lines is None else lines
     reader = csv.reader(io.StringIO(text, newline=""))
     # no field of a text shorter than the limit can be longer than it: skip the per-record look
     long_possible = len(text) > MAX_CSV_FIELD
@@ -215,9 +270,60 @@ class _Lines:
         self.lines: list[str] | None = None
 
     def __getitem__(self, line: int) -> str:
+        lines = self._split()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def __len__(self) -> int:
+        return len(self._split())
+
+    def _split(self) -> list[str]:
         if self.lines is None:
             self.lines = _LINE_BREAK.split(self.text)
-        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return self.lines
+
+
+class RawLines:
+    """The physical lines of UTF-8 bytes (1-based; a leading byte order mark dropped), found
+    without splitting them all: the line breaks in each block of the bytes are counted on first
+    use (one pass at the speed of memchr), then a line is found in its block. A finding on line
+    90,000 of a large manifest so costs no list of every line. Bytes with a lone carriage return
+    as a line break (which the csv module counts as one) are split as text instead."""
+
+    _BLOCK = 1 << 16
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self.before: list[int] | None = None  # line breaks before each block
+        self.text: _Lines | None = None
+
+    def _index(self) -> list[int]:
+        if self.before is None:
+            raw, size = self.raw, self._BLOCK
+            if raw.count(b"\r") != raw.count(b"\r\n"):
+                self.text = _Lines(raw.decode("utf-8", "replace").removeprefix("\ufeff"))
+            counts = (raw.count(b"\n", s, s + size) for s in range(0, len(raw), size))
+            self.before = list(accumulate(counts, initial=0))
+        return self.before
+
+    def __len__(self) -> int:
+        before = self._index()
+        return len(self.text) if self.text is not None else before[-1] + 1
+
+    def __getitem__(self, line: int) -> str:
+        before = self._index()
+        if self.text is not None:
+            return self.text[line]
+        if not 0 < line <= before[-1] + 1:
+            return ""
+        raw, start, breaks = self.raw, 0, line - 1  # the line starts after this many breaks
+        if breaks:
+            block = bisect_left(before, breaks) - 1  # the block holding the last of them
+            first = block * self._BLOCK
+            chunk = raw[first : first + self._BLOCK]
+            start = first + len(chunk) - len(chunk.split(b"\n", breaks - before[block])[-1])
+        end = raw.find(b"\n", start)
+        text = raw[start : len(raw) if end < 0 else end].removesuffix(b"\r").decode("utf-8", "replace")
+        return text.removeprefix("\ufeff") if line == 1 else text
 
 
 def _csv_error(name: str, line: int, col: int, code: Rule, detail: str) -> PolicyError:
