@@ -266,12 +266,18 @@ def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, inv: Inventory, 
             f"no {kind} from {body}{'' if once else ' for ' + row.period} ({duty})",
         )
         return rule.finding(where, msg, target=row.target)
-    due = {
-        Status.late: _late(a.date, row.period, grace),
-        Status.wrong_counterparty: _counterparty(say, a.counterparty, entry),
-        Status.file_missing: ("文件不存在", "its file does not exist"),
-        Status.hash_mismatch: ("文件的 sha256 与清单所记不符", "its file's sha256 differs from the manifest"),
-    }[row.status]
+    # worked out for this row's status only: a slot of a one-off duty (period `once`) is never
+    # late, and has no period end to compute a deadline from
+    if row.status == Status.late:
+        due = _late(a.date, row.period, grace)
+    elif row.status == Status.wrong_counterparty:
+        due = _counterparty(say, a.counterparty, entry)
+    elif row.status == Status.file_missing:
+        due = ("文件不存在", "its file does not exist")
+    elif row.status == Status.hash_mismatch:
+        due = ("文件的 sha256 与清单所记不符", "its file's sha256 differs from the manifest")
+    else:  # a present slot has no rule: evidence() passes only the statuses that have one
+        raise AssertionError(f"no finding for a {row.status.value} slot")
     msg = say.pick(
         f"{'' if once else row.period + ' 的'}「{kind}」（{a.path}）：{due[0]}（职责{duty}）",
         f"{kind}{'' if once else ' for ' + row.period} at {a.path}: {due[1]} ({duty})",
