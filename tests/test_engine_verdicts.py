@@ -39,3 +39,15 @@ def test_event_before_exit_fails_and_after_exit_passes() -> None:
     assert [o for o, _ in before] == [Outcome.failed]
     assert "(exit 2019-05-01)" in before[0][1]
     assert [o for o, _ in after] == [Outcome.passed]
+
+
+def test_growth_of_a_fact_written_as_text_names_the_fact() -> None:
+    """growth(x) reads x itself: a value of the wrong kind is named by its fact, as elsewhere."""
+    rows = [
+        {"place": WUYI, "year": y, "general_budget_revenue": 100, "special_poverty_funds": v}
+        for y, v in ((2016, 1), (2017, "many"))
+    ]
+    found = [f for f in evaluate(PS, _facts(fiscal=rows)) if f.rule == "wuyi/special-funds-growth"]
+    [in_2017] = [f for f in found if f.year == 2017]
+    assert in_2017.outcome == Outcome.unknown
+    assert in_2017.message.endswith("expected a number, got text for 'special_poverty_funds' ('many')")

@@ -569,8 +569,9 @@ class _Evaluator:
             if f == "prev":
                 return self.env.prev(name, years)
             # growth(x, n): the growth of x n years back (n = 0, this year's) over its previous year
-            now = self._num(self.env.prev(name, years) if years else self.env.get(name), node)
-            before = self._num(self.env.prev(name, years + 1), node)
+            # a value of the wrong kind is named by its fact (args[0]), as in any other use of it
+            now = self._num(self.env.prev(name, years) if years else self.env.get(name), args[0])
+            before = self._num(self.env.prev(name, years + 1), args[0])
             if before == 0:
                 raise self.fail(f"growth of {name} is undefined: the previous year's value is 0", node)
             try:
