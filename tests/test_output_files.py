@@ -189,3 +189,14 @@ def test_a_file_where_a_folder_should_be(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["schema", "--write", str(tmp_path / "plain" / "schemas")]) == 2
     assert "plain is not a folder" in capsys.readouterr().err
     assert (tmp_path / "plain").read_text("utf-8") == "x"
+
+
+def test_a_file_written_with_o_is_said_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`graph -o` and `list -o` say what they wrote (stderr: stdout stays the data's), not nothing."""
+    assert main(["graph", "-o", str(tmp_path / "g.graphml")]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"graph written to {tmp_path / 'g.graphml'} (") and " nodes, " in err
+    assert main(["list", "--format", "csv", "-o", str(tmp_path / "l.csv")]) == 0
+    out, err = capsys.readouterr()
+    size = (tmp_path / "l.csv").stat().st_size
+    assert out == "" and err == f"责任清单 written to {tmp_path / 'l.csv'} (CSV, {size:,} bytes)\n"

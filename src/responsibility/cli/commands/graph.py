@@ -5,6 +5,7 @@ the file is written atomically and an existing different file is kept unless --f
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from responsibility.cli.commands._common import POLICIES, formats, load_from, write
@@ -26,4 +27,9 @@ def run(args: argparse.Namespace) -> int:
         write(text)
     else:
         write_text_atomic(Path(args.output), text, args.force)
+        # said on stderr, as `docs build` says where the site went: stdout stays the data's
+        print(
+            f"graph written to {args.output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)",
+            file=sys.stderr,
+        )
     return 0

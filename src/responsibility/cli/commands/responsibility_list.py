@@ -36,4 +36,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
     else:
         write_bytes_atomic(Path(args.output), data, args.force)
+        size = f"{args.format.upper()}, {len(data):,} bytes"
+        print(f"责任清单 written to {args.output} ({size})", file=sys.stderr)
     return 0
