@@ -28,8 +28,8 @@ def _c008(tmp_path: Path, title: str, status: str, heading: list[str], lang: str
 def test_a_word_in_a_heading_line_is_said_to_be_there_not_in_the_title(tmp_path: Path) -> None:
     [zh] = _c008(tmp_path, "示例县脱贫攻坚责任制实施办法", "draft", ["示例县脱贫攻坚责任制实施办法", "(征求意见稿)"])
     assert zh == (
-        "《示例县脱贫攻坚责任制实施办法》尚未定稿：status 为 draft（讨论稿），"
-        "heading 第 2 行「(征求意见稿)」含「征求意见稿」；检查结果针对的是尚在讨论中的文本"
+        "《示例县脱贫攻坚责任制实施办法》尚未定稿：状态为「讨论稿」（status: draft），"
+        "文件抬头第 2 行「(征求意见稿)」含「征求意见稿」；检查结果针对的是尚在讨论中的文本"
     )
     assert "标题含" not in zh
 
@@ -37,7 +37,7 @@ def test_a_word_in_a_heading_line_is_said_to_be_there_not_in_the_title(tmp_path:
 @pytest.mark.parametrize("word", ["讨论稿", "征求意见稿", "送审稿", "草案"])
 def test_the_word_found_is_named_as_written(tmp_path: Path, word: str) -> None:
     [zh] = _c008(tmp_path, f"示例县脱贫攻坚责任制实施办法({word})", "in-force", [])
-    assert f"标题含「{word}」，而 status 为 in-force（现行有效）" in zh
+    assert f"标题含「{word}」，而状态为「现行有效」（status: in-force）" in zh
     others = {"讨论稿", "征求意见稿", "送审稿", "草案"} - {word}
     assert not any(o in zh.split("尚未定稿")[1] for o in others)
 

@@ -146,7 +146,7 @@ G003 = Rule(
     "G003",
     "unaccountable-owner",
     Severity.warning,
-    "a body owns duties but answers to no one",
+    "a body owns duties, but no text says to whom it answers",
     Category.graph,
 )
 

@@ -134,12 +134,15 @@ def unaccountable_owners(ps: PolicySet, names: Names | None = None) -> list[Find
         if set(accountability_closure(ps, actor.id)) & answers:
             continue
         if names is None:
-            message, hint = f"actor '{actor.id}' owns {plural(len(owned), 'duty')} but answers to no one", ""
+            message, hint = (
+                f"actor '{actor.id}' owns {plural(len(owned), 'duty')}, but no text says to whom it answers",
+                "",
+            )
         else:
             who, n = names.actor(actor.id), names.count(len(owned), "duty")
             message = names.pick(
-                f"{who}承担 {n}，但不向任何机构负责（无报告、考核或监督关系）",
-                f"{who} owns {n} but answers to no one",
+                f"{who}承担 {n}，但所收录的文本均未写明其向谁负责（无报告、考核或监督关系）",
+                f"{who} owns {n}, but no text in the library says to whom it answers",
             )
             # the id here is what the encoder writes in counterparties or part_of
             hint = names.pick(

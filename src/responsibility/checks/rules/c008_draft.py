@@ -43,10 +43,10 @@ def check(ctx: ConformanceContext) -> Iterator[Finding]:
         return
     say = ctx.names
     # the status by its value and its label (draft: 讨论稿), the words by what and where they are
-    status = f"status 为 {reg.status.value}（{say.label(REGULATION_STATUS_LABEL, reg.status)}）"
+    status = f"状态为「{say.label(REGULATION_STATUS_LABEL, reg.status)}」（status: {reg.status.value}）"
     where = [_where_zh(w, line, text) if say.zh else _where_en(w, line, text) for w, line, text in found]
     if say.zh:
-        said = [status, *where] if reg.status == Status.draft else [*where, f"而 {status}"]
+        said = [status, *where] if reg.status == Status.draft else [*where, f"而{status}"]
         message = f"{say.title(reg.id)}尚未定稿：{'，'.join(said)}；检查结果针对的是尚在讨论中的文本"
     else:
         status = f"status is {reg.status.value}"
@@ -83,7 +83,7 @@ def _draft_words(title: str, heading: list[str]) -> list[tuple[str, int, str]]:
 
 
 def _where_zh(word: str, line: int, text: str) -> str:
-    return f"标题含「{word}」" if line == 0 else f"heading 第 {line} 行「{_cut(text)}」含「{word}」"
+    return f"标题含「{word}」" if line == 0 else f"文件抬头第 {line} 行「{_cut(text)}」含「{word}」"
 
 
 def _where_en(word: str, line: int, text: str) -> str:

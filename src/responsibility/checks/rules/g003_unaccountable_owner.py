@@ -1,4 +1,4 @@
-"""A body that owns duties but answers to no one.
+"""A body that owns duties, but no text says to whom it answers.
 
 ## What it checks
 For every body owning a duty of the checked regulation: that some duty links it upward — it
