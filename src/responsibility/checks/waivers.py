@@ -70,6 +70,10 @@ CODES = shape.Codes(
     see="a waiver names rule, target, reason, approved_by and expires (YYYY-MM-DD)",
 )
 
+# The file's own shape is told apart: a bare list of waivers (the commonest slip) is fixed by the
+# wrapper, not by the waiver's fields.
+FILE_CODES = replace(CODES, see="a waiver file is `kind: waivers` with the waivers listed under `waivers:`")
+
 
 def _date(value: object) -> dt.date:
     """`expires` as the date it writes, or the waiver's own error at the value.
@@ -147,12 +151,17 @@ def read_waivers(path: Path, rule: Callable[[str], Rule]) -> WaiverFile:
     `rule` finds a rule by code or name (``responsibility.checks.rule``: the registry is above
     this module, so the caller passes it in), raising LookupFailure with the nearest ones.
 
-    A file that cannot be read as a whole (not a regular file, too large, not UTF-8, not YAML,
-    not `kind: waivers` with a list of `waivers`) raises PolicyError with its position.
+    A file that cannot be read (not a regular file, too large, not UTF-8, not YAML) raises
+    PolicyError with its structural error, as every unreadable input does. A file that reads but
+    is not `kind: waivers` with a list of `waivers` (a bare list of waivers, say) is W002 findings
+    and no waiver: like a malformed waiver, it waives nothing and says so, and the run goes on.
     """
     name = display_name(path)
     data, marks = load_text(read_text(path, name), name, bad_dates_as_text=True)
-    doc = shape.validate(WaiverFileModel, data, name, marks, CODES)
+    try:
+        doc = shape.validate(WaiverFileModel, data, name, marks, FILE_CODES)
+    except PolicyError as exc:  # every problem of the file's model is a W002 (FILE_CODES)
+        return WaiverFile([], list(exc.diagnostics))
     out = WaiverFile([], [])
     src = SourceInfo(name, marks)
     for i, item in enumerate(doc.waivers):

@@ -6,11 +6,19 @@ exactly as the checker prints it), `reason`, `approved_by` and `expires` (`YYYY-
 other field. Waiver findings (`W`) and structural findings (`E`: a file that does not load or
 does not hold together) cannot be waived. A malformed waiver waives nothing.
 
+The file itself is a mapping with `kind: waivers` and a list under `waivers:`. A file of another
+shape (a bare list of waivers, no `waivers:`, `waivers:` not a list, another `kind`) is a W002
+at its position and applies no waiver at all; every other finding is still reported. A file that
+cannot be read (empty `E006`, not YAML `E001`, not UTF-8 `E005`, over 4 MB `E007`) stops the run
+with that structural error, as any unreadable input does.
+
 ## Why
 A waiver without an approver or an expiry date is the silent kind this tool refuses.
 
 ## Example
 ```yaml
+kind: waivers
+waivers:
 - rule: C003
   target: shilixian/art_6/implementation-plan
   reason: agreed at the leading group meeting
@@ -18,6 +26,8 @@ A waiver without an approver or an expiry date is the silent kind this tool refu
 
 ## Fix
 ```yaml
+kind: waivers
+waivers:
 - rule: C003
   target: shilixian/art_6/implementation-plan
   reason: agreed at the leading group meeting of 2018-03-02

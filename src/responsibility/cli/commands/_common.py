@@ -74,6 +74,15 @@ TABLE = formats("table", "json")
 QUESTION: tuple[argparse.ArgumentParser, ...] = (POLICIES, TABLE, LANG)
 
 
+def install_extra(extra: str) -> str:
+    """How to install an optional extra. The project is installed from a checkout (it is not on
+    PyPI), so the checkout's form comes first; the package name serves an index that has it."""
+    return (
+        f"pip install '.[{extra}]' in the project's folder "
+        f"(or 'responsibility[{extra}]' from a package index that has it)"
+    )
+
+
 def include_shipped(args: argparse.Namespace, *named: Sequence[str]) -> bool:
     """Whether to read the shipped policies: yes unless --no-shipped, which needs something else
     named (PATH arguments, --policies) to read instead (ValueError, exit 2, when nothing is)."""

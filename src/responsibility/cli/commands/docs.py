@@ -5,7 +5,7 @@ refuses a DIR that is not empty unless it built the site there before (a `.respo
 marker) or --force is given. The site is built beside DIR and moved into place only when it is
 complete (it has its index.html), so a failed build leaves the previous site as it was.
 `docs serve` serves the site and rebuilds it when a policy file changes.
-Needs the `docs` extra: pip install 'responsibility[docs]'."""
+Needs the `docs` extra: pip install '.[docs]' in a checkout of the project."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from responsibility.cli.commands._common import POLICIES, include_shipped, load_from
+from responsibility.cli.commands._common import POLICIES, include_shipped, install_extra, load_from
 from responsibility.core.safewrite import new_mode
 from responsibility.site.render import html_text
 
@@ -137,7 +137,7 @@ def _import_mkdocs() -> tuple[object, object]:
         from mkdocs.commands import build as mk_build
         from mkdocs.config import load_config
     except ImportError:
-        raise ValueError("the site needs the docs extra: pip install 'responsibility[docs]'") from None
+        raise ValueError(f"the site needs the docs extra: {install_extra('docs')}") from None
     return mk_build, load_config
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from responsibility.cli.commands._common import LANG, POLICIES, formats, load_from, write
+from responsibility.cli.commands._common import LANG, POLICIES, formats, install_extra, load_from, write
 from responsibility.cli.commands._names import words
 from responsibility.core.errors import LookupFailure
 
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         from responsibility.registers import engines, report
         from responsibility.registers.generate import Sizes, generate
     except ImportError as exc:  # installed without the extra
-        raise ValueError(f"{exc.name} is not installed: pip install 'responsibility[registers]'") from None
+        raise ValueError(f"{exc.name} is not installed: {install_extra('registers')}") from None
 
     ps = load_from(args)
     try:
