@@ -60,6 +60,7 @@ from responsibility.policy.yamlfile import (
     Lines,
     RawLines,
     csv_records,
+    csv_text_from,
     decode,
     display_name,
     line_fields,
@@ -342,15 +343,24 @@ def _read_csv(text: str, name: str, inv: Inventory, ps: PolicySet | None, contai
     """The CSV manifest record by record: the csv module reads the records, positions are worked
     out only for an error, and each entry is read by :class:`_Entries` at the line it starts on.
     A quote never closed (the csv module reads the rest of the file into its field) is reported
-    where it opens, and the record it swallows is not read as an entry."""
+    where it opens; the record it opens in is not read, and reading goes on at the next line, so
+    the entries after it count and their own problems are reported where they are."""
     lines = inv.lines
     assert lines is not None
     last = len(lines) - 1  # a record ending here or later may end inside an unclosed quote
     start = 1
     entries: _Entries | None = None
-    for values, end in csv_records(text, name, V007):
-        if end >= last and _unclosed(inv, start):
-            return
+    records = csv_records(text, name, V007)
+    while (record := _next_record(records, lines, start)) is not None:
+        values, end = record
+        if end >= last and (opened := _unclosed(inv, start, entries is None)):
+            if entries is None:
+                return  # in the header row: there are no columns to read the entries by
+            # the text after the quote's line, read afresh: lines before it are left empty, so
+            # the csv module's line numbers stay those of the manifest
+            start = opened + 1
+            records = csv_records(csv_text_from(text, start), name, V007)
+            continue
         if entries is None:
             header = _header(values, inv)
             if header is None:
@@ -363,6 +373,20 @@ def _read_csv(text: str, name: str, inv: Inventory, ps: PolicySet | None, contai
         _problem(inv, (1, 1), "no header row", _COLUMNS_HINT)
 
 
+def _next_record(
+    records: Iterator[tuple[list[str], int]], lines: Lines, start: int
+) -> tuple[list[str], int] | None:
+    """The next record and the line it ends on (None at the end). A field too long to read that
+    is the rest of the file in a quote never closed is no error here: the record is given as
+    ending on the last line, where the caller reports the quote."""
+    try:
+        return next(records, None)
+    except PolicyError:
+        if record_cells(lines, start)[1] is None:
+            raise
+        return [], len(lines)
+
+
 _COLUMNS_HINT = f"the first line names the columns: {', '.join(FIELDS)} (see docs/guide/evidence.md)"
 
 
@@ -371,24 +395,31 @@ def _problem(inv: Inventory, at: tuple[int, int], message: str, hint: str, targe
     inv.problems.append(V007.finding(Location(inv.name, *at), printable(message), target=target, hint=hint))
 
 
-def _unclosed(inv: Inventory, start: int) -> bool:
-    """Whether the record starting on line `start` has a quote that is never closed (reported)."""
+def _unclosed(inv: Inventory, start: int, header: bool) -> int:
+    """The line of a quote never closed in the record starting on line `start` (reported), or 0
+    when every quote of the record closes. Only that record is not read: reading goes on at the
+    line after the quote's (a header row not read leaves no columns: the inventory is empty)."""
     assert inv.lines is not None
     open_at = record_cells(inv.lines, start)[1]
     if open_at is None:
-        return False
+        return 0
+    line = open_at[0]
     last = len(inv.lines)
-    if last > open_at[0] and not inv.lines[last]:  # the empty "line" after a final line break
+    if last > line and not inv.lines[last]:  # the empty "line" after a final line break
         last -= 1
+    span = f" (lines {start}–{line})" if line > start else ""
+    if header:
+        said = f"the header row{span} is not read; the inventory is read as empty"
+    else:
+        said = f"only this entry{span} is not read"
+        said += f"; reading goes on at line {line + 1}" if last > line else ""
     _problem(
         inv,
         open_at,
-        f"a quote opened here is never closed: the rest of the file "
-        f"({f'lines {open_at[0]}–{last}' if last > open_at[0] else f'line {last}'}) "
-        "would be read as one field; the entry is not read",
+        f"a quote opened here is never closed: {said}",
         'close the quote (a quote inside a quoted field is written twice: "")',
     )
-    return True
+    return line
 
 
 def _header(first: list[str], inv: Inventory) -> list[str] | None:

@@ -28,7 +28,7 @@ import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any, Protocol
 
 import yaml
@@ -219,6 +219,16 @@ def record_cells(lines: Lines, first: int) -> tuple[list[tuple[int, int]], tuple
         if line >= len(lines):
             return cells, open_at
         line, quoted = line + 1, True
+
+
+def csv_text_from(text: str, line: int) -> str:
+    """`text` with its lines before `line` left empty (one line break each), for the csv module
+    to read from `line` on while counting lines as in `text`: the line breaks kept are the text's
+    own, so a quoted field over several lines reads as it is written. Empty past the last line."""
+    breaks = [m.end() for m in islice(_LINE_BREAK.finditer(text), line - 1)]
+    if len(breaks) < line - 1:
+        return ""
+    return "\n" * (line - 1) + text[breaks[-1] if breaks else 0 :]
 
 
 def csv_rows(text: str, name: str, code: Rule = E011) -> Iterator[tuple[list[str], int, list[int]]]:
