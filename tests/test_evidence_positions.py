@@ -137,14 +137,20 @@ def test_an_unclosed_quote_is_reported_where_it_opens(ps: PolicySet, tmp_path: P
     inv = read_inventory(tmp_path, ps)
     (bad,) = inv.problems
     assert (bad.code, bad.location.line, bad.location.column) == ("V007", 3, opened.index('"') + 1)
-    assert bad.message == "a quote opened here is never closed: only this entry is not read; reading goes on at line 4"
+    assert (
+        bad.message
+        == "a quote opened here is never closed: only this entry is not read; reading goes on at line 4"
+    )
     # only that entry is not read: the ones after it are read as their own records
     assert [a.line for a in inv.artefacts] == [2, 4, 5]
     # on the last line too, where the bulk reader would otherwise take the record as read
     (tmp_path / "evidence.csv").write_text("\n".join([",".join(FIELDS), good, opened]), "utf-8")
     inv = read_inventory(tmp_path, ps)
     (bad,) = inv.problems
-    assert (bad.location.line, bad.message) == (3, "a quote opened here is never closed: only this entry is not read")
+    assert (bad.location.line, bad.message) == (
+        3,
+        "a quote opened here is never closed: only this entry is not read",
+    )
     assert len(inv) == 1
 
 

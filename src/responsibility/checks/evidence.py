@@ -353,6 +353,8 @@ def _read_csv(text: str, name: str, inv: Inventory, ps: PolicySet | None, contai
     records = csv_records(text, name, V007)
     while (record := _next_record(records, lines, start)) is not None:
         values, end = record
+        if end < start:
+            continue  # a line left empty before the one reading went on at: none of the manifest's
         if end >= last and (opened := _unclosed(inv, start, entries is None)):
             if entries is None:
                 return  # in the header row: there are no columns to read the entries by
