@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 
 import responsibility
 from responsibility.checks import evidence as ev
-from responsibility.checks.evidence import FIELDS, REQUIRED, evaluate, parse_range, read_inventory
+from responsibility.checks.evidence import FIELDS, evaluate, parse_range, read_inventory
 from responsibility.core.errors import PolicyError
 from responsibility.policy.policyset import PolicySet
-from test_evidence_reading import VALUES, row_by_row
+from test_evidence_reading import VALUES, manifests, row_by_row
 
 GOOD = {
     "kind": "progress-report",
@@ -65,31 +65,15 @@ MORE = {
 }
 
 
-@st.composite
-def manifests(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
-    header = draw(st.permutations(list(FIELDS)))
-    header = header[: draw(st.integers(len(REQUIRED), len(FIELDS)))]
-    if not all(r in header for r in REQUIRED):
-        header = list(REQUIRED) + [h for h in header if h not in REQUIRED]
-    rows = []
-    for _ in range(draw(st.integers(0, 30))):
-        row = [draw(st.sampled_from(VALUES[h] + MORE.get(h, []))) for h in header]
-        shape = draw(st.sampled_from(["whole"] * 6 + ["short", "long", "blank", "empty"]))
-        if shape == "short":
-            row = row[: draw(st.integers(0, len(row)))]
-        elif shape == "long":
-            row += ["extra"]
-        elif shape == "blank":
-            row = [" "] * len(row)
-        elif shape == "empty":
-            row = []
-        rows.append(row)
-    return header, rows
+# the reading test's manifests, with the values above and an empty record among the shapes
+MANIFESTS = manifests(
+    {h: VALUES[h] + MORE.get(h, []) for h in FIELDS}, 30, ("whole",) * 6 + ("short", "long", "blank", "empty")
+)
 
 
 @settings(max_examples=80, deadline=None)
 @given(
-    manifest=manifests(),
+    manifest=MANIFESTS,
     with_policies=st.booleans(),
     terminator=st.sampled_from(["\n", "\r\n"]),
     bom=st.booleans(),

@@ -20,18 +20,9 @@ from responsibility.checks.evidence import FIELDS, read_inventory
 from responsibility.checks.reporters import render
 from responsibility.checks.runner import Options, run
 from responsibility.policy.policyset import PolicySet
+from test_evidence_bulk import GOOD
 
 GOLDEN = FIXTURES / "golden"
-GOOD = {
-    "kind": "progress-report",
-    "producer": "wuyi.county-government",
-    "place": "",
-    "counterparty": "",
-    "period": "2018",
-    "date": "2018-04-05",
-    "path": "a.pdf",
-    "sha256": "",
-}
 
 
 @pytest.fixture(scope="module")

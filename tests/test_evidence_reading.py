@@ -91,22 +91,34 @@ VALUES = {
 }
 
 
+SHAPES = ("whole", "whole", "whole", "short", "long", "blank")
+
+
 @st.composite
-def manifests(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
+def manifests(
+    draw: st.DrawFn,
+    values: dict[str, list[str]] = VALUES,
+    most: int = 25,
+    shapes: tuple[str, ...] = SHAPES,
+) -> tuple[list[str], list[list[str]]]:
+    """A header (the required columns, others in any order) and rows of `values`, each whole,
+    cut short, one field too long, blank or (with "empty" among `shapes`) empty."""
     header = draw(st.permutations(list(FIELDS)))
     header = header[: draw(st.integers(len(REQUIRED), len(FIELDS)))]
     if not all(r in header for r in REQUIRED):
         header = list(REQUIRED) + [h for h in header if h not in REQUIRED]
     rows = []
-    for _ in range(draw(st.integers(0, 25))):
-        row = [draw(st.sampled_from(VALUES[h])) for h in header]
-        shape = draw(st.sampled_from(["whole", "whole", "whole", "short", "long", "blank"]))
+    for _ in range(draw(st.integers(0, most))):
+        row = [draw(st.sampled_from(values[h])) for h in header]
+        shape = draw(st.sampled_from(shapes))
         if shape == "short":
             row = row[: draw(st.integers(0, len(row)))]
         elif shape == "long":
             row += ["extra"]
         elif shape == "blank":
             row = [" "] * len(row)
+        elif shape == "empty":
+            row = []
         rows.append(row)
     return header, rows
 
