@@ -15,10 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import responsibility
-from check_helpers import FIXTURES, PARENT, TODAY
+from check_helpers import FIXTURES, check
 from responsibility.checks.evidence import FIELDS, read_inventory
 from responsibility.checks.reporters import render
-from responsibility.checks.runner import Options, run
 from responsibility.policy.policyset import PolicySet
 from test_evidence_bulk import GOOD
 
@@ -38,9 +37,7 @@ def write(root: Path, rows: list[list[str]]) -> str:
 
 
 def checked(evidence: Path) -> list[tuple[str, int, int]]:
-    report = run(
-        Options(paths=[GOLDEN / "county"], policies=[PARENT], evidence=evidence, period="2018", today=TODAY)
-    )
+    report = check(GOLDEN / "county", evidence=evidence, period="2018")
     return [(f.code, f.location.line, f.location.column) for f in report.findings]
 
 
@@ -74,15 +71,8 @@ def test_a_cell_is_reported_at_its_character_column(
 
 
 def test_the_late_report_points_at_its_date_cell() -> None:
-    report = run(
-        Options(
-            paths=[GOLDEN / "county"],
-            policies=[PARENT],
-            evidence=GOLDEN / "evidence",
-            period="2018",
-            waivers=GOLDEN / "waivers.yaml",
-            today=TODAY,
-        )
+    report = check(
+        GOLDEN / "county", evidence=GOLDEN / "evidence", period="2018", waivers=GOLDEN / "waivers.yaml"
     )
     lines = (GOLDEN / "evidence" / "evidence.csv").read_text("utf-8").splitlines()
     (late,) = [f for f in report.findings if f.code == "V002"]
@@ -161,9 +151,7 @@ def test_a_header_missing_a_column_is_a_finding_and_the_check_goes_on(tmp_path: 
     rows = (GOLDEN / "evidence" / "evidence.csv").read_text("utf-8").splitlines()
     rows[0] = rows[0].replace(",date,", ",when,")
     (evidence / "evidence.csv").write_text("\n".join(rows) + "\n", "utf-8")
-    report = run(
-        Options(paths=[GOLDEN / "county"], policies=[PARENT], evidence=evidence, period="2018", today=TODAY)
-    )
+    report = check(GOLDEN / "county", evidence=evidence, period="2018")
     assert report.loaded and report.exit_code() == 1
     (v007,) = [f for f in report.findings if f.code == "V007"]
     assert (v007.location.line, v007.location.column) == (1, rows[0].index("when") + 1)
