@@ -193,10 +193,24 @@ def _cache_dir(on: bool) -> Iterator[None]:
                 os.environ[cache.ENV_DIR] = old
 
 
+@contextmanager
+def _holding(hold: bool) -> Iterator[None]:
+    """validate holds a small set's documents (loader.HOLD_BUDGET); with none held, every
+    document the joined checks need is read again from its file."""
+    old = loader.HOLD_BUDGET
+    loader.HOLD_BUDGET = old if hold else 0
+    try:
+        yield
+    finally:
+        loader.HOLD_BUDGET = old
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(mutation, min_size=0, max_size=4), st.booleans())
-def test_validate_reports_what_load_reports(mutations: list[tuple[object, ...]], use_cache: bool) -> None:
-    with tempfile.TemporaryDirectory() as tmp, _cache_dir(use_cache):
+@given(st.lists(mutation, min_size=0, max_size=4), st.booleans(), st.booleans())
+def test_validate_reports_what_load_reports(
+    mutations: list[tuple[object, ...]], use_cache: bool, hold: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp, _cache_dir(use_cache), _holding(hold):
         root = Path(tmp)
         files = _base(root)
         for m in mutations:
@@ -218,15 +232,36 @@ def test_the_base_set_is_valid_and_quotes_across_documents(tmp_path: Path) -> No
     assert ps.actors["fx.wuyi.county-government"].aliases and ps.rulesets
 
 
+@pytest.mark.parametrize("hold", [True, False])
 @pytest.mark.parametrize("kind", range(len(CYCLES)))
-def test_each_cycle_across_files_is_found_by_both(tmp_path: Path, kind: int) -> None:
+def test_each_cycle_across_files_is_found_by_both(tmp_path: Path, kind: int, hold: bool) -> None:
     files = _base(tmp_path)
     _mutate(tmp_path, files, ("cycle", kind))
-    with cache.setting(False):
+    with cache.setting(False), _holding(hold):
         full = _outcome(lambda: responsibility.load([tmp_path], include_shipped=False))
         streamed = _outcome(lambda: validate([tmp_path], include_shipped=False))
     assert isinstance(full, tuple) and f"E02{5 + kind}" in " ".join(full)
     assert streamed == full
+
+
+def test_a_small_set_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within HOLD_BUDGET the documents the joined checks quote are held, not read again; with
+    no budget they are read again, and the answer is the same."""
+    _base(tmp_path)
+    reads: list[str] = []
+    real = loader._read_again
+
+    def counted(doc: loader._Doc) -> loader.Document:
+        reads.append(doc.display)
+        return real(doc)
+
+    monkeypatch.setattr(loader, "_read_again", counted)
+    with cache.setting(False):
+        held = validate([tmp_path], include_shipped=False)
+        assert reads == []
+        with _holding(False):
+            again = validate([tmp_path], include_shipped=False)
+    assert reads and again == held
 
 
 def test_a_file_changed_before_it_is_read_again_is_a_finding(tmp_path: Path) -> None:
