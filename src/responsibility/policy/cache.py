@@ -2,14 +2,16 @@
 
 Reading a policy file costs a YAML parse, the conversion of its nodes into plain values with
 positions, and pydantic validation; a CI run of a county re-reads the same shipped files every
-time. An entry holds what those stages produce for one file (the validated document; positions
-are worked out from the file when a report needs one) under a key that is the SHA-256 of
+time. An entry holds what those stages produce for one file (the validated document) under a key
+that is the SHA-256 of
 
 * the exact bytes the loader parsed (read once, through :func:`responsibility.policy.yamlfile.read_head`),
 * the tool's fingerprint: its version, :data:`FORMAT`, the Python, pydantic and PyYAML versions
   and the bytes of the package's own modules (so an edited checkout never trusts an old entry).
 
-So an entry is never used for other bytes. Only files that read and validated without a problem
+A file's positions (line and column of every value) are an entry of their own
+(:func:`marks_key`), read only when a report needs one: most runs point at no line of most files,
+and a document entry without them stays small. So an entry is never used for other bytes. Only files that read and validated without a problem
 are stored; a file with an error is read afresh every run, and the checks that join files
 (references, quotes against the source text) always run, so diagnostics are the same warm and
 cold. Entries are written to a temporary file and renamed into place (two concurrent runs cannot
@@ -101,6 +103,13 @@ def key_of(digest: bytes) -> str:
     """The entry key of a file whose bytes have the SHA-256 `digest` (the loader has it anyway,
     to find positions later: the bytes are hashed once)."""
     return hashlib.sha256(fingerprint() + digest).hexdigest()
+
+
+def marks_key(digest: bytes) -> str:
+    """The entry key of the positions of a file whose bytes have the SHA-256 `digest`: kept apart
+    from its document, and read only when a report needs a position (a warm `check` used to
+    parse every file with a finding again to find one, and took longer than a cold run)."""
+    return hashlib.sha256(fingerprint() + b"marks\x00" + digest).hexdigest()
 
 
 class _Unpickler(pickle.Unpickler):

@@ -53,6 +53,7 @@ from responsibility.policy.yamlfile import (
     load_data,
     load_text,
     read_head,
+    store_marks,
     too_large,
 )
 
@@ -233,7 +234,7 @@ def read_document(
     if len(raw) > MAX_BYTES:
         raise too_large(name, path.stat().st_size, MAX_BYTES)
     digest = hashlib.sha256(raw).digest()
-    marks = LazyMarks(path, name, digest)
+    marks = LazyMarks(path, name, digest, use_cache)
     key = cache.key_of(digest) if use_cache else None
     if key is not None:
         hit = cache.get(key)
@@ -247,6 +248,8 @@ def read_document(
     if budget is not None and len(raw) <= budget[0]:  # the bytes of marks kept left to this load
         budget[0] -= len(raw)
         data, kept = load_text(text, name)
+        if use_cache:  # a later run that finds the document in the cache finds its positions too
+            store_marks(digest, kept)
     else:
         data = load_data(text, name)
     if not isinstance(data, dict):

@@ -36,6 +36,7 @@ import yaml
 from responsibility.core import observe
 from responsibility.core.codes import E001, E002, E003, E004, E005, E006, E007, E009, E011
 from responsibility.core.errors import Location, PolicyError, Rule
+from responsibility.policy import cache
 
 try:  # libyaml is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -488,12 +489,13 @@ class LazyMarks(Mapping[YamlPath, tuple[int, int]]):
     file's first line rather than at a wrong one.
     """
 
-    __slots__ = ("_digest", "_marks", "_name", "_path")
+    __slots__ = ("_cached", "_digest", "_marks", "_name", "_path")
 
-    def __init__(self, path: str | os.PathLike[str], name: str, digest: bytes) -> None:
+    def __init__(self, path: str | os.PathLike[str], name: str, digest: bytes, cached: bool = False) -> None:
         self._path = path
         self._name = name
         self._digest = digest
+        self._cached = cached  # the positions may come from, and go to, the policy cache
         self._marks: Marks | None = None
 
     @property
@@ -503,14 +505,28 @@ class LazyMarks(Mapping[YamlPath, tuple[int, int]]):
 
     def _get(self) -> Marks:
         if self._marks is None:
-            self._marks = {}
-            try:
-                raw = read_head(self._path, self._name, MAX_BYTES + 1)
-                if hashlib.sha256(raw).digest() == self._digest:
-                    self._marks = load_text(decode(raw, self._name), self._name)[1]
-            except PolicyError:  # unreadable now: the document was read and validated before
-                pass
+            self._marks = self._stored() or {}
+            if not self._marks:
+                try:
+                    raw = read_head(self._path, self._name, MAX_BYTES + 1)
+                    if hashlib.sha256(raw).digest() == self._digest:
+                        self._marks = load_text(decode(raw, self._name), self._name)[1]
+                        self._store(self._marks)
+                except PolicyError:  # unreadable now: the document was read and validated before
+                    pass
         return self._marks
+
+    def _stored(self) -> Marks | None:
+        """The positions the policy cache holds for these very bytes, if any."""
+        if not self._cached:
+            return None
+        hit = cache.get(cache.marks_key(self._digest))
+        return hit if isinstance(hit, dict) else None
+
+    def _store(self, marks: Marks) -> None:
+        """Keep positions worked out from the file for the next run that needs them."""
+        if self._cached:
+            store_marks(self._digest, marks)
 
     def __getitem__(self, path: YamlPath) -> tuple[int, int]:
         return self._get()[path]
@@ -523,6 +539,12 @@ class LazyMarks(Mapping[YamlPath, tuple[int, int]]):
 
     def __len__(self) -> int:
         return len(self._get())
+
+
+def store_marks(digest: bytes, marks: Marks) -> None:
+    """Put the positions of the file whose bytes have the SHA-256 `digest` in the policy cache."""
+    if marks:
+        cache.put(cache.marks_key(digest), marks)
 
 
 class _DepthLimitedLoader(yaml.SafeLoader):
