@@ -7,7 +7,9 @@ Rows (medians of --runs fresh processes; user CPU seconds, peak resident memory)
   (the result cache emptied before each run) and warm (the result cache's answer), against the
   bare import ``python -c "import pydantic, yaml, networkx"``; with the floors below them: the
   interpreter, ``import pydantic, yaml`` and that import plus the CSafeLoader parse of exactly
-  the policy files ``validate`` parses (with networkx too, which ``check`` needs);
+  the policy files ``validate`` parses (with networkx too, which ``check`` needs; and with the
+  policy model built: pydantic's model machinery, the model classes and their schemas, which
+  reading through the models costs before a single document is validated);
 * ``responsibility validate`` on the generated nationwide corpus (central, 22 provincial, 300 city
   and 800 county rules; ``benchmarks/graph_bench.py``) at each --sizes fraction, cold and warm,
   against parsing the same files with ``yaml.CSafeLoader`` in a fresh process; with the growth
@@ -53,6 +55,14 @@ PARSE_FILES = (
     "for f in sys.argv[1:]:\n"
     "    with open(f, encoding='utf-8') as fh:\n"
     "        yaml.load(fh.read(), Loader=yaml.CSafeLoader)\n"
+)
+# What reading through the pydantic models costs before a document is validated: pydantic's
+# model machinery imported, the package's model classes made and their schemas built (as the
+# first validation of each kind of document builds it).
+MODEL_BUILT = (
+    "from responsibility.policy import model\n"
+    "for cls in (model.Regulation, model.Catalogue, model.RuleSet):\n"
+    "    cls.model_rebuild()\n"
 )
 CSV_READ = (
     "import csv, sys\n"
@@ -120,6 +130,7 @@ def shipped_rows(cache: Cache) -> list[Row]:
         ("import pydantic, yaml", "import pydantic, yaml"),
         ("the same + parse of the policy files", "import pydantic, yaml\n" + PARSE_FILES),
         ("import pydantic, yaml, networkx + the parse", "import pydantic, yaml, networkx\n" + PARSE_FILES),
+        ("the parse + the policy model built", "import pydantic, yaml\n" + MODEL_BUILT + PARSE_FILES),
     ):
         rows.append((label, [PYTHON, "-c", code, *files], None))
     for label, argv in (
