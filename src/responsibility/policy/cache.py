@@ -9,10 +9,10 @@ that is the SHA-256 of
 * the tool's fingerprint: its version, :data:`FORMAT`, the Python, pydantic and PyYAML versions
   and the bytes of the package's own modules (so an edited checkout never trusts an old entry).
 
-A file's positions (line and column of every value) are an entry of their own
-(:func:`marks_key`), read only when a report needs one: most runs point at no line of most files,
-and a document entry without them stays small. So an entry is never used for other bytes. Only files that read and validated without a problem
-are stored; a file with an error is read afresh every run, and the checks that join files
+So an entry is never used for other bytes. A file's positions (line and column of every value)
+are an entry of their own under the same two (:func:`marks_key`), read only when a report needs
+one: most runs point at no line of most files. Only files that read and validated without a
+problem are stored; a file with an error is read afresh every run, and the checks that join files
 (references, quotes against the source text) always run, so diagnostics are the same warm and
 cold. Entries are written to a temporary file and renamed into place (two concurrent runs cannot
 leave half an entry); an entry that does not load (truncated, foreign, another format) is ignored

@@ -95,7 +95,7 @@ def skeleton(reg_id: str, name: str, parent: str, git_url: str, ci: str = "githu
         f"policies/{reg_id}/source.txt": _source(name),
         f"policies/catalogue/{reg_id}.yaml": _catalogue(reg_id, name, parent),
         "responsibility.toml": TOML,
-        ".gitignore": "site/\n",
+        ".gitignore": "site/\n.responsibility_cache/\n",
         ".pre-commit-config.yaml": PRE_COMMIT,
     }
     path, template = CI_FILES[ci]
@@ -204,6 +204,10 @@ permissions:
   contents: read
 env:
   RESPONSIBILITY_GIT: "@GIT_URL@"
+  # Parsed policies and whole results, kept by content between runs (the step below): a run
+  # re-reads only what changed. An entry is used only for the very bytes it was made from, so
+  # restoring an old cache is always safe.
+  RESPONSIBILITY_CACHE_DIR: .responsibility_cache
 jobs:
   check:
     runs-on: ubuntu-latest
@@ -212,6 +216,11 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
+      - uses: actions/cache@v4
+        with:
+          path: .responsibility_cache
+          key: responsibility-${{ github.sha }}
+          restore-keys: responsibility-
       - name: Install responsibility
         run: |
           if ls vendor/responsibility-*.whl >/dev/null 2>&1; then
@@ -233,8 +242,16 @@ GITLAB_CI = """\
 # The check's findings are a JUnit report, shown on the merge request.
 variables:
   RESPONSIBILITY_GIT: "@GIT_URL@"
+  # Parsed policies and whole results, kept by content between runs (cache: below): a run
+  # re-reads only what changed. An entry is used only for the very bytes it was made from, so
+  # restoring an old cache is always safe.
+  RESPONSIBILITY_CACHE_DIR: .responsibility_cache
 responsibility:
   image: python:3.12
+  cache:
+    key: responsibility
+    paths:
+      - .responsibility_cache/
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH
