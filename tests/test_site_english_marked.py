@@ -146,12 +146,13 @@ def test_the_chinese_inside_english_is_marked_chinese_again(shipped_pages: list[
 
 def test_the_templates_write_no_language_by_hand() -> None:
     """The English runs of the pages come from render.english (through gloss) and render.prose:
-    a span of class rsp-en or a lang attribute written in a template would escape both."""
+    a span of class rsp-en or an English lang written in a template would escape both. (The 404
+    page's article says it is zh-CN, whatever the theme's language: that one is Chinese.)"""
     by_hand = [
         f"{t.name}:{n}: {line.strip()[:80]}"
         for t in sorted(TEMPLATES.glob("*.j2"))
         for n, line in enumerate(t.read_text("utf-8").splitlines(), 1)
-        if "rsp-en" in line or re.search(r"\blang=", line)
+        if "rsp-en" in line or re.search(r"""\blang=(?!"zh-CN")""", line)
     ]
     assert not by_hand, by_hand
 
