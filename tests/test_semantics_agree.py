@@ -105,7 +105,7 @@ def test_c001_trace_and_site_name_the_same_missing_duties(name: str) -> None:
     c001 = _c001(name, ps)
     for reg_id in checked:
         traced = _trace(ps, reg_id, TraceStatus.missing)
-        site = _site(ps, reg_id, '**缺失 <span class="rsp-en">Missing</span>**')
+        site = _site(ps, reg_id, '**缺失 <span class="rsp-en" lang="en">Missing</span>**')
         assert c001.get(reg_id, set()) == traced == site, reg_id
 
 
@@ -120,7 +120,7 @@ def test_excerpt_not_assessed_agrees_across_faces() -> None:
     not_assessed = _trace(ps, "fx-excerpt", TraceStatus.not_assessed)
     assert "central/art_10/adjust-spending" in not_assessed
     assert (
-        _site(ps, "fx-excerpt", '**未收录 <span class="rsp-en">Not in the received text</span>**')
+        _site(ps, "fx-excerpt", '**未收录 <span class="rsp-en" lang="en">Not in the received text</span>**')
         == not_assessed
     )
     assert not _c001("excerpt", ps)

@@ -172,16 +172,16 @@ def test_implements_links_go_both_ways(pages: dict[str, str]) -> None:
     centre = pages["policies/regulations/fixture-centre.md"]
     # a duty's fields are raw HTML, its links the URLs MkDocs gives the pages
     assert (
-        '<li>实施 <span class="rsp-en">Implements</span>：'
+        '<li>实施 <span class="rsp-en" lang="en">Implements</span>：'
         '<a href="../fixture-centre/#art_1--ledger">《测试用中央办法》第一条 · 建立测试台账</a></li>'
     ) in province
     assert (
         '<a href="../fixture-province/#art_1--ledger">《测试用省级细则》第一条 · 建立测试台账</a>' in centre
     )
-    assert '下级实施 <span class="rsp-en">Implemented by</span>' in centre
+    assert '下级实施 <span class="rsp-en" lang="en">Implemented by</span>' in centre
     # Regulation-level links both ways, too.
-    assert '| 实施 <span class="rsp-en">Implements</span> | [测试用中央办法' in province
-    assert '| 下级实施 <span class="rsp-en">Implemented by</span> | [测试用甲县办法' in province
+    assert '| 实施 <span class="rsp-en" lang="en">Implements</span> | [测试用中央办法' in province
+    assert '| 下级实施 <span class="rsp-en" lang="en">Implemented by</span> | [测试用甲县办法' in province
 
 
 def test_central_duty_page_shows_each_locality(pages: dict[str, str]) -> None:
@@ -190,9 +190,9 @@ def test_central_duty_page_shows_each_locality(pages: dict[str, str]) -> None:
         m.group(1): m.group(2)
         for m in re.finditer(r"<tr><td><a [^>]*>(测试用\S+?) .*?</a></td><td>(.*?)</td></tr>", page)
     }
-    assert rows["测试用甲县办法"] == '已落实 <span class="rsp-en">implemented</span>'
+    assert rows["测试用甲县办法"] == '已落实 <span class="rsp-en" lang="en">implemented</span>'
     assert rows["测试用省级细则"].startswith(
-        '说明未实施 <span class="rsp-en">declined with a reason</span> — 细则未规定报告制度。'
+        '说明未实施 <span class="rsp-en" lang="en">declined with a reason</span> — 细则未规定报告制度。'
     )
     assert "缺失" in rows["测试用乙县办法"]
     # The province inspection duty is above a county's level: not applicable to county B.
@@ -284,5 +284,5 @@ def test_actor_xlsx_holds_its_responsibility_list(shipped: PolicySet) -> None:
 def test_actor_page_links_the_xlsx_when_one_is_written(shipped: PolicySet) -> None:
     with_xlsx = build_pages(shipped, xlsx=["county.government"])["policies/actors/county.government.md"]
     without = build_pages(shipped)["policies/actors/county.government.md"]
-    assert '[下载 XLSX <span class="rsp-en">Download</span>](county.government.xlsx)' in with_xlsx
+    assert '[下载 XLSX <span class="rsp-en" lang="en">Download</span>](county.government.xlsx)' in with_xlsx
     assert "XLSX" not in without

@@ -61,15 +61,20 @@ def test_the_implementation_tree_is_well_formed_and_nests_by_depth(steps: list[i
     stack: list[str] = []
     seen: list[tuple[int, str]] = []
 
+    opened = [False]  # a <li> just opened: its first text names its regulation
+
     class Check(html.parser.HTMLParser):
         def handle_starttag(self, tag: str, attrs: object) -> None:
             stack.append(tag)
+            opened[0] = tag == "li"
 
         def handle_endtag(self, tag: str) -> None:
             assert stack.pop() == tag
 
         def handle_data(self, data: str) -> None:
-            seen.append((stack.count("ul") - 1, data.split(":")[0]))
+            if opened[0]:  # (the rest of the item's text, its English spans among it, is not)
+                seen.append((stack.count("ul") - 1, data.split(":")[0]))
+                opened[0] = False
 
     Check().feed(out)
     assert stack == []

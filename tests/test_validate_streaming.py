@@ -20,7 +20,7 @@ import responsibility
 from conftest import ROOT
 from responsibility.core.errors import PolicyError
 from responsibility.policy import cache, loader
-from responsibility.policy.loader import Summary, validate
+from responsibility.policy.loader import Counts, Summary, validate
 
 GRAPH = ROOT / "tests" / "fixtures" / "graph"
 
@@ -165,7 +165,7 @@ def _mutate(root: Path, files: list[Path], m: tuple[object, ...]) -> None:
                 f.write_text("".join(lines), "utf-8")
 
 
-def _outcome(run: object) -> tuple[str, ...] | Summary:
+def _outcome(run: object) -> tuple[str, ...] | Counts:
     """The findings, formatted as the command line prints them, or the counts of a valid set."""
     assert callable(run)
     try:
@@ -173,9 +173,9 @@ def _outcome(run: object) -> tuple[str, ...] | Summary:
     except PolicyError as exc:
         return tuple(d.format() for d in exc.diagnostics)
     if isinstance(result, Summary):
-        return result
+        return result.counts
     ps = result
-    return Summary(len(ps.regulations), len(ps.provisions()), len(ps.all_duties()), len(ps.actors))
+    return Counts(len(ps.regulations), len(ps.provisions()), len(ps.all_duties()), len(ps.actors))
 
 
 @contextmanager
@@ -227,7 +227,7 @@ def test_the_base_set_is_valid_and_quotes_across_documents(tmp_path: Path) -> No
     documents (so the fetch-again path is on every example's way)."""
     _base(tmp_path)
     with cache.setting(False):
-        assert validate([tmp_path], include_shipped=False) == Summary(3, 9, 19, 84)
+        assert validate([tmp_path], include_shipped=False).counts == Counts(3, 9, 19, 84)
         ps = responsibility.load([tmp_path], include_shipped=False)
     assert ps.actors["fx.wuyi.county-government"].aliases and ps.rulesets
 
@@ -281,6 +281,6 @@ def test_a_file_changed_before_it_is_read_again_is_a_finding(tmp_path: Path) -> 
 def test_validate_counts_the_shipped_policies_as_load_does() -> None:
     with cache.setting(False):
         ps = responsibility.load()
-        assert validate() == Summary(
+        assert validate().counts == Counts(
             len(ps.regulations), len(ps.provisions()), len(ps.all_duties()), len(ps.actors)
         )

@@ -379,13 +379,14 @@ def _validated(
     problems: list[Finding],
     shared: Callable[[], model.Shared],
     marks_budget: int = 0,
+    under: dict[Path, set[int]] | None = None,
 ) -> Iterator[tuple[_Doc, Document]]:
     """Each policy file read and validated in turn, its problems appended to `problems`.
 
     A file's parsed data is dropped as soon as it is validated, before the next file is read: a
     nationwide set's parsed data held all at once was 258 MiB, more than its documents.
     """
-    for doc in _read_roots(roots, exclude, skipped, use_cache, problems, marks_budget):
+    for doc in _read_roots(roots, exclude, skipped, use_cache, problems, marks_budget, under):
         try:
             obj = _parse(doc, shared())
         except PolicyError as exc:
@@ -405,20 +406,26 @@ def _read_roots(
     use_cache: bool,
     problems: list[Finding],
     marks_budget: int = 0,
+    under: dict[Path, set[int]] | None = None,
 ) -> Iterator[_Doc]:
-    seen: set[Path] = set()
+    """Each file of each root read in turn (a file reached through two roots, once). With
+    `under`, each file read is noted with the positions in `roots` of the user's roots that
+    reach it (under the path it was read by, the first that reached it)."""
+    seen: dict[Path, Path] = {}  # real path -> the path it was first reached by
     budget = [marks_budget] if marks_budget else None  # bytes of marks left to keep
     users = [os.path.abspath(r) for r, shipped in roots if not shipped]
-    for root, shipped in roots:
+    for n, (root, shipped) in enumerate(roots):
         # the shipped policies' own scenario files are noted only where the user asked for them
         noted: list[Skipped] | None = [] if shipped and skipped is not None else skipped
         files, found = discover(root, None if shipped else exclude, noted)
         problems += found
         for f in files:
             real = _resolve(f) or f
-            if real in seen:  # the same file reached through two roots (a checkout's policies/)
+            first = seen.setdefault(real, f)
+            if under is not None and not shipped:
+                under.setdefault(first, set()).add(n)
+            if first is not f:  # the same file reached through two roots (a checkout's policies/)
                 continue
-            seen.add(real)
             try:
                 doc = read_document(f, shipped, f != root, noted, use_cache, budget)
             except PolicyError as exc:
@@ -503,13 +510,61 @@ def _references(docs: Sequence[_Doc], check: Callable[[], list[Finding]]) -> lis
 
 
 @dataclass(frozen=True)
+class Counts:
+    """Regulations, provisions, duties and actors, as a loaded :class:`PolicySet` counts them."""
+
+    regulations: int = 0
+    provisions: int = 0
+    duties: int = 0
+    actors: int = 0
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One document of a valid policy set: what it holds, and which of the paths given to
+    :func:`validate` it was found under (their positions in `paths`; none: shipped only)."""
+
+    kind: str
+    id: str
+    provisions: int
+    duties: int
+    actors: int
+    under: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
 class Summary:
-    """What :func:`validate` counts of a valid policy set (as a loaded :class:`PolicySet` has them)."""
+    """What :func:`validate` counts of a valid policy set (as a loaded :class:`PolicySet` has them):
+    the whole set's counts, and each of its documents counted, with the paths it lies under, so
+    that a caller can say what the paths it was given hold (:meth:`within`) apart from what was
+    loaded with them."""
 
     regulations: int
     provisions: int
     duties: int
     actors: int
+    documents: tuple[Counted, ...] = ()
+
+    @property
+    def counts(self) -> Counts:
+        """The whole set's counts."""
+        return Counts(self.regulations, self.provisions, self.duties, self.actors)
+
+    def within(self, paths: Iterable[int]) -> Counts:
+        """What the given paths (positions in `validate`'s `paths`) hold together: each document
+        found under one of them counted once, however many of them reach it."""
+        wanted = frozenset(paths)
+        return _count([d for d in self.documents if d.under & wanted])
+
+
+def _count(documents: Sequence[Counted]) -> Counts:
+    regs = [d for d in documents if d.kind == "regulation"]
+    return Counts(
+        len(regs),
+        sum(d.provisions for d in regs),
+        sum(d.duties for d in regs),
+        sum(d.actors for d in documents),
+    )
 
 
 def validate(
@@ -525,7 +580,8 @@ def validate(
     (:func:`responsibility.policy.references.facts_of`) and its source text checked, then dropped.
     A document those checks must see again (a name that does not resolve; a quote of another
     regulation) is read again from its file. Raises :class:`PolicyError` as :func:`load` does;
-    returns the counts of the set.
+    returns the counts of the set, and of each document with the `paths` it was found under (a
+    file that is also shipped, such as a checkout's ``policies/wuyi``, is under the path named).
     """
     roots: list[tuple[Path, bool]] = []
     if include_shipped:
@@ -534,7 +590,8 @@ def validate(
     collecting = gc.isenabled()
     gc.disable()  # as in load(): no garbage cycles are made, and the collector's passes cost
     try:
-        return _validate(roots, exclude, skipped, cache.enabled() if use_cache is None else use_cache)
+        use = cache.enabled() if use_cache is None else use_cache
+        return _validate(roots, exclude, skipped, use, first_path=int(include_shipped))
     finally:
         if collecting:
             gc.enable()
@@ -560,13 +617,19 @@ class _Seen:
 
 
 def _validate(
-    roots: list[tuple[Path, bool]], exclude: Exclude | None, skipped: list[Skipped] | None, use_cache: bool
+    roots: list[tuple[Path, bool]],
+    exclude: Exclude | None,
+    skipped: list[Skipped] | None,
+    use_cache: bool,
+    first_path: int = 0,
 ) -> Summary:
+    """See :func:`validate`; `first_path` is the position in `roots` of the first path given."""
     problems: list[Finding] = []
     seen: list[tuple[_Doc, _Seen]] = []
     strings: dict[str, str] = {}  # ids shared between the facts of all documents
     hold = [HOLD_BUDGET]  # the bytes of files whose documents may still be held
-    for doc, obj in _validated(roots, exclude, skipped, use_cache, problems, model.Shared):
+    under: dict[Path, set[int]] = {}
+    for doc, obj in _validated(roots, exclude, skipped, use_cache, problems, model.Shared, under=under):
         src = SourceInfo(doc.display, doc.marks)
         facts = facts_of(src, obj, _fetch(doc, obj, hold), strings)
         source = check_source(src, obj, doc.file) if isinstance(obj, Regulation) else []
@@ -583,13 +646,19 @@ def _validate(
     if problems:
         raise PolicyError(problems)
     # The set is valid, so its ids are unique: the counts are those a loaded PolicySet has.
-    regs = [s for _, s in kept if s.kind == "regulation"]
-    return Summary(
-        len(regs),
-        sum(s.provisions for s in regs),
-        sum(s.duties for s in regs),
-        sum(s.actors for _, s in kept),
+    documents = tuple(
+        Counted(
+            s.kind,
+            s.id,
+            s.provisions,
+            s.duties,
+            s.actors,
+            frozenset(n - first_path for n in under.get(doc.file, ())),
+        )
+        for doc, s in kept
     )
+    whole = _count(documents)
+    return Summary(whole.regulations, whole.provisions, whole.duties, whole.actors, documents)
 
 
 def _fetch(doc: _Doc, obj: Document, hold: list[int]) -> Callable[[], Document]:

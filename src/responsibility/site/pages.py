@@ -34,6 +34,7 @@ from responsibility.site.render import (
 )
 from responsibility.site.views import (
     ListPart,
+    NotFoundView,
     SiteViews,
     chain_edges,
 )
@@ -162,6 +163,11 @@ class SitePages(SiteViews):
 
     def central_duty_page(self, entry: DutyEntry) -> str:
         return render("central_duty.md.j2", self.central_duty(entry))
+
+
+def not_found_page(view: NotFoundView) -> str:
+    """The article of the site's 404 page (HTML: the theme's 404.html writes it as it stands)."""
+    return render("not_found.html.j2", view)
 
 
 def build_pages(

@@ -11,9 +11,10 @@ plugins:
 
 The pages come from :mod:`responsibility.site.pages`; this module only loads the policies, adds
 the pages to the build as generated files (MkDocs 1.6 ``File.generated``), puts the index pages
-into the navigation where ``PREFIX/index.md`` is listed, enables the Mermaid fence the chain
-diagrams need, keeps jieba's dictionary cache in the user cache folder, and watches the policy
-files under ``mkdocs serve``.
+into the navigation where ``PREFIX/index.md`` is listed, gives the theme a Chinese-first
+``404.html`` linking back to them, enables the Mermaid fence the chain diagrams need, keeps
+jieba's dictionary cache in the user cache folder, and watches the policy files under
+``mkdocs serve``.
 """
 
 from __future__ import annotations
@@ -50,11 +51,15 @@ from responsibility.site.pages import (
     Paths,
     SitePages,
     iter_pages,
+    not_found_page,
 )
+from responsibility.site.views import INDEX_NAMES, not_found
 
 log = logging.getLogger("mkdocs.plugins.responsibility")
 
 MERMAID_JS = Path(__file__).parent / "assets" / "mermaid" / "mermaid.min.js"
+# The theme templates the plugin gives a site: its 404.html (Chinese first, with links back).
+OVERRIDES = Path(__file__).parent / "overrides"
 MERMAID_URI = "assets/responsibility/mermaid.min.js"
 SEARCH_ASSETS = Path(__file__).parent / "assets" / "search"
 ZWSP_URI = "assets/responsibility/search-results.js"
@@ -94,6 +99,7 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         # writes any): a nationwide site otherwise held all of both in memory at once.
         self.sources: Path | None = None
         self.stashed: dict[str, bytes] = {}
+        self.urls: dict[str, str] = {}  # the URLs of the pages the 404 page links to
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").resolve().parent
@@ -102,6 +108,7 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         if prefix != self.config.prefix:
             self.config.prefix = prefix
         _ensure_mermaid(config)
+        _add_overrides(config)
         self.scratch = _keep_jieba_cache_out_of_tmp()
         config.extra_css.append(Paths(prefix).stylesheet())
         if self.config.local_mermaid:
@@ -160,6 +167,7 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
             else:
                 f = File.generated(config, uri, content=content, inclusion=inclusion)
             files.append(f)
+        self.urls = _urls(files, paths)
         # The policy set and the pages' indexes are not needed again: a nationwide set is a large
         # share of the build's memory, which MkDocs's own passes then need.
         del ps, site, written
@@ -236,6 +244,14 @@ class ResponsibilityPlugin(BasePlugin[ResponsibilityConfig]):  # type: ignore[no
         if self._ours(page):
             page.content = None  # written: its HTML is not needed again
         return zh_cn(output, config)
+
+    def on_template_context(self, context: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
+        """The 404 page's article: Chinese first, with links to the home and index pages."""
+        if template_name == "404.html":
+            base_url = str(context.get("base_url") or "/")
+            view = not_found(Paths(self.config.prefix), self.urls.get, base_url)
+            context["rsp_not_found"] = not_found_page(view)
+        return context
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """404.html and the theme's other static pages declare the language too."""
@@ -464,6 +480,27 @@ def _ensure_mermaid(config: MkDocsConfig) -> None:
     for needed in ("tables", "attr_list"):
         if needed not in config.markdown_extensions:
             config.markdown_extensions.append(needed)
+
+
+def _add_overrides(config: MkDocsConfig) -> None:
+    """Put the plugin's theme templates (its 404.html) before the theme's own, and after the
+    site's ``custom_dir``: a site that overrides a template itself keeps its own."""
+    dirs = config.theme.dirs
+    ours = str(OVERRIDES)
+    if ours not in dirs:
+        dirs.insert(1 if config.theme.custom_dir is not None else 0, ours)
+
+
+def _urls(files: Files, paths: Paths) -> dict[str, str]:
+    """The URLs of the site's home page and of the policy index pages, as MkDocs gives them (a
+    folder, or an .html file without directory URLs), by their paths below docs_dir."""
+    wanted = [getattr(paths, kind)() for kind, _ in INDEX_NAMES]
+    urls = {uri: f.url for uri in wanted if (f := files.get_file_from_path(uri)) is not None}
+    # the site's own home page: its index.md, or the README.md MkDocs takes for one
+    home = files.get_file_from_path("index.md") or files.get_file_from_path("README.md")
+    if home is not None:
+        urls["index.md"] = home.url
+    return urls
 
 
 def cache_dir() -> Path:

@@ -88,7 +88,7 @@ def gloss(zh: str | Glossed | tuple[str, str], en: str | None = None) -> str:
         chinese, en = zh.zh, zh.en
     if not en:
         return literal(chinese)
-    return f'{literal(chinese)} <span class="rsp-en">{literal(en)}</span>'
+    return f"{literal(chinese)} {english(en)}"
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -118,13 +118,30 @@ def prose(s: str) -> str:
     (:func:`text_lang`) is marked ``lang="en"`` so the browser shapes and hyphenates it as
     English in the Chinese page, and the Chinese it quotes is marked zh-CN again, or Chromium
     may draw it with the Japanese glyph shapes of an English context."""
-    shown = literal(s)
     if text_lang(s) != "en":
-        return shown
+        return literal(s)
+    return _in_english(s)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same labels on every page
+def english(s: str) -> str:
+    """English the site shows beside Chinese (a label's or a name's English, a line of the
+    project's own): through :func:`literal`, as the smaller second line (class ``rsp-en``),
+    marked ``lang="en"`` with the Chinese it quotes marked zh-CN again, as :func:`prose` marks
+    an English note. Every English run of the generated pages is written by this function or
+    :func:`prose`, so that none is read as Chinese in the zh-CN page."""
+    return _in_english(s, "rsp-en")
+
+
+def _in_english(s: str, cls: str | None = None) -> str:
+    """`s` through :func:`literal` in a ``lang="en"`` span (of class `cls`), its Chinese runs
+    marked zh-CN: a screen reader speaks each in its language, and Chromium draws the Chinese
+    with Simplified glyphs rather than the Japanese shapes of an English context."""
     # `literal` leaves CJK as it stands and writes only ASCII, U+FFFD and <br> around it, so
     # the runs of its output are the runs of `s`
-    quoted = _CJK_RUN.sub(_quoted_chinese, shown)
-    return f'<span lang="en">{quoted}</span>'
+    quoted = _CJK_RUN.sub(_quoted_chinese, literal(s))
+    attrs = f' class="{cls}" lang="en"' if cls else ' lang="en"'
+    return f"<span{attrs}>{quoted}</span>"
 
 
 def _quoted_chinese(m: re.Match[str]) -> str:
@@ -298,6 +315,7 @@ def hashes(depth: int) -> str:
 FILTERS = {
     "literal": literal,
     "gloss": gloss,
+    "english": english,
     "prose": prose,
     "html_text": html_text,
     "mermaid_text": mermaid_text,

@@ -10,6 +10,7 @@ work (:mod:`responsibility.site.render`), so nothing here writes Markdown or HTM
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -157,6 +158,44 @@ class HomeView:
     nodes: tuple[tuple[str, str], ...]  # (regulation id, title) of the diagram
     edges: tuple[tuple[str, str], ...]  # (child, parent)
     per_level: LevelCounts
+
+
+@dataclass(frozen=True, slots=True)
+class NotFoundView:
+    """The 404 page: where a reader who followed a dead link can go instead. The links are
+    absolute from the server's root (the page is served at whatever address was not found)."""
+
+    links: tuple[Link, ...]
+
+
+# The index pages by their names (the home page's links to them, the 404 page's).
+INDEX_NAMES: tuple[tuple[str, Name], ...] = (
+    ("home", Name("脱贫攻坚责任制", "Who is responsible for what")),
+    ("regulations", Name("规定", "Regulations")),
+    ("actors", Name("责任主体", "Actors")),
+    ("topics", Name("领域", "Topics")),
+    ("central_duties", Name("中央职责的地方落实", "Central duties")),
+)
+SITE_HOME = Name("首页", "Home")
+
+
+def not_found(paths: Paths, url_of: Callable[[str], str | None], base_url: str) -> NotFoundView:
+    """The 404 page's links: the site's home page, then the policy pages' index pages (one link
+    when the policy home is the site's home). `url_of` gives the URL MkDocs gives a file below
+    docs_dir (a folder or its .html, as the site's URLs are), None for a file it does not have;
+    `base_url` is the site's path from the server root, as MkDocs gives the error page."""
+    base = base_url or "/"
+
+    def at(url: str) -> str:  # MkDocs gives the root page the URL ./
+        return posixpath.join(base, url.removeprefix("./"))
+
+    urls = [(name, url_of(getattr(paths, kind)())) for kind, name in INDEX_NAMES]
+    home = url_of("index.md")
+    links = [] if home is None or home == urls[0][1] else [Link(SITE_HOME, at(home))]
+    for n, (name, url) in enumerate(urls):
+        if url is not None:
+            links.append(Link(SITE_HOME if n == 0 and url == home else name, at(url)))
+    return NotFoundView(tuple(links))
 
 
 @dataclass(frozen=True, slots=True)
