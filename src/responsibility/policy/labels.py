@@ -223,6 +223,46 @@ def vocabulary_hint(field: str) -> str | None:
     return ", ".join(f"{value} ({zh})" for value, (zh, _) in table.items())
 
 
+# -- labels the text does not print ------------------------------------------------------------
+# A provision's label that its source does not print — the paragraph number of a reported
+# practice (〔第11段〕), a preamble (〔序言〕), an item number inferred from the sequence (二、〔3〕) —
+# is shown in 六角括号 〔〕, as editors of Chinese texts mark what they supply, so a reader never
+# takes it for the text's own words. policyset.citations marks it, and every face shows the
+# citation it makes; the README's "Notation" explains the convention once. No printed label holds
+# these brackets (tests/test_inferred_labels.py keeps it so), so the mark cannot be misread.
+INFERRED_MARK: tuple[str, str] = ("〔", "〕")
+# What the mark means, for a tooltip (the site) or a legend: 原文未印 (not printed in the source).
+INFERRED_NOTE: tuple[str, str] = ("原文未印此编号，系推定", "not printed in the source: inferred")
+
+
+def inferred(label: str) -> str:
+    """`label` marked as not printed in the text: 第11段 → 〔第11段〕."""
+    return f"{INFERRED_MARK[0]}{label}{INFERRED_MARK[1]}"
+
+
+def unmarked(citation: str) -> str:
+    """A citation without the marks of :func:`inferred` (〔第11段〕 → 第11段): what a person types."""
+    return citation.replace(INFERRED_MARK[0], "").replace(INFERRED_MARK[1], "")
+
+
+def inferred_runs(citation: str) -> list[tuple[str, bool]]:
+    """`citation` cut into runs, each with whether it is an inferred label (marks included):
+    二、〔3〕 → [("二、", False), ("〔3〕", True)]; for a face that shows the mark's meaning."""
+    out: list[tuple[str, bool]] = []
+    rest = citation
+    while rest:
+        start = rest.find(INFERRED_MARK[0])
+        end = rest.find(INFERRED_MARK[1], start + 1) if start >= 0 else -1
+        if start < 0 or end < 0:
+            out.append((rest, False))
+            break
+        if start:
+            out.append((rest[:start], False))
+        out.append((rest[start : end + 1], True))
+        rest = rest[end + 1 :]
+    return out
+
+
 # -- the faces' words ---------------------------------------------------------------------------
 # Every table, JSON label and 责任清单 names things from the tables above and below, in the
 # language asked for (`--lang`): index 0 of each pair is Chinese, 1 English.

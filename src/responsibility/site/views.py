@@ -33,6 +33,7 @@ from responsibility.policy.labels import (
     ROLE_LABEL,
     SCHEMA_FIELD_LABEL,
     STATUS_LABEL,
+    inferred,
 )
 from responsibility.policy.model import (
     Action,
@@ -260,7 +261,7 @@ class ListTable:
 
     reg_id: str
     regulation: Link
-    rows: tuple[tuple[tuple[str, ...], Link], ...]
+    rows: tuple[tuple[tuple[str, ...], DutyLink], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +310,7 @@ class ChainView:
 @dataclass(frozen=True, slots=True)
 class TopicGroup:
     title: Link  # an empty name: without a topic
-    rows: tuple[tuple[Link, Link, Link, str, str], ...]
+    rows: tuple[tuple[Link, DutyLink, Link, str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,8 +478,8 @@ _ID_IN_NOTE = re.compile(
 # A token an encoder quoted in a note: `issuers`, `central`, `implements: [central]`.
 _CODE_IN_NOTE = re.compile(r"`([^`\n]+)`")
 
-# How an unlabelled provision standing on its own is cited: 序言, 第2段 (policyset.citations).
-_UNLABELLED = re.compile(r"序言|第\d+段")
+# How an unlabelled provision standing on its own is cited: 〔序言〕, 〔第2段〕 (policyset.citations).
+_UNLABELLED = re.compile(r"〔(?:序言|第\d+段)〕")
 
 
 _VALUE_LABELS: list[tuple[type[StrEnum], Mapping[Any, tuple[str, str]]]] = [
@@ -939,7 +940,10 @@ class SiteViews:
             out = []
             for r in rows:
                 e = self.ps.duty_entry(r.duty)
-                basis = Link(Name(r.basis), self.url(page, target, anchor(e.provision.id, e.duty.id)))
+                # the XLSX's basis (《title》第N条), with the provision apart for its mark (cite_a)
+                source = r.basis.removesuffix(e.citation)
+                href = self.url(page, target, anchor(e.provision.id, e.duty.id))
+                basis = DutyLink(e.ref, source, r.basis[len(source) :], "", href)
                 out.append(((str(r.number), *(str(c) for c in r.cells()[1:-1])), basis))
             tables.append(ListTable(reg_id, self.regulation_link(page, reg_id), tuple(out)))
         return ResponsibilityList(
@@ -1054,7 +1058,9 @@ class SiteViews:
                 rows.append(
                     (
                         Link(Name(e.regulation.title.zh), self.url(page, reg_page)),
-                        Link(Name(self.cite(e)), self.url(page, reg_page, anchor(e.provision.id))),
+                        DutyLink(
+                            e.ref, "", self.cite(e), "", self.url(page, reg_page, anchor(e.provision.id))
+                        ),
                         Link(
                             Name(e.duty.summary.zh),
                             self.url(page, reg_page, anchor(e.provision.id, e.duty.id)),
@@ -1226,7 +1232,9 @@ class SiteViews:
         """A provision under its label as printed (第九条, 1、); an unlabelled one under how it is
         cited (序言, 第2段), or, as the body of a division, under the division's own heading."""
         prov = self.ps.provision(reg.id, provision_id)
-        title: str | None = prov.label or self.citation_of(reg, prov.id)
+        # a label the text does not print is marked as citations() marks it (labels.inferred)
+        label = inferred(prov.label) if prov.label and prov.label_inferred else prov.label
+        title: str | None = label or self.citation_of(reg, prov.id)
         if prov.label is None and title and not _UNLABELLED.fullmatch(title):
             title = None  # the body of a division (三、…): the division's heading is its heading
         no_duty = None
@@ -1291,7 +1299,7 @@ class SiteViews:
             cite = self.citation_of(reg, m["prov"]) if reg is not None else ""
             para = re.fullmatch(r"para_(\d+)", m["prov"])
             if reg is not None and not cite and para:
-                cite = f"第{para.group(1)}段"  # an unencoded paragraph, cited as citations() would
+                cite = inferred(f"第{para.group(1)}段")  # an unencoded paragraph, cited as citations() would
             if reg is None or not cite:
                 return m.group(0)
             return cite if reg.id == reg_id else f"《{reg.title.zh}》{cite}"
