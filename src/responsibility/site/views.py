@@ -50,6 +50,7 @@ from responsibility.policy.model import (
     Status,
     Text,
 )
+from responsibility.policy.names import Names
 from responsibility.policy.policyset import DutyEntry, PolicySet, citations, provision_paths
 from responsibility.semantics import (
     ParentStatus,
@@ -549,6 +550,7 @@ class SiteViews:
         page_rows: int = 300,
     ) -> None:
         self.ps = ps
+        self.names = Names(ps)  # Chinese: the site's bodies named as the answers name them
         self.paths = Paths(prefix)
         self.directory_urls = directory_urls  # how MkDocs makes URLs: links in raw HTML need them
         self.page_rows = page_rows
@@ -614,7 +616,10 @@ class SiteViews:
         actor = self.ps.actors.get(actor_id)
         if actor is None:
             return Link(Name(actor_id))
-        shown = Name(as_named, actor.name.en) if as_named else name_of(actor.name)
+        # a body as the duty's text names it, the catalogue's name after it where they differ
+        # (Names.as_named; its page, one click away, gives the id)
+        named = self.names.as_named(actor_id, as_named, with_id=False)
+        shown = Name(named, actor.name.en) if as_named else name_of(actor.name)
         return Link(shown, self._to(page, self.paths.actor(actor_id), raw))
 
     def regulation_link(self, page: str, reg_id: str, raw: bool = False) -> Link:
