@@ -326,6 +326,24 @@ COUNT_LABEL: dict[str, tuple[str, str]] = {
     "pair": ("组对应职责", "counterpart pair"),
 }
 
+# -- facts (check --facts, responsibility test) --------------------------------------------------
+# The facts the shipped rules read, named as the texts and the office's tables name them, for a
+# finding that says which fact is missing (R002). docs/computable.md gives the same words in its
+# table of facts (tests/test_r002_distinct.py keeps the two in step).
+FACT_LABEL: dict[str, tuple[str, str]] = {
+    "general_budget_revenue": ("一般公共预算收入", "general budget revenue"),
+    "special_poverty_funds": ("县本级专项扶贫投入", "county special poverty funds"),
+    "fiscal_poverty_funds": ("财政扶贫投入", "fiscal poverty funds"),
+    "reimbursement_rate": ("报账率", "reimbursement rate"),
+    "reimbursement_rate_minimum": ("省考核验收最低要求", "provincial minimum"),
+    "score": ("考核得分", "assessment score"),
+    "grade": ("考核等次", "assessment grade"),
+    "commended": ("通报表扬", "commended"),
+    "unit_kind": ("单位类别", "kind of unit"),
+    "poverty_weight": ("脱贫攻坚实绩占比", "weight of poverty alleviation results"),
+    "first_secretary_grade": ("第一书记考核等次", "first secretary's grade"),
+}
+
 # -- registers (responsibility registers check) ------------------------------------------------------
 # What a register check finds in an exit case or a coverage table, as a county's office says it.
 REGISTER_FINDING_LABEL: dict[str, tuple[str, str]] = {
