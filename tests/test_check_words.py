@@ -101,7 +101,10 @@ def test_zh_messages_name_things_by_name_not_id(name: str) -> None:
     naming = [f for f in report.findings if f.code.startswith(NAMING)]
     assert naming, "the run reports findings that name things"
     for f in naming:
-        assert _ids_in(f.message, ids) == [], (f.code, f.message)
+        # the one place an id stands: after the catalogue's name of a body the text names
+        # otherwise, 省级领导（省级领导干部，province.leaders） (Names.as_named)
+        own = re.sub(rf"（[^（）]+，[{ID_CHARS}]+）", "", f.message)
+        assert _ids_in(own, ids) == [], (f.code, f.message)
         assert re.search(r"[\u4e00-\u9fff]", f.message), (f.code, f.message)
 
 

@@ -214,7 +214,7 @@ def test_list_rows_follow_the_document() -> None:
     assert sign.owners == "省级党委和政府主要负责人"
     assert sign.responsibility == "负责"
     assert sign.frequency == "一次"
-    assert sign.counterparties == "签署: 中央"
+    assert sign.counterparties == "签署: 中央（党中央）"  # as the text names it, then the catalogue
     assert sign.artefacts == "脱贫责任书"
     assert sign.basis == "《脱贫攻坚责任制实施办法(测试)》第三条"
     overall = next(r for r in got if r.duty == "fx-central/art_3/overall")

@@ -276,9 +276,10 @@ def test_a_bad_fact_in_applies_is_unknown_as_in_require(
         ]
         assert [(f["code"], f["line"]) for f in found] == [("R002", 3)]
         messages.append(found[0]["message"])
+    rule = "武邑县 2017「县本级专项扶贫投入达到县本级公共财政预算收入1%以上」: "  # which place, year and rule
     assert messages == [
-        "cannot tell whether the rule applies: cannot order text and a number",
-        "cannot tell: cannot order text and a number",
+        rule + "cannot tell whether the rule applies: cannot order text and a number",
+        rule + "cannot tell: cannot order text and a number",
     ]
 
 

@@ -111,6 +111,6 @@ def test_citations_follow_the_printed_numbering() -> None:
     wuyi = citations(ps.regulation("wuyi"))
     assert wuyi["sec_1__subsec_1__item_4"] == "一(一)4"
     assert wuyi["sec_1__subsec_2__item_9"] == "一(二)9"
-    assert wuyi["sec_2__item_3"] == "二、3"
+    assert wuyi["sec_2__item_3"] == "二、〔3〕"  # the 3 is inferred, not printed
     assert wuyi["sec_3__content"] == "三"
-    assert wuyi["preamble"] == "序言"
+    assert wuyi["preamble"] == "〔序言〕"

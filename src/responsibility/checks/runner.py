@@ -260,7 +260,8 @@ def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, inv: Inventory, 
     once = row.period == "once"
     if row.status == Status.missing or a is None:
         where = say.ps.locate(entry.regulation.id, entry.path, label)
-        body = say.body(row.place)
+        role = row.place.partition("@")[0]
+        body = say.body(row.place, next((o.zh for o in entry.duty.owners if o.actor == role), None))
         msg = say.pick(
             f"{body}{'' if once else ' ' + row.period + ' '}的「{kind}」缺失（职责{duty}）",
             f"no {kind} from {body}{'' if once else ' for ' + row.period} ({duty})",
@@ -305,7 +306,7 @@ def _late(date: dt.date, period: str, grace: int) -> tuple[str, str]:
 
 def _counterparty(say: Names, given: str, entry: DutyEntry) -> tuple[str, str]:
     """V003's detail in both languages: the counterparty recorded, and the ones the duty names."""
-    wanted = say.list_of([say.actor(c.actor) for c in entry.duty.counterparties])
+    wanted = say.list_of([say.counterparty(c) for c in entry.duty.counterparties])
     if not given:
         return f"未记录对象，应为{wanted}", f"counterparty is not given, not {wanted}"
     got = say.actor(given)

@@ -44,6 +44,7 @@ from responsibility.core.expr import (
     parse,
     truth,
 )
+from responsibility.policy.labels import FACT_LABEL
 from responsibility.policy.model import (
     ActorKind,
     ConditionRule,
@@ -60,6 +61,7 @@ from responsibility.policy.model import (
     StreakRule,
     Ties,
 )
+from responsibility.policy.names import Names
 from responsibility.policy.policyset import PolicySet, citations
 from responsibility.semantics import role_of, within
 
@@ -156,14 +158,14 @@ class _SeriesEnv(Env):
         if name in _STATUS and name not in self.row.data and self.row.year is not None:
             return _status(name, self.row.place, self.county, dt.date(self.row.year, 12, 31))
         if name not in self.row.data:
-            raise MissingFact(f"{name} ({self.row.year})" if self.row.year else name)
+            raise MissingFact(f"{name} ({self.row.year})" if self.row.year else name, name)
         return self.row.data[name]
 
     def prev(self, name: str, years: int) -> Value:
         year = self.row.year
         earlier = self.series.get(year - years) if year is not None else None
         if earlier is None or name not in earlier.data:
-            raise MissingFact(f"{name} ({year - years})" if year is not None else name)
+            raise MissingFact(f"{name} ({year - years})" if year is not None else name, name)
         return earlier.data[name]
 
 
@@ -226,6 +228,25 @@ class _Ctx:
             tuple(f"{self.reg.id}/{p}" for p in self.rule.provisions),
             row.location,
         )
+
+
+    def unknown(self, row: Row, text: str, subject: str | None = None) -> RuleFinding:
+        """An outcome that cannot be told (R002), said with what tells it apart from another of
+        the same provision: the place by its name (and the unit), the year, and the rule by its
+        summary — two rules of one provision (武邑 一(一)4's share and growth) can miss the same
+        fact of the same row — before `text`, which names what is missing (:func:`_missing`)."""
+        place = Names(self.ps).place(row.place)
+        unit = row.data.get("unit")
+        who = f"{place} {unit}" if isinstance(unit, str) else place
+        year = f" {row.year}" if row.year is not None else ""
+        return self.finding(row, Outcome.unknown, f"{who}{year}「{self.rule.summary.zh}」: {text}", subject)
+
+
+def _missing(exc: MissingFact) -> str:
+    """A missing fact as an R002 message names it: its Chinese label, where the label table has
+    one, before its field and year (县本级专项扶贫投入 special_poverty_funds (2016))."""
+    label = FACT_LABEL.get(exc.name or "")
+    return f"{label[0]} {exc.what}" if label else exc.what
 
 
 def _subject(row: Row) -> str:
@@ -316,7 +337,7 @@ def _verdict(applies: str | None, expr: Expr, env: Env, style: Style) -> tuple[b
     try:
         return judge(expr, env, style)
     except MissingFact as exc:
-        return _Unknown(f"{exc.what} is not in the facts")
+        return _Unknown(f"{_missing(exc)} is not in the facts")
     except ExprError as exc:
         return _Unknown(exc.message)
 
@@ -335,9 +356,7 @@ def _condition(ctx: _Ctx, rule: ConditionRule, facts: Facts) -> Iterator[RuleFin
             continue
         if rule.level is not None and _level(ctx.ps, row) is None:
             hint = f"add level: {rule.level.value} (or the level it has) to the row"
-            yield ctx.finding(
-                row, Outcome.unknown, f"cannot tell: the level of {row.place} is not known; {hint}"
-            )
+            yield ctx.unknown(row, f"cannot tell: the level of {row.place} is not known; {hint}")
             continue
         if not _in_scope(ctx, row, rule.level):
             continue
@@ -345,7 +364,7 @@ def _condition(ctx: _Ctx, rule: ConditionRule, facts: Facts) -> Iterator[RuleFin
         verdict = _verdict(rule.applies, require, env, ctx.style)
         if isinstance(verdict, _Unknown):
             text = verdict.text if verdict.of_applies else f"cannot tell: {verdict.text}"
-            yield ctx.finding(row, Outcome.unknown, text)
+            yield ctx.unknown(row, text)
         elif verdict is not None:
             ok, text = verdict
             yield ctx.finding(row, Outcome.passed if ok else Outcome.failed, text)
@@ -395,15 +414,15 @@ def _ranking(ctx: _Ctx, rule: RankingRule, facts: Facts) -> Iterator[RuleFinding
         env = _SeriesEnv(row, series.get(row.key(), {}), status.get(row.place))
         applies = _applies(rule.applies, env)
         if isinstance(applies, str):
-            yield ctx.finding(row, Outcome.unknown, f"not ranked: {applies}")
+            yield ctx.unknown(row, f"not ranked: {applies}")
             continue
         if not applies:
             continue
         try:
             value = _number(score_expr, env)
         except (MissingFact, ExprError) as exc:
-            what = exc.what if isinstance(exc, MissingFact) else exc.message
-            yield ctx.finding(row, Outcome.unknown, f"not ranked: {what}")
+            what = _missing(exc) if isinstance(exc, MissingFact) else exc.message
+            yield ctx.unknown(row, f"not ranked: {what}")
             continue
         by_year[row.year].append((row, value))
     for year in sorted(by_year):
@@ -489,7 +508,7 @@ def _event(ctx: _Ctx, rule: EventRule, facts: Facts) -> Iterator[RuleFinding]:
         verdict = _verdict(rule.applies, forbid, env, ctx.style)
         if isinstance(verdict, _Unknown):
             text = verdict.text if verdict.of_applies else f"cannot tell, {verdict.text}"
-            yield ctx.finding(row, Outcome.unknown, f"{who}: {text}", subject)
+            yield ctx.unknown(row, f"{who}: {text}", subject)
             continue
         if verdict is None:
             continue
@@ -517,7 +536,7 @@ class _EventEnv(Env):
         if name in _STATUS:
             return _status(name, self.row.place, self.county, self.row.data.get("date"))
         if name not in self.row.data:
-            raise MissingFact(name)
+            raise MissingFact(name, name)
         return self.row.data[name]
 
 

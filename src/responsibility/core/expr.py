@@ -81,8 +81,9 @@ class ExprError(ValueError):
 class MissingFact(LookupError):
     """A fact the expression needs is not in the facts; the rule's outcome is then unknown."""
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, name: str | None = None) -> None:
         self.what = what
+        self.name = name  # the fact's field (special_poverty_funds), where one fact is missing
         super().__init__(what)
 
 
@@ -413,10 +414,10 @@ class Env:
     """What an expression reads: named facts now and in earlier years. Subclass per fact table."""
 
     def get(self, name: str) -> Value:
-        raise MissingFact(name)
+        raise MissingFact(name, name)
 
     def prev(self, name: str, years: int) -> Value:
-        raise MissingFact(f"{name} {years} year(s) earlier")
+        raise MissingFact(f"{name} {years} year(s) earlier", name)
 
 
 class MapEnv(Env):
@@ -428,13 +429,13 @@ class MapEnv(Env):
 
     def get(self, name: str) -> Value:
         if name not in self.now:
-            raise MissingFact(name)
+            raise MissingFact(name, name)
         return self.now[name]
 
     def prev(self, name: str, years: int) -> Value:
         row = self.earlier.get(years)
         if row is None or name not in row:
-            raise MissingFact(f"{name} {years} year(s) earlier")
+            raise MissingFact(f"{name} {years} year(s) earlier", name)
         return row[name]
 
 

@@ -71,7 +71,9 @@ def reports_to_cycles(ps: PolicySet, names: Names | None = None) -> list[Finding
         if names is None:
             message = f"reports-to cycle: {' → '.join([*ring, ring[0]])} (via {', '.join(via)})"
         else:
-            text = " → ".join(names.actor(a) for a in [*ring, ring[0]])
+            # each body as the duty whose link leaves it names it (the first again at the end)
+            named = [names.named_at(d, a) for a, d in zip(ring, via, strict=True)]
+            text = " → ".join([*named, named[0]])
             by = names.list_of([names.named_ref(d) for d in via])
             message = names.pick(
                 f"报告关系形成循环：{text}（见{by}）", f"reports-to cycle: {text} (via {by})"
@@ -139,14 +141,17 @@ def unaccountable_owners(ps: PolicySet, names: Names | None = None) -> list[Find
                 "",
             )
         else:
-            who, n = names.actor(actor.id), names.count(len(owned), "duty")
+            # the body as the duty the finding stands at names it (省级领导), then the catalogue's
+            # name and id where they differ (Names.as_named)
+            who, n = names.named_at(owned[0], actor.id), names.count(len(owned), "duty")
+            catalogue = names.actor(actor.id)
             message = names.pick(
                 f"{who}承担 {n}，但所收录的文本均未写明其向谁负责（无报告、考核或监督关系）",
                 f"{who} owns {n}, but no text in the library says to whom it answers",
             )
             # the id here is what the encoder writes in counterparties or part_of
             hint = names.pick(
-                f"原文写明{who}（{actor.id}）向谁报告、接受谁考核或监督的，在相应职责中写明；"
+                f"原文写明{catalogue}（{actor.id}）向谁报告、接受谁考核或监督的，在相应职责中写明；"
                 "原文没有写明的，保留此项或写明理由予以豁免",
                 f"encode the reporting, signing or assessment the text gives for {actor.id}; "
                 "if it gives none, keep the finding or waive it with the reason",

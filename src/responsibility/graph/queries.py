@@ -146,6 +146,7 @@ class OwnerInfo:
     responsibility: str
     members: tuple[ActorRef, ...] = ()  # for a composite owner: who shares the duty
     instances: tuple[ActorRef, ...] = ()  # for a role type: the concrete actors that fill it
+    named: str | None = None  # the name the duty's text gives it (Owner.zh), where it gives one
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,8 @@ def who(ps: PolicySet, ref: str) -> Who:
             # them again as instances named 武邑县委、武邑县人民政府 twice.
             filled = index.instances.get(aid, []) if actor.kind != ActorKind.concrete else []
             instances = tuple(actor_ref(ps, c) for c in filled if c not in actor.members)
-            owners.append(OwnerInfo(actor_ref(ps, aid), data["responsibility"], members, instances))
+            named = next((o.zh for o in e.duty.owners if o.actor == aid and o.zh), None)
+            owners.append(OwnerInfo(actor_ref(ps, aid), data["responsibility"], members, instances, named))
         out.append(DutyOwners(duty_ref_of(e), tuple(owners)))
     return Who(ref, kind, tuple(out))
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from responsibility.policy.labels import FREQUENCY_LABEL, LANGUAGES, RESPONSIBILITY_LABEL, ROLE_LABEL, in_lang
 from responsibility.policy.lookup import regulation_name
 from responsibility.policy.model import UPWARD_ROLES, CounterpartyRole, Duty, Regulation
+from responsibility.policy.names import Names
 from responsibility.policy.policyset import DutyEntry, PolicySet
 
 HEADERS: tuple[tuple[str, str], ...] = (
@@ -75,10 +76,12 @@ def _row(ps: PolicySet, n: int, e: DutyEntry, lang: str = "zh") -> Row:
     """One duty's row, its words in `lang` (the site's, bilingual list is in Chinese)."""
     d: Duty = e.duty
     i, sep = LANGUAGES.index(lang), ("、" if lang == "zh" else ", ")
+    names = Names(ps, lang)
 
     def actor(zh: str | None, actor_id: str) -> str:
-        a = ps.actors[actor_id]
-        return in_lang(zh or a.name.zh, a.name.en, lang)
+        # as the text names it, the catalogue's name after it where they differ (no id: a
+        # working table; the site links each row to its duty)
+        return names.as_named(actor_id, zh, with_id=False)
 
     owners = sep.join(actor(o.zh, o.actor) for o in d.owners)
     kinds = sep.join(dict.fromkeys(RESPONSIBILITY_LABEL[o.responsibility][i] for o in d.owners))

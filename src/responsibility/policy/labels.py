@@ -223,6 +223,46 @@ def vocabulary_hint(field: str) -> str | None:
     return ", ".join(f"{value} ({zh})" for value, (zh, _) in table.items())
 
 
+# -- labels the text does not print ------------------------------------------------------------
+# A provision's label that its source does not print — the paragraph number of a reported
+# practice (〔第11段〕), a preamble (〔序言〕), an item number inferred from the sequence (二、〔3〕) —
+# is shown in 六角括号 〔〕, as editors of Chinese texts mark what they supply, so a reader never
+# takes it for the text's own words. policyset.citations marks it, and every face shows the
+# citation it makes; the README's "Notation" explains the convention once. No printed label holds
+# these brackets (tests/test_inferred_labels.py keeps it so), so the mark cannot be misread.
+INFERRED_MARK: tuple[str, str] = ("〔", "〕")
+# What the mark means, for a tooltip (the site) or a legend: 原文未印 (not printed in the source).
+INFERRED_NOTE: tuple[str, str] = ("原文未印此编号，系推定", "not printed in the source: inferred")
+
+
+def inferred(label: str) -> str:
+    """`label` marked as not printed in the text: 第11段 → 〔第11段〕."""
+    return f"{INFERRED_MARK[0]}{label}{INFERRED_MARK[1]}"
+
+
+def unmarked(citation: str) -> str:
+    """A citation without the marks of :func:`inferred` (〔第11段〕 → 第11段): what a person types."""
+    return citation.replace(INFERRED_MARK[0], "").replace(INFERRED_MARK[1], "")
+
+
+def inferred_runs(citation: str) -> list[tuple[str, bool]]:
+    """`citation` cut into runs, each with whether it is an inferred label (marks included):
+    二、〔3〕 → [("二、", False), ("〔3〕", True)]; for a face that shows the mark's meaning."""
+    out: list[tuple[str, bool]] = []
+    rest = citation
+    while rest:
+        start = rest.find(INFERRED_MARK[0])
+        end = rest.find(INFERRED_MARK[1], start + 1) if start >= 0 else -1
+        if start < 0 or end < 0:
+            out.append((rest, False))
+            break
+        if start:
+            out.append((rest[:start], False))
+        out.append((rest[start : end + 1], True))
+        rest = rest[end + 1 :]
+    return out
+
+
 # -- the faces' words ---------------------------------------------------------------------------
 # Every table, JSON label and 责任清单 names things from the tables above and below, in the
 # language asked for (`--lang`): index 0 of each pair is Chinese, 1 English.
@@ -284,6 +324,24 @@ COLUMN_LABEL: dict[str, tuple[str, str]] = {
 COUNT_LABEL: dict[str, tuple[str, str]] = {
     "duty": ("项职责", "duty"),
     "pair": ("组对应职责", "counterpart pair"),
+}
+
+# -- facts (check --facts, responsibility test) --------------------------------------------------
+# The facts the shipped rules read, named as the texts and the office's tables name them, for a
+# finding that says which fact is missing (R002). docs/computable.md gives the same words in its
+# table of facts (tests/test_r002_distinct.py keeps the two in step).
+FACT_LABEL: dict[str, tuple[str, str]] = {
+    "general_budget_revenue": ("一般公共预算收入", "general budget revenue"),
+    "special_poverty_funds": ("县本级专项扶贫投入", "county special poverty funds"),
+    "fiscal_poverty_funds": ("财政扶贫投入", "fiscal poverty funds"),
+    "reimbursement_rate": ("报账率", "reimbursement rate"),
+    "reimbursement_rate_minimum": ("省考核验收最低要求", "provincial minimum"),
+    "score": ("考核得分", "assessment score"),
+    "grade": ("考核等次", "assessment grade"),
+    "commended": ("通报表扬", "commended"),
+    "unit_kind": ("单位类别", "kind of unit"),
+    "poverty_weight": ("脱贫攻坚实绩占比", "weight of poverty alleviation results"),
+    "first_secretary_grade": ("第一书记考核等次", "first secretary's grade"),
 }
 
 # -- registers (responsibility registers check) ------------------------------------------------------

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from responsibility.core.errors import AmbiguousName, LookupFailure
+from responsibility.policy.labels import unmarked
 from responsibility.policy.model import Level, Text
 
 if TYPE_CHECKING:  # the policy set imports this module for its lookups
@@ -284,8 +285,10 @@ def _provisions_of(ps: PolicySet, reg: str) -> Index:
         entries = ps.provisions(reg)
         for p in entries:
             label = p.provision.label
-            aliases = (label, label.rstrip("、")) if label and label != p.citation else ()
-            yield Named(p.provision.id, p.citation, None, tuple(a for a in aliases if a))
+            aliases: tuple[str, ...] = (label, label.rstrip("、")) if label and label != p.citation else ()
+            # a label the text does not print is cited marked (〔第11段〕); typed without the marks
+            aliases += (unmarked(p.citation),) if unmarked(p.citation) != p.citation else ()
+            yield Named(p.provision.id, p.citation, None, tuple(dict.fromkeys(a for a in aliases if a)))
 
     return _index(ps, f"provision:{reg}", build)
 
@@ -371,8 +374,8 @@ def _not_a_duty(ps: PolicySet, text: str, parts: list[str]) -> None:
 def _bare_provision(ps: PolicySet, text: str) -> str:
     """A label with no regulation: found when exactly one regulation prints it."""
     items = [Named(p.ref, f"{p.regulation.id}/{p.citation}", None, (p.citation,)) for p in ps.provisions()]
-    key = normalise(text)
-    found = [it for it in items if key in (normalise(it.aliases[0]), normalise(it.id))]
+    key = normalise(unmarked(text))
+    found = [it for it in items if key in (normalise(unmarked(it.aliases[0])), normalise(it.id))]
     if len(found) == 1:
         return found[0].id
     if found:

@@ -15,7 +15,7 @@ from typing import Any
 
 from responsibility.policy import labels as L
 from responsibility.policy.lookup import regulation_name
-from responsibility.policy.model import LEVEL_ORDER, ActorKind, Level, Owner, Text
+from responsibility.policy.model import LEVEL_ORDER, ActorKind, Counterparty, Level, Owner, Text
 from responsibility.policy.policyset import DutyEntry, PolicySet
 
 
@@ -94,29 +94,59 @@ class Names:
         a = self.ps.actors.get(actor)
         return self.pair(a.name.zh, a.name.en) if a else actor
 
-    def owner(self, o: Owner) -> str:
-        """A duty's owner as the text names it there (县委和县政府), or its catalogue name."""
-        a = self.ps.actors.get(o.actor)
+    def as_named(self, actor: str, written: str | None, with_id: bool = True) -> str:
+        """A body at a provision, as that text names it, then — where the catalogue names it
+        otherwise — the catalogue's name and id: 省级领导（省级领导干部，province.leaders）. The
+        one way every face names an owner or a counterparty of a duty (Owner.zh, Counterparty.zh
+        hold the text's name), so a reader finds the words of the text and can tell which body of
+        the catalogue they mean. `with_id=False` leaves the id out where the catalogue's page is
+        one click away (the site, the 责任清单). In English the text's (Chinese) name is not
+        shown: the catalogue's English name is the body's only English name."""
+        a = self.ps.actors.get(actor)
         if a is None:
-            return o.zh or o.actor
-        return self.pair(o.zh or a.name.zh, a.name.en)
+            return written or actor
+        catalogue = self.pair(a.name.zh, a.name.en)
+        if not self.zh or not written or written == a.name.zh:
+            return catalogue
+        return f"{written}（{catalogue}，{actor}）" if with_id else f"{written}（{catalogue}）"
+
+    def owner(self, o: Owner) -> str:
+        """A duty's owner as the text names it there (县委、县政府), with the catalogue's name
+        and id after it where they differ (:meth:`as_named`)."""
+        return self.as_named(o.actor, o.zh)
 
     def owners(self, owners: list[Owner]) -> str:
         return self.list_of([self.owner(o) for o in owners])
+
+    def counterparty(self, c: Counterparty) -> str:
+        """A duty's counterparty as the text names it there (:meth:`as_named`)."""
+        return self.as_named(c.actor, c.zh)
+
+    def named_at(self, ref: str, actor: str, with_id: bool = True) -> str:
+        """`actor` as the duty `ref` names it, as owner or counterparty (:meth:`as_named`); its
+        catalogue name when the duty does not name it (a body reached through its role)."""
+        entry = self.ps.duty_entry(ref) if self.ps.has_duty(ref) else None
+        written = None
+        if entry is not None:
+            named = [(o.actor, o.zh) for o in entry.duty.owners]
+            named += [(c.actor, c.zh) for c in entry.duty.counterparties]
+            written = next((zh for a, zh in named if a == actor and zh), None)
+        return self.as_named(actor, written, with_id)
 
     def place(self, place: str | None) -> str:
         p = self.ps.places.get(place or "")
         return self.pair(p.name.zh, p.name.en) if p else (place or "-")
 
-    def body(self, body: str) -> str:
+    def body(self, body: str, written: str | None = None) -> str:
         """A body that owes artefacts: a concrete actor by its name; a role type at a place
         (ROLE@PLACE, as the evidence check keys it) as 示例县的县级党委和政府 (county Party
-        committee and government of Example County)."""
+        committee and government of Example County). `written`: the name the duty's text gives
+        the role there (:meth:`as_named`)."""
         role, at, place = body.partition("@")
         actor = self.ps.actors.get(role)
         if not at or (actor is not None and actor.kind == ActorKind.concrete):
-            return self.actor(role)
-        who, where = self.actor(role), self.place(place)
+            return self.as_named(role, written)
+        who, where = self.as_named(role, written), self.place(place)
         return self.pick(f"{where}的{who}", f"{who} of {where}")
 
     def topic(self, topic: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from responsibility.core.errors import Location
 from responsibility.policy import lookup
+from responsibility.policy.labels import inferred
 from responsibility.policy.lookup import suggest
 from responsibility.policy.model import (
     Actor,
@@ -93,29 +94,38 @@ def provision_paths(reg: Regulation) -> Iterator[tuple[Provision, Division | Non
 
 def citations(reg: Regulation) -> dict[str, str]:
     """How each provision is cited: 第九条 for articles; 一(一)4, 二、3, 三 for numbered items;
-    第4段 for the unlabelled paragraph `para_4` of a reported practice.
+    〔第4段〕 for the unlabelled paragraph `para_4` of a reported practice.
 
     Articles are cited by their own label. Items are cited by the labels of their divisions and
     their own, with the enumeration comma kept only before a bare item number (二、3).
+
+    A label the text does not print — a paragraph number, 序言, a label the encoding marks
+    `label_inferred` — is marked as such (labels.inferred: 〔第4段〕, 二、〔3〕). Every face shows
+    the citations made here, so the mark is made once; lookups take the unmarked form too.
     """
     out: dict[str, str] = {}
     for prov in reg.provisions:
         # an unlabelled passage `para_4` of a reported practice is cited as its paragraph, 第4段
         para = re.fullmatch(r"para_(\d+)", prov.id)
-        out[prov.id] = prov.label or (f"第{para.group(1)}段" if para else "序言")
+        if prov.label:
+            out[prov.id] = inferred(prov.label) if prov.label_inferred else prov.label
+        else:
+            out[prov.id] = inferred(f"第{para.group(1)}段" if para else "序言")
 
     def visit(div: Division, chain: tuple[str, ...]) -> None:
         chain = (*chain, div.label or "")
         for prov in div.provisions:
             if prov.label and prov.label.startswith("第"):
-                out[prov.id] = prov.label
+                out[prov.id] = inferred(prov.label) if prov.label_inferred else prov.label
                 continue
             parts = [*chain, (prov.label or "").rstrip("、")]
             text = ""
             for k, part in enumerate(parts):
                 nxt = parts[k + 1] if k + 1 < len(parts) else ""
                 keep_comma = bool(nxt) and nxt[0].isdigit()
-                text += part if keep_comma else part.rstrip("、")
+                shown = part if keep_comma else part.rstrip("、")
+                own = k == len(parts) - 1
+                text += inferred(shown) if own and shown and prov.label_inferred else shown
             out[prov.id] = text
         for sub in div.divisions:
             visit(sub, chain)

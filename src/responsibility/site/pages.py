@@ -52,6 +52,7 @@ STYLESHEET = """\
 .rsp-missing { color: #c62828; font-weight: 700; }
 .rsp-note { font-weight: 700; }
 .rsp-note .rsp-en { font-weight: 400; }
+.rsp-inferred { cursor: help; text-decoration: underline dotted; }
 blockquote.rsp-text { white-space: normal; }
 .md-typeset table:not([class]):has(.rsp-t) { display: table; width: 100%; table-layout: auto; }
 .md-typeset table:not([class]):has(.rsp-t) :is(td, th) {

@@ -34,6 +34,7 @@ from responsibility.policy.labels import (
     ROLE_LABEL,
     SCHEMA_FIELD_LABEL,
     STATUS_LABEL,
+    inferred,
 )
 from responsibility.policy.model import (
     Action,
@@ -50,6 +51,7 @@ from responsibility.policy.model import (
     Status,
     Text,
 )
+from responsibility.policy.names import Names
 from responsibility.policy.policyset import DutyEntry, PolicySet, citations, provision_paths
 from responsibility.semantics import (
     ParentStatus,
@@ -299,7 +301,7 @@ class ListTable:
 
     reg_id: str
     regulation: Link
-    rows: tuple[tuple[tuple[str, ...], Link], ...]
+    rows: tuple[tuple[tuple[str, ...], DutyLink], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,7 +350,7 @@ class ChainView:
 @dataclass(frozen=True, slots=True)
 class TopicGroup:
     title: Link  # an empty name: without a topic
-    rows: tuple[tuple[Link, Link, Link, str, str], ...]
+    rows: tuple[tuple[Link, DutyLink, Link, str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,8 +518,8 @@ _ID_IN_NOTE = re.compile(
 # A token an encoder quoted in a note: `issuers`, `central`, `implements: [central]`.
 _CODE_IN_NOTE = re.compile(r"`([^`\n]+)`")
 
-# How an unlabelled provision standing on its own is cited: 序言, 第2段 (policyset.citations).
-_UNLABELLED = re.compile(r"序言|第\d+段")
+# How an unlabelled provision standing on its own is cited: 〔序言〕, 〔第2段〕 (policyset.citations).
+_UNLABELLED = re.compile(r"〔(?:序言|第\d+段)〕")
 
 
 _VALUE_LABELS: list[tuple[type[StrEnum], Mapping[Any, tuple[str, str]]]] = [
@@ -587,6 +589,7 @@ class SiteViews:
         page_rows: int = 300,
     ) -> None:
         self.ps = ps
+        self.names = Names(ps)  # Chinese: the site's bodies named as the answers name them
         self.paths = Paths(prefix)
         self.directory_urls = directory_urls  # how MkDocs makes URLs: links in raw HTML need them
         self.page_rows = page_rows
@@ -652,7 +655,10 @@ class SiteViews:
         actor = self.ps.actors.get(actor_id)
         if actor is None:
             return Link(Name(actor_id))
-        shown = Name(as_named, actor.name.en) if as_named else name_of(actor.name)
+        # a body as the duty's text names it, the catalogue's name after it where they differ
+        # (Names.as_named; its page, one click away, gives the id)
+        named = self.names.as_named(actor_id, as_named, with_id=False)
+        shown = Name(named, actor.name.en) if as_named else name_of(actor.name)
         return Link(shown, self._to(page, self.paths.actor(actor_id), raw))
 
     def regulation_link(self, page: str, reg_id: str, raw: bool = False) -> Link:
@@ -978,7 +984,10 @@ class SiteViews:
             out = []
             for r in rows:
                 e = self.ps.duty_entry(r.duty)
-                basis = Link(Name(r.basis), self.url(page, target, anchor(e.provision.id, e.duty.id)))
+                # the XLSX's basis (《title》第N条), with the provision apart for its mark (cite_a)
+                source = r.basis.removesuffix(e.citation)
+                href = self.url(page, target, anchor(e.provision.id, e.duty.id))
+                basis = DutyLink(e.ref, source, r.basis[len(source) :], "", href)
                 out.append(((str(r.number), *(str(c) for c in r.cells()[1:-1])), basis))
             tables.append(ListTable(reg_id, self.regulation_link(page, reg_id), tuple(out)))
         return ResponsibilityList(
@@ -1093,7 +1102,9 @@ class SiteViews:
                 rows.append(
                     (
                         Link(Name(e.regulation.title.zh), self.url(page, reg_page)),
-                        Link(Name(self.cite(e)), self.url(page, reg_page, anchor(e.provision.id))),
+                        DutyLink(
+                            e.ref, "", self.cite(e), "", self.url(page, reg_page, anchor(e.provision.id))
+                        ),
                         Link(
                             Name(e.duty.summary.zh),
                             self.url(page, reg_page, anchor(e.provision.id, e.duty.id)),
@@ -1265,7 +1276,9 @@ class SiteViews:
         """A provision under its label as printed (第九条, 1、); an unlabelled one under how it is
         cited (序言, 第2段), or, as the body of a division, under the division's own heading."""
         prov = self.ps.provision(reg.id, provision_id)
-        title: str | None = prov.label or self.citation_of(reg, prov.id)
+        # a label the text does not print is marked as citations() marks it (labels.inferred)
+        label = inferred(prov.label) if prov.label and prov.label_inferred else prov.label
+        title: str | None = label or self.citation_of(reg, prov.id)
         if prov.label is None and title and not _UNLABELLED.fullmatch(title):
             title = None  # the body of a division (三、…): the division's heading is its heading
         no_duty = None
@@ -1330,7 +1343,7 @@ class SiteViews:
             cite = self.citation_of(reg, m["prov"]) if reg is not None else ""
             para = re.fullmatch(r"para_(\d+)", m["prov"])
             if reg is not None and not cite and para:
-                cite = f"第{para.group(1)}段"  # an unencoded paragraph, cited as citations() would
+                cite = inferred(f"第{para.group(1)}段")  # an unencoded paragraph, cited as citations() would
             if reg is None or not cite:
                 return m.group(0)
             return cite if reg.id == reg_id else f"《{reg.title.zh}》{cite}"

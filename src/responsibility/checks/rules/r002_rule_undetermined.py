@@ -14,7 +14,10 @@ kind: facts
 fiscal:
   - {place: cn.hebei.hengshui.wuyi, year: 2018, reimbursement_rate: 93%}
 ```
-with no provincial minimum for 2018: 武邑 一(一)9 cannot be decided.
+with no provincial minimum for 2018: 武邑 一(一)9 cannot be decided. The message says which place,
+year and rule, and names the missing fact by its label, so no two findings of a run read alike:
+`武邑 一(一)9: 武邑县 2018「报账率高于省考核验收最低要求」: cannot tell: 省考核验收最低要求
+reimbursement_rate_minimum (2018) is not in the facts`.
 
 ## Fix
 Supply the missing fact named in the message.

@@ -26,11 +26,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _name(w: Words, actor: str, place: str | None, ambiguous: set[str]) -> str:
+def _name(w: Words, actor: str, place: str | None, ambiguous: set[str], duty: str) -> str:
     a = w.ps.actors[actor]
+    # as the link's duty names it (Names.as_named), where it names it: 县领导（县级领导干部，…）
+    name = w.named_at(duty, actor) if duty else w.actor(actor)
     # Two bodies with one name (a fixture's 武邑县委 beside the shipped one) would print as one.
-    name = w.actor(actor)
-    name = f"{name} ({a.id})" if name in ambiguous else name
+    name = f"{name} ({a.id})" if w.actor(actor) in ambiguous and a.id not in name else name
     if place is None or a.place == place:
         return name
     return f"{name} @{w.place(place)}"
@@ -50,9 +51,9 @@ def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
         rows.append(
             [
                 str(k.depth),
-                _name(w, k.lower, k.lower_place, ambiguous),
+                _name(w, k.lower, k.lower_place, ambiguous, k.duty),
                 w.label(RELATION_LABEL, k.relation),
-                _name(w, k.upper, k.upper_place, ambiguous),
+                _name(w, k.upper, k.upper_place, ambiguous, k.duty),
                 w.label(BASIS_LABEL, k.basis.value),
                 w.cite(duty) if duty else "-",
                 w.summary(duty) if duty else "-",

@@ -49,7 +49,7 @@ def render_owes(w: Words, result: Owes) -> str:
 def _basis(w: Words, o: OwedDuty) -> str:
     """本级规定, or 承接 (县级政府): the owner the text names, through which the body owes it."""
     basis = w.label(BASIS_LABEL, o.basis.value)
-    return basis if not o.steps else f"{basis} ({w.actor(o.owner)})"
+    return basis if not o.steps else f"{basis} ({w.named_at(o.duty.id, o.owner)})"
 
 
 def run(args: argparse.Namespace) -> int:
