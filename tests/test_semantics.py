@@ -60,13 +60,13 @@ def test_the_site_says_not_in_the_received_text() -> None:
     ps = responsibility.load([EXCERPT])
     pages = build_pages(ps)
     reg_page = pages["policies/regulations/fx-excerpt.md"]
-    assert '未收录 <span class="rsp-en">not in the received text</span>' in reg_page
+    assert '未收录 <span class="rsp-en" lang="en">not in the received text</span>' in reg_page
     assert "**缺失" not in reg_page
     duty_page = pages[Paths("policies").duty("central/art_10/adjust-spending")]
     # the status table is written as HTML rows (the site renders large tables itself)
     rows = [r for line in duty_page.splitlines() for r in line.split("<tr>") if "regulations/fx-excerpt/" in r]
     assert rows, "the duty page names the excerpt's status"
-    assert all('未收录 <span class="rsp-en">not in the received text</span>' in r for r in rows)
+    assert all('未收录 <span class="rsp-en" lang="en">not in the received text</span>' in r for r in rows)
     assert not any("缺失" in r for r in rows)
 
 

@@ -124,12 +124,12 @@ def test_every_english_gloss_of_the_fixture_site_is_marked_english(fixture_pages
 def test_no_english_word_of_a_shipped_page_is_left_in_chinese(shipped_pages: list[Langs]) -> None:
     english_runs = [r for p in shipped_pages for r in p.runs if ENGLISH_WORD.search(r.text)]
     assert len(english_runs) > 20_000
-    # the headings, field labels, names, the home page's English line, the 说明 Note labels, the
-    # 推定编号 label inferred of 武邑's headings: each in English
+    # the headings, field labels, names, the home page's English line, the 说明 Note labels: each
+    # in English
     left = [r for r in english_runs if r.lang != "en"]
     assert not left, left[:10]
     texts = {r.text for r in english_runs}
-    assert {"Note", "label inferred)", "Responsibility list", "Chain of responsibility"} <= texts
+    assert {"Note", "Responsibility list", "Chain of responsibility"} <= texts
     assert any(
         t.startswith("The regulations of the poverty alleviation responsibility system") for t in texts
     )
@@ -139,9 +139,9 @@ def test_the_chinese_inside_english_is_marked_chinese_again(shipped_pages: list[
     runs = [r for p in shipped_pages for r in p.runs]
     quoted = [r for r in runs if r.lang == "en" and IDEOGRAPH.search(r.text)]
     assert not quoted, quoted[:10]
-    # 推定编号 stands in its English gloss as Chinese: (推定编号 label inferred)
-    inferred = [r for r in runs if r.text == "推定编号"]
-    assert inferred and {r.lang for r in inferred} == {"zh-CN"}
+    # 讨论稿, quoted by the English notes on 武邑's draft, stands in them as Chinese
+    draft = [r for r in runs if r.text == "讨论稿"]
+    assert draft and {r.lang for r in draft} == {"zh-CN"}
 
 
 def test_the_templates_write_no_language_by_hand() -> None:
@@ -198,8 +198,6 @@ def test_the_page_files_carry_the_marks() -> None:
     """The Markdown the plugin hands MkDocs (before any theme): a regulation's page."""
     ps = responsibility.load()
     wuyi = SitePages(ps).regulation_page(ps.regulation("wuyi"))
-    assert (
-        '<span class="rsp-en" lang="en">&#40;<span lang="zh-CN">推定编号</span> label inferred&#41;</span>'
-        in wuyi
-    )
+    assert '<span lang="zh-CN">讨论稿</span>' in wuyi  # inside an English note
+    assert '<span class="rsp-en" lang="en">Note</span>' in wuyi
     assert '<span class="rsp-en">' not in wuyi
