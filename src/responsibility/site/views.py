@@ -535,9 +535,7 @@ def chain_edges(ps: PolicySet, actor_id: str) -> tuple[tuple[Line, tuple[ChainEd
                 conditions[key] = [*known, k.condition.zh or k.condition.en or ""]
         if actor is not None and actor.part_of:
             conditions[(actor_id, "part-of", actor.part_of)] = None
-        edges = tuple(
-            (*key, tuple(dict.fromkeys(c)) if c else ()) for key, c in sorted(conditions.items())
-        )
+        edges = tuple((*key, tuple(dict.fromkeys(c)) if c else ()) for key, c in sorted(conditions.items()))
         out.append((found.line, edges))
     return tuple(out)
 
