@@ -42,6 +42,8 @@ from responsibility.policy.model import (
 )
 from responsibility.policy.policyset import PolicySet
 from responsibility.semantics import within
+from responsibility.site import views as site_views
+from responsibility.site.pages import SitePages
 from responsibility.site.views import SiteViews, chain_edges
 
 
@@ -191,7 +193,7 @@ def test_a_conditional_link_shows_its_condition_in_the_table(capsys: pytest.Capt
 
 
 def test_the_site_marks_a_conditional_relation_and_names_its_condition(shipped: PolicySet) -> None:
-    views = SiteViews(shipped, "p").chain("city.principal-leaders")
+    views = SiteViews(shipped, "p").chain("city.principal-leaders").diagrams
     (shanxi,) = [v for v in views if any(n.zh == "山西：中央 + 山西" for n in v.lines)]
     assert any("（有条件）" in rels for _, rels, _ in shanxi.arrows)
     assert any("（条件：未完成年度脱贫目标任务以及工作中出现问题" in p for p in shanxi.phrases)
@@ -283,7 +285,7 @@ def test_the_site_draws_each_line_the_library_answers(shipped: PolicySet) -> Non
         expected = {(k.lower, k.relation, k.upper) for k in found.upward}
         expected |= {(k.lower, k.relation, k.upper) for k in found.downward if k.depth == 1}
         assert {e[:3] for e in edges} - {("county.head", "part-of", "county.government")} == expected
-    views = SiteViews(shipped, "p").chain("county.head")
+    views = SiteViews(shipped, "p").chain("county.head").diagrams
     named = [n.zh for v in views for n in v.lines]
     assert sorted(named) == sorted(found.line.zh for found in answer.lines)
     # 麻江's and 武邑's lines give the county head the same diagram (the centre's links alone): one
@@ -366,3 +368,16 @@ def test_in_generated_sets_a_line_keeps_to_one_branch_and_its_own_links(ps: Poli
             for k in links(found):
                 assert k.regulation in found.line.regulations
                 assert (k.condition is None) == (ps.duty(k.duty).condition is None)
+
+
+def test_a_page_draws_a_bounded_number_of_diagrams_and_counts_the_rest(
+    shipped: PolicySet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a township's role answers to each county's own committee: over a nationwide corpus its page
+    # would draw a diagram per county rule; here 县长's three diagrams stand for those
+    monkeypatch.setattr(site_views, "CHAIN_DIAGRAMS", 1)
+    section = SiteViews(shipped, "p").chain("county.head")
+    assert [[n.zh for n in d.lines] for d in section.diagrams] == [["甘肃：中央 + 甘肃"]]
+    assert section.hidden == 3  # 麻江's and 武邑's (one diagram), 山西's
+    page = dict(SitePages(shipped, "p").pages())["p/actors/county.head.md"]
+    assert "另有 3 条规定线的责任链未在此画出" in page

@@ -315,9 +315,22 @@ class ChainView:
 # conditions when every duty behind the arrow is conditional (the arrow holds only under one of
 # them); empty when one holds without condition.
 ChainEdge = tuple[str, str, str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ChainSection:
+    """An actor's chain on its page: its diagrams, and how many lines' diagrams are not drawn."""
+
+    diagrams: tuple[ChainView, ...]
+    hidden: int  # lines of regulations beyond the diagrams drawn
+    actor: str  # its id, for the command that shows every line
+
+
 # A role's chain over a nationwide corpus has a line per county rule: the lines drawn alike share a
-# diagram, and its heading names this many of them.
+# diagram, whose heading names this many of them, and a page draws at most CHAIN_DIAGRAMS (a
+# township's role answers to each county's own committee: 800 different diagrams).
 CHAIN_LINES_NAMED = 12
+CHAIN_DIAGRAMS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +358,7 @@ class ActorView:
     list: ResponsibilityList | None  # None: the list is in parts
     fillers: tuple[Filler, ...]
     fillers_counted: bool  # many bodies: each with its count only
-    chain: tuple[ChainView, ...]  # one per line of regulations (or per lines drawn alike)
+    chain: ChainSection  # a diagram per line of regulations (or per lines drawn alike)
     topic_counts: tuple[tuple[Link, int], ...]  # a list in parts: duties per topic
     by_topic: tuple[TopicGroup, ...]
 
@@ -1091,24 +1104,27 @@ class SiteViews:
             out.append(TopicGroup(title, tuple(rows)))
         return tuple(out)
 
-    def chain(self, actor_id: str) -> tuple[ChainView, ...]:
+    def chain(self, actor_id: str) -> ChainSection:
         """A diagram per line of regulations the actor takes part in; lines whose diagrams are
-        the same share one, headed by each line's name."""
+        the same share one, headed by each line's name. At most CHAIN_DIAGRAMS are drawn, in
+        the order of the lines; `hidden` counts the lines of those left out."""
         per_line = chain_edges(self.ps, actor_id)
         if not per_line:
             actor = self.ps.actors.get(actor_id)
             if actor is None or not actor.part_of:
-                return ()
+                return ChainSection((), 0, actor_id)
             # in no line, yet part of a body: the diagram draws that alone
-            return (self.chain_view((), 0, ((actor_id, "part-of", actor.part_of, ()),), actor_id),)
+            alone = self.chain_view((), 0, ((actor_id, "part-of", actor.part_of, ()),), actor_id)
+            return ChainSection((alone,), 0, actor_id)
         alike: dict[tuple[ChainEdge, ...], list[Line]] = {}
         for line, edges in per_line:
             alike.setdefault(edges, []).append(line)
         views = []
-        for edges, lines in alike.items():
+        for edges, lines in list(alike.items())[:CHAIN_DIAGRAMS]:
             names = tuple(Name(line.zh, line.en) for line in lines[:CHAIN_LINES_NAMED])
             views.append(self.chain_view(names, len(lines) - len(names), edges, actor_id))
-        return tuple(views)
+        hidden = sum(len(lines) for lines in list(alike.values())[CHAIN_DIAGRAMS:])
+        return ChainSection(tuple(views), hidden, actor_id)
 
     def chain_view(
         self, lines: tuple[Name, ...], more: int, edges: tuple[ChainEdge, ...], actor_id: str
