@@ -109,8 +109,10 @@ def test_county_government_owes_the_central_county_duties(shipped: PolicySet) ->
 
 
 def test_chain_from_a_township_climbs_through_the_county_and_city_to_the_centre() -> None:
-    result = chain(fixture_set(), "fx.wuyi.town-a.committee")
-    steps = {(k.lower, k.lower_place, k.relation, k.upper, k.upper_place) for k in result.upward}
+    # a 武邑 body stands in 武邑's line only: 武邑's rule with the two it implements
+    (county,) = chain(fixture_set(), "fx.wuyi.town-a.committee").lines
+    assert county.line.regulations == ("fx-central", "fx-hebei", "fx-wuyi")
+    steps = {(k.lower, k.lower_place, k.relation, k.upper, k.upper_place) for k in county.upward}
     wuyi, hengshui = "cn.hebei.hengshui.wuyi", "cn.hebei.hengshui"
     assert (
         "fx.wuyi.town-a.committee",
@@ -126,7 +128,13 @@ def test_chain_from_a_township_climbs_through_the_county_and_city_to_the_centre(
         "fx.wuyi.county-government",
         wuyi,
     ) in steps
+    # 武邑 carries out the centre's report-to-city itself, to the city leading group: its own link
+    # stands in the line instead of the centre's, and the line ends there
     assert ("fx.wuyi.county-government", wuyi, "reports-to", "city.leading-group", hengshui) in steps
+    assert not any(k.duty == "fx-central/art_5/report-to-city" for k in county.upward)
+    # the province's line (河北 with the centre) climbs through the city and province to the centre
+    (result,) = chain(fixture_set(), "fx.wuyi.town-a.committee", regulation="fx-hebei").lines
+    steps = {(k.lower, k.lower_place, k.relation, k.upper, k.upper_place) for k in result.upward}
     assert (
         "city.party-committee-and-government",
         hengshui,
@@ -151,7 +159,7 @@ def test_chain_from_a_township_climbs_through_the_county_and_city_to_the_centre(
 
 
 def test_chain_marks_stated_and_inherited_links() -> None:
-    result = chain(fixture_set(), "fx.wuyi.county-government", regulation="fx-wuyi")
+    (result,) = chain(fixture_set(), "fx.wuyi.county-government", regulation="fx-wuyi").lines
     up = {(k.upper, k.duty): k for k in result.upward}
     stated = up[("city.leading-group", "fx-wuyi/sec_1__item_1/annual-report")]
     assert stated.basis == Basis.stated and stated.via == ("member:fx.wuyi.county",)
@@ -162,7 +170,7 @@ def test_chain_marks_stated_and_inherited_links() -> None:
 
 
 def test_chain_inherits_links_from_the_parent_regulation() -> None:
-    result = chain(fixture_set(), "county.government", regulation="fx-hebei")
+    (result,) = chain(fixture_set(), "county.government", regulation="fx-hebei").lines
     (link,) = [k for k in result.upward if k.depth == 1]
     assert (link.upper, link.duty, link.basis) == (
         "city.party-committee-and-government",
@@ -174,14 +182,17 @@ def test_chain_inherits_links_from_the_parent_regulation() -> None:
 
 def test_chain_downward_lists_who_answers_to_the_centre(shipped: PolicySet) -> None:
     result = chain(shipped, "central.party-central-committee")
-    assert {(k.lower, k.relation) for k in result.downward if k.depth == 1} == {
-        ("province.principal-leaders", "signs-with"),
-        ("province.principal-leaders", "reports-to"),
-        # to 党中央、国务院, of which 党中央 is a member
-        ("central.leading-group", "reports-to"),
-    }
+    assert result.lines  # the centre stands in every line
+    for found in result.lines:
+        assert {(k.lower, k.relation) for k in found.downward if k.depth == 1} == {
+            ("province.principal-leaders", "signs-with"),
+            ("province.principal-leaders", "reports-to"),
+            # to 党中央、国务院, of which 党中央 is a member
+            ("central.leading-group", "reports-to"),
+        }, found.line.zh
     province = chain(shipped, "province.party-committee-and-government")
-    assert ("assessed-by", "central.leading-group") in {(k.relation, k.upper) for k in province.upward}
+    for found in province.lines:
+        assert ("assessed-by", "central.leading-group") in {(k.relation, k.upper) for k in found.upward}
 
 
 # -- trace ---------------------------------------------------------------------------------------
@@ -307,7 +318,7 @@ def _unlabelled(data: object) -> object:
 
 
 def test_chain_table_shows_places(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["chain", "fx.wuyi.town-a.committee", *fixture_args()]) == 0
+    assert main(["chain", "fx.wuyi.town-a.committee", "--regulation", "fx-hebei", *fixture_args()]) == 0
     out = capsys.readouterr().out
     assert "甲镇党委" in out and "市级党委和政府 @衡水市" in out and "接受…考核" in out
 

@@ -56,7 +56,7 @@ class Entry:
 COMMANDS: tuple[Entry, ...] = (
     Entry("actors", "list bodies and roles with their ids (Chinese names first)", "actors"),
     Entry("artefacts", "list artefact kinds with their ids (Chinese names first)", "artefacts"),
-    Entry("chain", "to whom a body answers, and who answers to it", "chain"),
+    Entry("chain", "to whom a body answers, and who answers to it, per line of regulations", "chain"),
     Entry("check", "check implementing rules and evidence (CI)", "check"),
     Entry("compare", "compare two regulations topic by topic", "compare"),
     Entry("docs", "build or serve the browsable site", "docs"),

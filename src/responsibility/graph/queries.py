@@ -3,7 +3,8 @@
 * :func:`who` — the owners of a duty (or of every duty of a provision) and how strongly.
 * :func:`owes` — everything an actor owns across regulations, grouped by topic; role types apply
   to the concrete actors that fill them, within the places each regulation governs.
-* :func:`chain` — the line of accountability up to the top, and who answers to the actor.
+* :func:`chain` — the line of accountability up to the top, and who answers to the actor, per
+  line of regulations (:func:`regulation_lines`: a local regulation with those above it).
 * :func:`trace` — how one duty is carried out in each implementing regulation, and where not.
 * :func:`compare` — two regulations per topic: duties added, dropped, changed; a level matrix.
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import weakref
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -41,6 +42,7 @@ from responsibility.policy.lookup import (
     duty_or_provision,
     duty_ref,
     regulation_id,
+    regulation_name,
     topic_id,
 )
 from responsibility.policy.model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
@@ -62,10 +64,13 @@ from responsibility.semantics import (
 
 
 class Basis(StrEnum):
-    """Where a link or duty comes from: the regulation's own text, or a parent or a role type."""
+    """Where a link or duty comes from: the regulation's own text, or a parent or a role type;
+    for a link of a chain, also a regulation governing the line's area that its own regulation
+    does not name as a parent (the central measure, in 麻江's line)."""
 
     stated = "stated"
     inherited = "inherited"
+    governing = "governing"
 
 
 @dataclass(frozen=True)
@@ -311,11 +316,20 @@ CHAIN_ROLES: tuple[CounterpartyRole, ...] = (
 
 
 @dataclass(frozen=True)
+class Condition:
+    """The condition the text puts on a link's duty (有条件的, 发现问题): the link holds only then."""
+
+    zh: str | None
+    en: str | None
+
+
+@dataclass(frozen=True)
 class Link:
     """`lower` answers to `upper` (reports to, signs with, is assessed or supervised by).
 
     ``lower_place``/``upper_place`` say where a role type stands when the chain is followed from
     a concrete actor (the county government above 武邑's townships is the one at 武邑县).
+    ``condition`` is the duty's condition as the text gives it: the link holds only under it.
     """
 
     lower: str
@@ -326,17 +340,44 @@ class Link:
     duty: str
     regulation: str
     basis: Basis
-    via: tuple[str, ...]  # why it applies: member:X, role:X, implements:REG
+    via: tuple[str, ...]  # why it applies: member:X, role:X, implements:REG, governs:REG
     depth: int
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of regulations: the regulations in force together where a local one applies.
+
+    That is the regulation (its head), the regulations it implements, transitively, and those
+    governing the whole of its area (the central measure governs every place), from the top down.
+    Each shared catalogue role (县长, 市级党委和政府) stands in every line; only within one line
+    do its links read as one body's answer. Two regulations of one area that no other
+    regulation implements make one line, headed by both.
+    """
+
+    heads: tuple[str, ...]
+    regulations: tuple[str, ...]  # from the top down: 中央, 山西
+    area: str  # the heads' jurisdiction: where the line applies
+    zh: str  # 山西：中央 + 山西
+    en: str  # Shanxi Province: Central + Shanxi Province
+
+
+@dataclass(frozen=True)
+class ChainLine:
+    """The chain of an actor within one line of regulations: every link from its regulations."""
+
+    line: Line
+    upward: tuple[Link, ...]
+    downward: tuple[Link, ...]
+    top: tuple[str, ...]  # the actors the upward line ends at
 
 
 @dataclass(frozen=True)
 class Chain:
     actor: ActorRef
-    regulation: str | None
-    upward: tuple[Link, ...]
-    downward: tuple[Link, ...]
-    top: tuple[str, ...]  # the actors the upward line ends at
+    regulation: str | None  # the line asked for; None: every line the actor takes part in
+    lines: tuple[ChainLine, ...]
 
 
 @dataclass(frozen=True)
@@ -350,13 +391,25 @@ class _Rel:
     regulation: str
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """One line's regulations, why each is in it, and the parent duties it leaves out."""
+
+    line: Line
+    paths: dict[str, tuple[str, ...]]  # regulation → implements:/governs: steps from the head
+    excluded: frozenset[str]  # parent duties a regulation of the line replaces or declines
+
+
 @dataclass
 class _Index:
     instances: dict[str, list[str]] = field(default_factory=dict)  # role → concrete actors (closure)
-    up: dict[str, list[_Rel]] = field(default_factory=dict)  # lower → relations
-    down: dict[str, list[_Rel]] = field(default_factory=dict)  # upper → relations
+    # lower (upper) → regulation → its relations: a line reads only its own regulations'
+    up: dict[str, dict[str, list[_Rel]]] = field(default_factory=dict)
+    down: dict[str, dict[str, list[_Rel]]] = field(default_factory=dict)
     closures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # role_closure
     answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # upward: + part-of
+    lines: tuple[_Scope, ...] | None = None  # every line of the policy set, once computed
+    scopes: dict[str, _Scope] = field(default_factory=dict)  # a regulation → the line it heads
 
 
 _INDEX: weakref.WeakKeyDictionary[PolicySet, _Index] = weakref.WeakKeyDictionary()
@@ -391,8 +444,8 @@ def _index(ps: PolicySet) -> _Index:
         elif relation == CounterpartyRole.signs_with.value and _rank(ps, other) > _rank(ps, owner):
             lower, upper = other, owner  # the county signs with its townships: they answer to it
         rel = _Rel(lower, upper, relation, data["duty"], data["regulation"])
-        idx.up.setdefault(lower, []).append(rel)
-        idx.down.setdefault(upper, []).append(rel)
+        idx.up.setdefault(lower, {}).setdefault(rel.regulation, []).append(rel)
+        idx.down.setdefault(upper, {}).setdefault(rel.regulation, []).append(rel)
     _INDEX[ps] = idx
     return idx
 
@@ -402,41 +455,110 @@ def _rank(ps: PolicySet, actor: str) -> int:
     return LEVEL_ORDER.get(ps.actors[actor].level, 99)
 
 
-@dataclass(frozen=True)
-class _Scope:
-    """Which regulations' links apply, and whether they are stated or inherited."""
+def _members(ps: PolicySet, head: str) -> dict[str, tuple[str, ...]]:
+    """The regulations of `head`'s line, each with the steps that bring it in: ``implements:X``
+    along the text's own implements links, ``governs:X`` for a regulation governing the whole of
+    the head's area that the head does not implement (the central measure, for a county's
+    reported practice that names no parent), then what those implement in turn."""
+    paths: dict[str, tuple[str, ...]] = {head: ()}
+    area = ps.regulations[head].jurisdiction
+    todo = deque([head])
+    # the text's own implements links first, so a parent they reach is named by them
+    enclosing = [r for r in sorted(ps.regulations) if within(ps, area, ps.regulations[r].jurisdiction)]
+    for seed in [None, *enclosing]:
+        if seed is not None:
+            if seed in paths:
+                continue
+            paths[seed] = (f"governs:{seed}",)
+            todo.append(seed)
+        while todo:
+            cur = todo.popleft()
+            for parent in ps.regulations[cur].implements:
+                if parent not in paths and parent in ps.regulations:
+                    paths[parent] = (*paths[cur], f"implements:{parent}")
+                    todo.append(parent)
+    return paths
 
-    inherited_from: dict[str, tuple[str, ...]]  # regulation → implements path from the asked one
-    excluded: frozenset[str]  # parent duties the asked regulation replaces or declines
-    all_regulations: bool
+
+def _reg_order(ps: PolicySet, regs: Iterable[str]) -> tuple[str, ...]:
+    """Regulations from the top down (中央, 河北, 衡水, 武邑), by id within a level."""
+    return tuple(sorted(regs, key=lambda r: (_reg_rank(ps, r), r)))
 
 
-def _scope(ps: PolicySet, regulation: str | None) -> _Scope:
-    if regulation is None:
-        return _Scope({}, frozenset(), True)
-    ps.regulation(regulation)
-    paths: dict[str, tuple[str, ...]] = {regulation: ()}
-    todo = deque([regulation])
-    while todo:
-        cur = todo.popleft()
-        for parent in ps.regulations[cur].implements:
-            if parent not in paths:
-                paths[parent] = (*paths[cur], f"implements:{parent}")
-                todo.append(parent)
+def _named_line(ps: PolicySet, heads: tuple[str, ...], regs: tuple[str, ...]) -> Line:
+    """The line with its name in both languages: 山西：中央 + 山西. Two regulations the answers
+    would name alike (two rules of one county) are told apart by their ids."""
+    names: dict[str, dict[str, str]] = {}
+    for lang in ("zh", "en"):
+        plain = {r: regulation_name(ps, r, lang) for r in regs}
+        counts = Counter(plain.values())
+        names[lang] = {r: f"{n} ({r})" if counts[n] > 1 else n for r, n in plain.items()}
+    zh = "、".join(names["zh"][h] for h in heads) + "：" + " + ".join(names["zh"][r] for r in regs)
+    en = ", ".join(names["en"][h] for h in heads) + ": " + " + ".join(names["en"][r] for r in regs)
+    return Line(heads, regs, ps.regulations[heads[0]].jurisdiction, zh, en)
+
+
+def _make_scope(ps: PolicySet, heads: tuple[str, ...], paths: dict[str, tuple[str, ...]]) -> _Scope:
     excluded: set[str] = set()
     for rid in paths:
         reg = ps.regulations[rid]
         excluded |= {n.duty for n in reg.not_implemented}
         excluded |= {p for d in ps.duties(rid) for p in d.duty.implements}
-    return _Scope(paths, frozenset(excluded), False)
+    line = _named_line(ps, heads, _reg_order(ps, paths))
+    return _Scope(line, paths, frozenset(excluded))
+
+
+def _all_lines(ps: PolicySet, idx: _Index) -> tuple[_Scope, ...]:
+    """Every line of the policy set: one per regulation that no other implements (a province's
+    rule under which no county rule is encoded, each county's rule), those with the very same
+    regulations as one; in the order of their heads' ids, as `check` lists regulations."""
+    if idx.lines is not None:
+        return idx.lines
+    implemented = {p for r in ps.regulations.values() for p in r.implements}
+    grouped: dict[frozenset[str], tuple[list[str], dict[str, tuple[str, ...]]]] = {}
+    for rid in sorted(ps.regulations):
+        if rid in implemented:
+            continue
+        paths = _members(ps, rid)
+        heads, _ = grouped.setdefault(frozenset(paths), ([], paths))
+        heads.append(rid)
+    scopes = []
+    for heads, paths in grouped.values():
+        # every head is the line's own regulation, however the first one's walk reached the others
+        scope = _make_scope(ps, tuple(heads), {**paths, **{h: () for h in heads}})
+        scopes.append(scope)
+        for h in heads:
+            idx.scopes[h] = scope
+    idx.lines = tuple(sorted(scopes, key=lambda s: s.line.heads))
+    return idx.lines
+
+
+def _line_scope(ps: PolicySet, idx: _Index, regulation: str) -> _Scope:
+    """The line `regulation` heads: the one of :func:`regulation_lines` it heads, or, for a
+    regulation others implement (the central measure), it with what it implements."""
+    _all_lines(ps, idx)
+    found = idx.scopes.get(regulation)
+    if found is None:
+        found = idx.scopes[regulation] = _make_scope(ps, (regulation,), _members(ps, regulation))
+    return found
+
+
+def regulation_lines(ps: PolicySet) -> tuple[Line, ...]:
+    """Every line of regulations of the policy set (see :class:`Line`), in the order of their heads."""
+    return tuple(s.line for s in _all_lines(ps, _index(ps)))
+
+
+def regulation_line(ps: PolicySet, regulation: str) -> Line:
+    """The line a regulation heads (an id or a name: 山西): it, what it implements, and what
+    governs its whole area."""
+    return _line_scope(ps, _index(ps), regulation_id(ps, regulation)).line
 
 
 def _applies(ps: PolicySet, scope: _Scope, rel: _Rel, place: str | None, below: bool = False) -> bool:
-    """Whether a relation's regulation reaches `place`: it governs the place, or (walking down)
-    it governs part of it (a township's rule binds bodies inside the county)."""
-    if not scope.all_regulations and (
-        rel.regulation not in scope.inherited_from or rel.duty in scope.excluded
-    ):
+    """Whether a relation of the line holds at `place`: its duty is not one the line replaces or
+    declines, and its regulation governs the place, or (walking down) part of it (a township's
+    rule binds bodies inside the county)."""
+    if rel.duty in scope.excluded:
         return False
     if place is None:
         return True
@@ -444,49 +566,73 @@ def _applies(ps: PolicySet, scope: _Scope, rel: _Rel, place: str | None, below: 
     return within(ps, place, area) or (below and within(ps, area, place))
 
 
+def _stands_in(ps: PolicySet, place: str | None, area: str) -> bool:
+    """Whether a body at `place` stands in a line's area: inside it, or above it (the centre and
+    a province stand in the line of each of their counties). A role type, with no place, stands
+    in every line; a body of another province in none."""
+    return place is None or within(ps, place, area) or within(ps, area, place)
+
+
 def _resolve(
-    ps: PolicySet, idx: _Index, actor: str, place: str | None, below: bool
+    ps: PolicySet, idx: _Index, actor: str, place: str | None, area: str, below: bool
 ) -> list[tuple[str, str | None]]:
-    """Where `actor` stands seen from `place`: the concrete bodies filling a role type there.
+    """Where `actor` stands seen from `place`, within the line's `area`: the concrete bodies
+    filling a role type there.
 
     Upward (`below` false) the role sits at the ancestor of `place` at its level; downward it is
-    every concrete body of that role inside `place`. Without concrete bodies the role stays.
+    every concrete body of that role inside both `place` and the area (below the centre, in
+    山西's line, the bodies in 山西). Without concrete bodies the role stays.
     """
     a = ps.actors[actor]
     if a.kind == ActorKind.concrete:
-        if place is not None and below and not within(ps, a.place, place):
+        if place is not None and below and not (within(ps, a.place, place) and _stands_in(ps, a.place, area)):
             return []
         return [(actor, a.place)]
     if place is None or a.level not in LEVEL_ORDER:
         return [(actor, None)]
     if below:
-        found = [c for c in idx.instances.get(actor, []) if within(ps, ps.actors[c].place, place)]
-        # No concrete body of the role is encoded there: the role still stands inside `place`
+        inside = place if within(ps, place, area) else area  # the narrower: the walk stays in the area
+        found = [c for c in idx.instances.get(actor, []) if within(ps, ps.actors[c].place, inside)]
+        # No concrete body of the role is encoded there: the role still stands inside the place
         # (the townships of 武邑), so only links of regulations that reach that place apply below.
-        return [(c, ps.actors[c].place) for c in sorted(found)] or [(actor, place)]
+        return [(c, ps.actors[c].place) for c in sorted(found)] or [(actor, inside)]
     at = place_at_level(ps, place, a.level)
     found = [c for c in idx.instances.get(actor, []) if at is not None and ps.actors[c].place == at]
     return [(c, at) for c in sorted(found)] or [(actor, at)]
 
 
 def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
-    """The upward line of accountability from `actor` to the top, and the downward one to it.
+    """To whom `actor` answers and who answers to it, line of regulations by line.
+
+    The catalogue's roles (县长, 市级党委和政府) are shared by every regulation, so links of 山西
+    and 甘肃 meet at one node; read together they would have a county head answer to two
+    provinces. So the chain is followed within each line of regulations (:class:`Line`: a local
+    regulation with those it implements and those governing its area) and answered per line:
+    every line the actor takes part in (it has a link there, and a body with a place stands in
+    the line's area), or, with `regulation`, the line that regulation heads.
 
     Links come from counterparty relations (reports to, signs with, assessed by, supervised by)
     of the duties the actor owns, as its own, as a member of a composite, or through its role
     type; upward also through the body it is part of (``semantics.accountability_closure``).
-    A signs-with relation is oriented by level (the higher body is above). With a
-    regulation, links are those it states plus those of the regulations it implements
-    (inherited), except parent duties it carries out itself or lists as not implemented.
+    A signs-with relation is oriented by level (the higher body is above). A link is `stated`
+    when its regulation heads the line and it is the actor's own; else `inherited`. A parent
+    duty a regulation of the line carries out itself or lists as not implemented gives no link.
     """
     actor = actor_id(ps, actor)  # an id or a name: 武邑县人民政府
     regulation = None if regulation is None else regulation_id(ps, regulation)
-    me = actor_ref(ps, actor)
-    scope = _scope(ps, regulation)
     idx = _index(ps)
+    scopes = _all_lines(ps, idx) if regulation is None else (_line_scope(ps, idx, regulation),)
+    found = [_chain_in(ps, idx, scope, actor) for scope in scopes]
+    kept = found if regulation is not None else [c for c in found if c.upward or c.downward]
+    return Chain(actor_ref(ps, actor), regulation, tuple(kept))
+
+
+def _chain_in(ps: PolicySet, idx: _Index, scope: _Scope, actor: str) -> ChainLine:
+    if not _stands_in(ps, ps.actors[actor].place, scope.line.area):
+        return ChainLine(scope.line, (), (), ())
     up, top = _walk(ps, idx, scope, actor, upward=True)
     down, _ = _walk(ps, idx, scope, actor, upward=False)
-    return Chain(me, regulation, up, down, top)
+    return ChainLine(scope.line, up, down, top)
 
 
 def _walk(
@@ -496,24 +642,28 @@ def _walk(
     seen = {(start, ps.actors[start].place)}
     todo = deque([(start, ps.actors[start].place, 1)])
     top: set[str] = set()
+    relations = idx.up if upward else idx.down
     while todo:
         cur, place, depth = todo.popleft()
         found = False
         # upward an actor answers through the bodies it is part of too (县委书记 via 县委)
         closure = idx.answers[cur] if upward else idx.closures[cur]
         for via_actor, steps in sorted(closure.items()):
-            rels = idx.up.get(via_actor, []) if upward else idx.down.get(via_actor, [])
-            for rel in rels:
-                if not _applies(ps, scope, rel, place, below=not upward):
-                    continue
-                other = rel.upper if upward else rel.lower
-                for nxt, nxt_place in _resolve(ps, idx, other, place, below=not upward):
-                    found = True
-                    link = _link(scope, rel, cur, place, nxt, nxt_place, steps, depth, upward)
-                    links.setdefault((link.lower, link.upper, link.relation, link.duty), link)
-                    if (nxt, nxt_place) not in seen:
-                        seen.add((nxt, nxt_place))
-                        todo.append((nxt, nxt_place, depth + 1))
+            by_regulation = relations.get(via_actor)
+            if not by_regulation:
+                continue
+            for reg in scope.line.regulations:
+                for rel in by_regulation.get(reg, ()):
+                    if not _applies(ps, scope, rel, place, below=not upward):
+                        continue
+                    other = rel.upper if upward else rel.lower
+                    for nxt, nxt_place in _resolve(ps, idx, other, place, scope.line.area, below=not upward):
+                        found = True
+                        link = _link(ps, scope, rel, cur, place, nxt, nxt_place, steps, depth, upward)
+                        links.setdefault((link.lower, link.upper, link.relation, link.duty), link)
+                        if (nxt, nxt_place) not in seen:
+                            seen.add((nxt, nxt_place))
+                            todo.append((nxt, nxt_place, depth + 1))
         if not found and upward:
             top.add(cur)
     ordered = sorted(links.values(), key=lambda k: (k.depth, k.lower, k.relation, k.upper, k.duty))
@@ -521,6 +671,7 @@ def _walk(
 
 
 def _link(
+    ps: PolicySet,
     scope: _Scope,
     rel: _Rel,
     cur: str,
@@ -531,13 +682,23 @@ def _link(
     depth: int,
     upward: bool,
 ) -> Link:
-    via = (*steps, *scope.inherited_from.get(rel.regulation, ()))
-    basis = (
-        Basis.inherited if is_inherited(steps) or scope.inherited_from.get(rel.regulation) else Basis.stated
-    )
+    path = scope.paths.get(rel.regulation, ())
+    via = (*steps, *path)
+    if is_inherited(steps):
+        basis = Basis.inherited  # through a role type
+    elif rel.regulation in scope.line.heads:
+        basis = Basis.stated
+    else:  # from a parent the text names, or a regulation in force over the whole area
+        basis = Basis.governing if path[:1] and path[0].startswith("governs:") else Basis.inherited
+    cond = ps.duty(rel.duty).condition
+    condition = Condition(cond.zh, cond.en) if cond is not None else None
     if upward:
-        return Link(cur, place, rel.relation, nxt, nxt_place, rel.duty, rel.regulation, basis, via, depth)
-    return Link(nxt, nxt_place, rel.relation, cur, place, rel.duty, rel.regulation, basis, via, depth)
+        return Link(
+            cur, place, rel.relation, nxt, nxt_place, rel.duty, rel.regulation, basis, via, depth, condition
+        )
+    return Link(
+        nxt, nxt_place, rel.relation, cur, place, rel.duty, rel.regulation, basis, via, depth, condition
+    )
 
 
 # -- trace -------------------------------------------------------------------------------------
@@ -821,10 +982,13 @@ __all__ = [
     "ActorRef",
     "Basis",
     "Chain",
+    "ChainLine",
     "Change",
     "Comparison",
+    "Condition",
     "DutyOwners",
     "DutyRef",
+    "Line",
     "Link",
     "MatrixRow",
     "OwedDuty",
@@ -840,6 +1004,8 @@ __all__ = [
     "chain",
     "compare",
     "owes",
+    "regulation_line",
+    "regulation_lines",
     "trace",
     "walk_tree",
     "who",

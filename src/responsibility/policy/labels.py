@@ -274,6 +274,9 @@ LANGUAGES = ("zh", "en")
 BASIS_LABEL: dict[str, tuple[str, str]] = {
     "stated": ("本级规定", "stated"),
     "inherited": ("承接", "inherited"),
+    # a chain's link from a regulation in force over the line's area that the line's own
+    # regulation does not name as its parent (the central measure, in 麻江's line)
+    "governing": ("上级规定", "governing"),
 }
 # A link of a chain, read from its lower end to its upper one: 向…报告, 接受…考核 (CHAIN_PHRASE's
 # words around the upper body), "reports to", "assessed by"; or an office's place in its body.
@@ -293,6 +296,7 @@ COLUMN_LABEL: dict[str, tuple[str, str]] = {
     "owner": ("责任主体", "owner"),
     "members": ("成员/所属机构", "members / instances"),
     "basis": ("来源", "basis"),
+    "condition": ("条件", "condition"),
     "depth": ("层次", "depth"),
     "lower": ("下级", "lower"),
     "relation": ("关系", "relation"),

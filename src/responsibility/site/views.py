@@ -19,7 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from responsibility.graph.queries import Change, FieldChange, TraceStatus, chain, compare
+from responsibility.graph.queries import Change, FieldChange, Line, TraceStatus, chain, compare
 from responsibility.graph.responsibility_list import HEADERS, Row, actor_rows
 from responsibility.policy.labels import (
     ACTION_LABEL,
@@ -341,10 +341,37 @@ class Filler:
 
 @dataclass(frozen=True, slots=True)
 class ChainView:
+    """One diagram of an actor's chain: that of one line of regulations, or of several lines
+    whose diagrams are the same (each named, up to CHAIN_LINES_NAMED; `more` counts the rest)."""
+
+    lines: tuple[Name, ...]  # 山西：中央 + 山西 (none: the actor only belongs to a body)
+    more: int
     nodes: tuple[tuple[str, str], ...]  # (actor id, name)
     arrows: tuple[tuple[str, str, str], ...]  # (lower, relations joined, upper)
     focus: str
     phrases: tuple[str, ...]
+
+
+# One arrow of a chain diagram: (lower, relation, upper, conditions). `conditions` are the texts'
+# conditions when every duty behind the arrow is conditional (the arrow holds only under one of
+# them); empty when one holds without condition.
+ChainEdge = tuple[str, str, str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ChainSection:
+    """An actor's chain on its page: its diagrams, and how many lines' diagrams are not drawn."""
+
+    diagrams: tuple[ChainView, ...]
+    hidden: int  # lines of regulations beyond the diagrams drawn
+    actor: str  # its id, for the command that shows every line
+
+
+# A role's chain over a nationwide corpus has a line per county rule: the lines drawn alike share a
+# diagram, whose heading names this many of them, and a page draws at most CHAIN_DIAGRAMS (a
+# township's role answers to each county's own committee: 800 different diagrams).
+CHAIN_LINES_NAMED = 12
+CHAIN_DIAGRAMS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,7 +399,7 @@ class ActorView:
     list: ResponsibilityList | None  # None: the list is in parts
     fillers: tuple[Filler, ...]
     fillers_counted: bool  # many bodies: each with its count only
-    chain: ChainView | None
+    chain: ChainSection  # a diagram per line of regulations (or per lines drawn alike)
     topic_counts: tuple[tuple[Link, int], ...]  # a list in parts: duties per topic
     by_topic: tuple[TopicGroup, ...]
 
@@ -540,20 +567,31 @@ def distinct_changes(changes: Iterable[Change]) -> list[Change]:
     return list(seen.values())
 
 
-def chain_edges(ps: PolicySet, actor_id: str) -> list[tuple[str, str, str]]:
-    """The actor's line of accountability as (lower, relation, upper) edges for a diagram.
+def chain_edges(ps: PolicySet, actor_id: str) -> tuple[tuple[Line, tuple[ChainEdge, ...]], ...]:
+    """The actor's line of accountability, per line of regulations, as edges for a diagram.
 
-    From :func:`responsibility.graph.queries.chain`: the whole upward line to the top, and the bodies
-    that answer to this actor directly (one step down, so a county's diagram does not draw
-    every village). `part_of` joins the actor to the body it belongs to.
+    From :func:`responsibility.graph.queries.chain`, which says what a line is and which lines
+    the actor takes part in: in each, the whole upward line to the top, and the bodies that
+    answer to this actor directly (one step down, so a county's diagram does not draw every
+    village). `part-of` joins the actor to the body it belongs to, in every line.
     """
-    found = chain(ps, actor_id)
-    edges = {(k.lower, k.relation, k.upper) for k in found.upward}
-    edges |= {(k.lower, k.relation, k.upper) for k in found.downward if k.depth == 1}
     actor = ps.actors.get(actor_id)
-    if actor is not None and actor.part_of:
-        edges.add((actor_id, "part-of", actor.part_of))
-    return sorted(edges)
+    out = []
+    for found in chain(ps, actor_id).lines:
+        conditions: dict[tuple[str, str, str], list[str] | None] = {}
+        links = (*found.upward, *(k for k in found.downward if k.depth == 1))
+        for k in links:
+            key = (k.lower, k.relation, k.upper)
+            known = conditions.get(key, [])
+            if known is None or k.condition is None:
+                conditions[key] = None  # one duty behind the arrow holds without condition
+            else:
+                conditions[key] = [*known, k.condition.zh or k.condition.en or ""]
+        if actor is not None and actor.part_of:
+            conditions[(actor_id, "part-of", actor.part_of)] = None
+        edges = tuple((*key, tuple(dict.fromkeys(c)) if c else ()) for key, c in sorted(conditions.items()))
+        out.append((found.line, edges))
+    return tuple(out)
 
 
 def nest(
@@ -1116,27 +1154,54 @@ class SiteViews:
             out.append(TopicGroup(title, tuple(rows)))
         return tuple(out)
 
-    def chain(self, actor_id: str) -> ChainView | None:
-        edges = chain_edges(self.ps, actor_id)
-        if not edges:
-            return None
+    def chain(self, actor_id: str) -> ChainSection:
+        """A diagram per line of regulations the actor takes part in; lines whose diagrams are
+        the same share one, headed by each line's name. At most CHAIN_DIAGRAMS are drawn, in
+        the order of the lines; `hidden` counts the lines of those left out."""
+        per_line = chain_edges(self.ps, actor_id)
+        if not per_line:
+            actor = self.ps.actors.get(actor_id)
+            if actor is None or not actor.part_of:
+                return ChainSection((), 0, actor_id)
+            # in no line, yet part of a body: the diagram draws that alone
+            alone = self.chain_view((), 0, ((actor_id, "part-of", actor.part_of, ()),), actor_id)
+            return ChainSection((alone,), 0, actor_id)
+        alike: dict[tuple[ChainEdge, ...], list[Line]] = {}
+        for line, edges in per_line:
+            alike.setdefault(edges, []).append(line)
+        views = []
+        for edges, lines in list(alike.items())[:CHAIN_DIAGRAMS]:
+            names = tuple(Name(line.zh, line.en) for line in lines[:CHAIN_LINES_NAMED])
+            views.append(self.chain_view(names, len(lines) - len(names), edges, actor_id))
+        hidden = sum(len(lines) for lines in list(alike.values())[CHAIN_DIAGRAMS:])
+        return ChainSection(tuple(views), hidden, actor_id)
+
+    def chain_view(
+        self, lines: tuple[Name, ...], more: int, edges: tuple[ChainEdge, ...], actor_id: str
+    ) -> ChainView:
         nodes = sorted({a for e in edges for a in (e[0], e[2])})
         # Two bodies joined by several relations get one arrow naming them all: parallel arrows
-        # draw their labels on top of each other.
+        # draw their labels on top of each other. A relation that holds only under a condition
+        # says so on the arrow; the list below names the condition.
         joined: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for src, role, dst in edges:
-            joined[(src, dst)].append(relation(role)[0])
+        for src, role, dst, conditions in edges:
+            joined[(src, dst)].append(relation(role)[0] + ("（有条件）" if conditions else ""))
         return ChainView(
+            lines=lines,
+            more=more,
             nodes=tuple((n, self.chain_name(n)) for n in nodes),
             arrows=tuple((src, "、".join(rels), dst) for (src, dst), rels in joined.items()),
             focus=actor_id,
-            phrases=tuple(self.chain_phrase(src, role, dst) for src, role, dst in edges),
+            phrases=tuple(self.chain_phrase(src, role, dst, cond) for src, role, dst, cond in edges),
         )
 
-    def chain_phrase(self, lower: str, role: str, upper: str) -> str:
-        """One line of the chain in words: 县级政府接受市级党委和政府考核."""
+    def chain_phrase(self, lower: str, role: str, upper: str, conditions: tuple[str, ...] = ()) -> str:
+        """One line of the chain in words: 县级政府接受市级党委和政府考核; with the text's
+        conditions when it holds only under them (under any one of several duties' conditions):
+        …（条件：发现问题）, …（条件：未完成年度脱贫目标任务；或不负责任）."""
         before, after = CHAIN_PHRASE.get(role, ("→", relation(role)[0]))
-        return "".join((self.chain_name(lower), before, self.chain_name(upper), after))
+        phrase = "".join((self.chain_name(lower), before, self.chain_name(upper), after))
+        return f"{phrase}（条件：{'；或'.join(conditions)}）" if conditions else phrase
 
     def chain_name(self, actor_id: str) -> str:
         actor = self.ps.actors.get(actor_id)

@@ -1,8 +1,11 @@
 """The line of accountability of a body: upward to the top (reports to, signs with, assessed by,
-supervised by) and downward (who reports to it or signs with it). For a concrete body, role types
-are placed by the place hierarchy (a township's county is the county above it). Links a
-regulation states are `stated`; links taken from a parent regulation or applied through a role
-type are `inherited`."""
+supervised by) and downward (who reports to it or signs with it), one section per line of
+regulations it takes part in (a local regulation with the regulations it implements and those
+governing its area: 山西：中央 + 山西), or for the line of --regulation. For a concrete body, role
+types are placed by the place hierarchy (a township's county is the county above it). Links the
+line's own regulation states are `stated`; links taken from a regulation above it or applied
+through a role type are `inherited`. A link whose duty the text makes conditional shows the
+condition."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from responsibility.cli.commands._common import QUESTION, load_from, resolve, re
 from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
-from responsibility.graph.queries import Chain, Link, as_data, chain
+from responsibility.graph.queries import Chain, ChainLine, Link, as_data, chain
 from responsibility.policy import lookup
 from responsibility.policy.labels import BASIS_LABEL, RELATION_LABEL
 
@@ -22,7 +25,9 @@ PARENTS = QUESTION
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("actor", metavar="ACTOR", help="an id or name: county.government, 武邑县人民政府")
     p.add_argument(
-        "--regulation", metavar="ID", help="links this regulation states or inherits (an id or name)"
+        "--regulation",
+        metavar="ID",
+        help="only the line this regulation heads: it and the regulations above it (an id or name: shanxi)",
     )
 
 
@@ -57,23 +62,33 @@ def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
                 w.label(BASIS_LABEL, k.basis.value),
                 w.cite(duty) if duty else "-",
                 w.summary(duty) if duty else "-",
+                # the link holds only under the text's condition: say so beside it
+                w.pair(k.condition.zh, k.condition.en) if k.condition else "-",
             ]
         )
     return [list(r) for r in dict.fromkeys(tuple(r) for r in rows)]
 
 
-def render_chain(w: Words, result: Chain) -> str:
-    head = w.headers("depth", "lower", "relation", "upper", "basis", "article", "duty")
+def render_line(w: Words, found: ChainLine) -> str:
+    """One line of regulations: its name, then the upward and the downward table."""
+    head = w.headers("depth", "lower", "relation", "upper", "basis", "article", "duty", "condition")
     upward, downward, none, top = w.headers("upward", "downward", "none", "top")
-    a = result.actor
-    out = [f"{w.pair(a.zh, a.en)}\n\n{upward}\n"]
-    out.append(render(head, _rows(w, result.upward)) if result.upward else f"{none}\n")
+    title = w.pair(found.line.zh, found.line.en)
+    out = [f"【{title}】\n\n{upward}\n" if w.zh else f"== {title} ==\n\n{upward}\n"]
+    out.append(render(head, _rows(w, found.upward)) if found.upward else f"{none}\n")
     out.append(f"\n{downward}\n")
-    out.append(render(head, _rows(w, result.downward)) if result.downward else f"{none}\n")
-    if result.top:
-        sep = "：" if w.lang == "zh" else ": "
-        out.append(f"\n{top}{sep}" + w.list_of([w.actor(t) for t in result.top]) + "\n")
+    out.append(render(head, _rows(w, found.downward)) if found.downward else f"{none}\n")
+    if found.top:
+        sep = "：" if w.zh else ": "
+        out.append(f"\n{top}{sep}" + w.list_of([w.actor(t) for t in found.top]) + "\n")
     return "".join(out)
+
+
+def render_chain(w: Words, result: Chain) -> str:
+    a = result.actor
+    sections = [render_line(w, found) for found in result.lines]
+    body = "\n".join(sections) if sections else w.headers("none")[0] + "\n"
+    return f"{w.pair(a.zh, a.en)}\n\n{body}"
 
 
 def run(args: argparse.Namespace) -> int:
