@@ -31,10 +31,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _name(w: Words, actor: str, place: str | None, ambiguous: set[str], duty: str) -> str:
+def _name(w: Words, actor: str, place: str | None, ambiguous: set[str]) -> str:
     a = w.ps.actors[actor]
-    # as the link's duty names it (Names.as_named), where it names it: 县领导（县级领导干部，…）
-    name = w.named_at(duty, actor) if duty else w.actor(actor)
+    # The chain walks bodies: one body reads the same in every row (the upper of a level is the
+    # lower of the next), so by its catalogue name; how the text names it is in the duty.
+    name = w.actor(actor)
     # Two bodies with one name (a fixture's 武邑县委 beside the shipped one) would print as one.
     name = f"{name} ({a.id})" if w.actor(actor) in ambiguous and a.id not in name else name
     if place is None or a.place == place:
@@ -56,9 +57,9 @@ def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
         rows.append(
             [
                 str(k.depth),
-                _name(w, k.lower, k.lower_place, ambiguous, k.duty),
+                _name(w, k.lower, k.lower_place, ambiguous),
                 w.label(RELATION_LABEL, k.relation),
-                _name(w, k.upper, k.upper_place, ambiguous, k.duty),
+                _name(w, k.upper, k.upper_place, ambiguous),
                 w.label(BASIS_LABEL, k.basis.value),
                 w.cite(duty) if duty else "-",
                 w.summary(duty) if duty else "-",
