@@ -15,8 +15,17 @@ from typing import Any
 
 from responsibility.policy import labels as L
 from responsibility.policy.lookup import regulation_name
-from responsibility.policy.model import LEVEL_ORDER, ActorKind, Counterparty, Level, Owner, Text
+from responsibility.policy.model import LEVEL_ORDER, ActorKind, Counterparty, Duty, Level, Owner, Text
 from responsibility.policy.policyset import DutyEntry, PolicySet
+
+
+def text_name(duty: Duty, actor: str) -> str | None:
+    """The name `duty`'s text gives `actor`, as an owner (Owner.zh) or else as a counterparty
+    (Counterparty.zh); None where it gives none (the catalogue's name is the text's, or the body
+    is reached through its role). The one reading of it: :meth:`Names.named_at` words it, and
+    the graph's answers carry it as `named` (`who`'s owners, `owes`'s rows)."""
+    named = [(o.actor, o.zh) for o in duty.owners] + [(c.actor, c.zh) for c in duty.counterparties]
+    return next((zh for a, zh in named if a == actor and zh), None)
 
 
 @dataclass(frozen=True)
@@ -125,12 +134,7 @@ class Names:
     def named_at(self, ref: str, actor: str, with_id: bool = True) -> str:
         """`actor` as the duty `ref` names it, as owner or counterparty (:meth:`as_named`); its
         catalogue name when the duty does not name it (a body reached through its role)."""
-        entry = self.ps.duty_entry(ref) if self.ps.has_duty(ref) else None
-        written = None
-        if entry is not None:
-            named = [(o.actor, o.zh) for o in entry.duty.owners]
-            named += [(c.actor, c.zh) for c in entry.duty.counterparties]
-            written = next((zh for a, zh in named if a == actor and zh), None)
+        written = text_name(self.ps.duty(ref), actor) if self.ps.has_duty(ref) else None
         return self.as_named(actor, written, with_id)
 
     def place(self, place: str | None) -> str:
@@ -158,4 +162,4 @@ class Names:
         return self.pair(k.name.zh, k.name.en) if k else kind
 
 
-__all__ = ["Names"]
+__all__ = ["Names", "text_name"]
