@@ -10,6 +10,7 @@ through :class:`Names`, so a body or an article reads the same in `owes` and in 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,8 +125,26 @@ class Names:
         and id after it where they differ (:meth:`as_named`)."""
         return self.as_named(o.actor, o.zh)
 
-    def owners(self, owners: list[Owner]) -> str:
-        return self.list_of([self.owner(o) for o in owners])
+    def owners(self, owners: list[Owner], with_id: bool = True) -> str:
+        """A duty's owners in one cell or sentence, each as :meth:`as_named` names it — except
+        that a name the text gives several of them at once is printed once, with the catalogue's
+        names of the bodies it covers after it: 武邑 二、〔3〕's 各牵头部门 is sixteen departments,
+        各牵头部门（武邑县委组织部、武邑县委宣传部、…）, not 各牵头部门（…，id） sixteen times.
+        Such a group leaves out the ids (one per body would make the cell as long again); `who`
+        gives each owner a row with its id, and `--format json` every id."""
+        shared = Counter(o.zh for o in owners if o.zh)
+        parts: list[str] = []
+        grouped: dict[str, list[str]] = {}
+        for o in owners:
+            written = o.zh
+            if not self.zh or written is None or shared[written] < 2:
+                parts.append(self.as_named(o.actor, written, with_id))
+                continue
+            if written not in grouped:
+                grouped[written] = []
+                parts.append(written)  # the group's place: where the text's name first stands
+            grouped[written].append(self.actor(o.actor))
+        return self.list_of([f"{p}（{'、'.join(grouped[p])}）" if p in grouped else p for p in parts])
 
     def counterparty(self, c: Counterparty) -> str:
         """A duty's counterparty as the text names it there (:meth:`as_named`)."""
