@@ -28,7 +28,7 @@ def test_event_without_the_county_status_cannot_be_told() -> None:
     [(outcome, message)] = _event(personnel=[MOVE])
     assert outcome == Outcome.unknown
     assert message.endswith(
-        "甲 (county-head) transfer on 2018-01-01: cannot tell, the status of "
+        "县长甲 2018-01-01 调动: cannot tell, the status of "
         f"{WUYI} (a `counties` row) is not in the facts"
     )
 
@@ -37,7 +37,7 @@ def test_event_before_exit_fails_and_after_exit_passes() -> None:
     before = _event(counties=[{"place": WUYI, "poor": True, "exited": "2019-05-01"}], personnel=[MOVE])
     after = _event(counties=[{"place": WUYI, "poor": True, "exited": "2017-05-01"}], personnel=[MOVE])
     assert [o for o, _ in before] == [Outcome.failed]
-    assert "(exit 2019-05-01)" in before[0][1]
+    assert before[0][1].endswith("县长甲 2018-01-01 调动，在贫困县未摘帽期间（2019-05-01 摘帽）")
     assert [o for o, _ in after] == [Outcome.passed]
 
 

@@ -63,7 +63,12 @@ COMMANDS: tuple[Entry, ...] = (
     Entry("duties", "list the duties of a regulation", "duties"),
     Entry("export", "export the policy set as JSON", "export"),
     Entry("graph", "export the responsibility graph (GraphML or node-link JSON)", "graph"),
-    Entry("init", "start a repository for your own implementing rule (a skeleton that checks green)", "init"),
+    Entry(
+        "init",
+        "start a repository for your own implementing rule"
+        " (a skeleton that validates; check lists what to encode)",
+        "init",
+    ),
     Entry("list", "write the responsibility list (责任清单) as CSV or XLSX", "responsibility_list"),
     Entry("owes", "what a body owes, grouped by topic", "owes"),
     Entry("places", "list places with their ids (Chinese names first)", "places"),

@@ -44,7 +44,7 @@ from responsibility.core.expr import (
     parse,
     truth,
 )
-from responsibility.policy.labels import FACT_LABEL
+from responsibility.policy.labels import CHANGE_LABEL, FACT_LABEL, POST_LABEL, say
 from responsibility.policy.model import (
     ActorKind,
     ConditionRule,
@@ -235,11 +235,17 @@ class _Ctx:
         the same provision: the place by its name (and the unit), the year, and the rule by its
         summary — two rules of one provision (武邑 一(一)4's share and growth) can miss the same
         fact of the same row — before `text`, which names what is missing (:func:`_missing`)."""
+        return self.named(row, Outcome.unknown, text, subject)
+
+    def named(self, row: Row, outcome: Outcome, text: str, subject: str | None = None) -> RuleFinding:
+        """A finding that opens with the place by its name (and the unit), the year and the rule
+        by its summary, before `text`: every R002, and every finding of an event rule (a
+        person's move, :func:`_event`), whose row names a place a reader knows by its name."""
         place = Names(self.ps).place(row.place)
         unit = row.data.get("unit")
         who = f"{place} {unit}" if isinstance(unit, str) else place
         year = f" {row.year}" if row.year is not None else ""
-        return self.finding(row, Outcome.unknown, f"{who}{year}「{self.rule.summary.zh}」: {text}", subject)
+        return self.finding(row, outcome, f"{who}{year}「{self.rule.summary.zh}」: {text}", subject)
 
 
 def _missing(exc: MissingFact) -> str:
@@ -503,22 +509,49 @@ def _event(ctx: _Ctx, rule: EventRule, facts: Facts) -> Iterator[RuleFinding]:
         if not within(ctx.ps, row.place, ctx.reg.jurisdiction):
             continue
         env = _EventEnv(row, status.get(row.place))
-        who = f"{row.data['person']} ({row.data['post']}) {row.data['change']} on {_iso(row.data['date'])}"
+        move = moved(row)
         subject = f"{row.place} {row.data['person']}"
         verdict = _verdict(rule.applies, forbid, env, ctx.style)
         if isinstance(verdict, _Unknown):
             text = verdict.text if verdict.of_applies else f"cannot tell, {verdict.text}"
-            yield ctx.unknown(row, f"{who}: {text}", subject)
+            yield ctx.unknown(row, f"{move}: {text}", subject)
             continue
         if verdict is None:
             continue
         breach, text = verdict
-        exit_date = status[row.place].data.get("exited") if row.place in status else None
-        after = f"exit {_iso(exit_date)}" if isinstance(exit_date, dt.date) else "not exited"
-        if breach:
-            yield ctx.finding(row, Outcome.failed, f"{who} ({after}): {text}", subject)
-        else:
-            yield ctx.finding(row, Outcome.passed, f"{who} ({after}): {text}", subject)
+        # the county's status is said in words; what else `forbid` reads is shown as computed
+        if forbid.names & _STATUS:
+            move += "，" + _period(status.get(row.place), row.data.get("date"))
+        if not forbid.names <= _STATUS:
+            move += f": {text}"
+        yield ctx.named(row, Outcome.failed if breach else Outcome.passed, move, subject)
+
+
+def moved(row: Row) -> str:
+    """A change of post as a finding says it: 党委书记王某 2018-03-01 调动 — the post and the
+    change in the words of the label table (their codes as written where it has none)."""
+    post = say(POST_LABEL, row.data["post"])
+    change = say(CHANGE_LABEL, row.data["change"])
+    return f"{post}{row.data['person']} {_iso(row.data['date'])} {change}"
+
+
+def _period(county: Row | None, on: Value | None) -> str:
+    """When a move fell, in the words of a county's poor-county status (:func:`_status`): 在贫困县
+    未摘帽期间（2019-05-01 摘帽）, 在贫困县摘帽之后 …, with the dates the `counties` row gives."""
+    c = county.data if county is not None else {}
+    date = on if isinstance(on, dt.date) else None
+    listed, exited = c.get("listed"), c.get("exited")
+    if county is None or date is None:
+        return "贫困县状态不明"
+    if c.get("poor") is not True:
+        return "时非贫困县"
+    if isinstance(listed, dt.date) and date < listed:
+        return f"在列为贫困县之前（{_iso(listed)} 列入）"
+    if not isinstance(exited, dt.date):
+        return "在贫困县未摘帽期间（未记录摘帽日期）"
+    if date < exited:
+        return f"在贫困县未摘帽期间（{_iso(exited)} 摘帽）"
+    return f"在贫困县摘帽{'当日' if date == exited else '之后'}（{_iso(exited)} 摘帽）"
 
 
 def _iso(v: Value | None) -> str:

@@ -46,6 +46,7 @@ from responsibility.policy.lookup import (
     topic_id,
 )
 from responsibility.policy.model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
+from responsibility.policy.names import text_name
 from responsibility.policy.policyset import DutyEntry, PolicySet
 from responsibility.semantics import (
     ParentStatus,
@@ -188,7 +189,7 @@ def who(ps: PolicySet, ref: str) -> Who:
             # them again as instances named 武邑县委、武邑县人民政府 twice.
             filled = index.instances.get(aid, []) if actor.kind != ActorKind.concrete else []
             instances = tuple(actor_ref(ps, c) for c in filled if c not in actor.members)
-            named = next((o.zh for o in e.duty.owners if o.actor == aid and o.zh), None)
+            named = text_name(e.duty, aid)
             owners.append(OwnerInfo(actor_ref(ps, aid), data["responsibility"], members, instances, named))
         out.append(DutyOwners(duty_ref_of(e), tuple(owners)))
     return Who(ref, kind, tuple(out))
@@ -208,6 +209,7 @@ class OwedDuty:
     basis: Basis  # inherited when it applies through a role type
     steps: tuple[str, ...]  # member:X / role:X steps from the actor to the owner
     implemented_by: tuple[str, ...]  # other owed duties that carry this one out
+    named: str | None = None  # the name the duty's text gives the owner, where it gives one
 
 
 @dataclass(frozen=True)
@@ -267,6 +269,7 @@ def owes(ps: PolicySet, actor: str, regulation: str | None = None, topic: str | 
                     Basis.inherited if is_inherited(steps) else Basis.stated,
                     steps,
                     (),
+                    text_name(d, owner),
                 )
             )
     owed = _with_implementers(ps, _most_direct(owed))

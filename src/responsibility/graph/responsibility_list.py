@@ -83,7 +83,7 @@ def _row(ps: PolicySet, n: int, e: DutyEntry, lang: str = "zh") -> Row:
         # working table; the site links each row to its duty)
         return names.as_named(actor_id, zh, with_id=False)
 
-    owners = sep.join(actor(o.zh, o.actor) for o in d.owners)
+    owners = names.owners(d.owners, with_id=False)  # a name the text gives several, once
     kinds = sep.join(dict.fromkeys(RESPONSIBILITY_LABEL[o.responsibility][i] for o in d.owners))
     task = in_lang(d.summary.zh, d.summary.en, lang)
     if d.deadline:

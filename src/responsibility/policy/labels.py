@@ -347,6 +347,22 @@ FACT_LABEL: dict[str, tuple[str, str]] = {
     "poverty_weight": ("脱贫攻坚实绩占比", "weight of poverty alleviation results"),
     "first_secretary_grade": ("第一书记考核等次", "first secretary's grade"),
 }
+# The values of a `personnel` row, for a finding that says who moved and how (R001, R002 of the
+# 不摘帽不调离 rules). 党委书记, not 县委书记: a row may be at any level, and its place is named
+# beside it. docs/computable.md's table of facts gives the same words.
+POST_LABEL: dict[str, tuple[str, str]] = {
+    "party-secretary": ("党委书记", "Party secretary"),
+    "county-head": ("县长", "county head"),
+}
+CHANGE_LABEL: dict[str, tuple[str, str]] = {
+    "transfer": ("调动", "transfer"),
+    "promotion": ("提拔", "promotion"),
+    "demotion": ("降职", "demotion"),
+    "removal": ("免职", "removal"),
+    "retirement": ("退休", "retirement"),
+    "death": ("去世", "death"),
+    "appointment": ("任职", "appointment"),
+}
 
 # -- registers (responsibility registers check) ------------------------------------------------------
 # What a register check finds in an exit case or a coverage table, as a county's office says it.

@@ -10,13 +10,23 @@ through :class:`Names`, so a body or an article reads the same in `owes` and in 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from responsibility.policy import labels as L
 from responsibility.policy.lookup import regulation_name
-from responsibility.policy.model import LEVEL_ORDER, ActorKind, Counterparty, Level, Owner, Text
+from responsibility.policy.model import LEVEL_ORDER, ActorKind, Counterparty, Duty, Level, Owner, Text
 from responsibility.policy.policyset import DutyEntry, PolicySet
+
+
+def text_name(duty: Duty, actor: str) -> str | None:
+    """The name `duty`'s text gives `actor`, as an owner (Owner.zh) or else as a counterparty
+    (Counterparty.zh); None where it gives none (the catalogue's name is the text's, or the body
+    is reached through its role). The one reading of it: :meth:`Names.named_at` words it, and
+    the graph's answers carry it as `named` (`who`'s owners, `owes`'s rows)."""
+    named = [(o.actor, o.zh) for o in duty.owners] + [(c.actor, c.zh) for c in duty.counterparties]
+    return next((zh for a, zh in named if a == actor and zh), None)
 
 
 @dataclass(frozen=True)
@@ -115,8 +125,26 @@ class Names:
         and id after it where they differ (:meth:`as_named`)."""
         return self.as_named(o.actor, o.zh)
 
-    def owners(self, owners: list[Owner]) -> str:
-        return self.list_of([self.owner(o) for o in owners])
+    def owners(self, owners: list[Owner], with_id: bool = True) -> str:
+        """A duty's owners in one cell or sentence, each as :meth:`as_named` names it — except
+        that a name the text gives several of them at once is printed once, with the catalogue's
+        names of the bodies it covers after it: 武邑 二、〔3〕's 各牵头部门 is sixteen departments,
+        各牵头部门（武邑县委组织部、武邑县委宣传部、…）, not 各牵头部门（…，id） sixteen times.
+        Such a group leaves out the ids (one per body would make the cell as long again); `who`
+        gives each owner a row with its id, and `--format json` every id."""
+        shared = Counter(o.zh for o in owners if o.zh)
+        parts: list[str] = []
+        grouped: dict[str, list[str]] = {}
+        for o in owners:
+            written = o.zh
+            if not self.zh or written is None or shared[written] < 2:
+                parts.append(self.as_named(o.actor, written, with_id))
+                continue
+            if written not in grouped:
+                grouped[written] = []
+                parts.append(written)  # the group's place: where the text's name first stands
+            grouped[written].append(self.actor(o.actor))
+        return self.list_of([f"{p}（{'、'.join(grouped[p])}）" if p in grouped else p for p in parts])
 
     def counterparty(self, c: Counterparty) -> str:
         """A duty's counterparty as the text names it there (:meth:`as_named`)."""
@@ -125,12 +153,7 @@ class Names:
     def named_at(self, ref: str, actor: str, with_id: bool = True) -> str:
         """`actor` as the duty `ref` names it, as owner or counterparty (:meth:`as_named`); its
         catalogue name when the duty does not name it (a body reached through its role)."""
-        entry = self.ps.duty_entry(ref) if self.ps.has_duty(ref) else None
-        written = None
-        if entry is not None:
-            named = [(o.actor, o.zh) for o in entry.duty.owners]
-            named += [(c.actor, c.zh) for c in entry.duty.counterparties]
-            written = next((zh for a, zh in named if a == actor and zh), None)
+        written = text_name(self.ps.duty(ref), actor) if self.ps.has_duty(ref) else None
         return self.as_named(actor, written, with_id)
 
     def place(self, place: str | None) -> str:
@@ -158,4 +181,4 @@ class Names:
         return self.pair(k.name.zh, k.name.en) if k else kind
 
 
-__all__ = ["Names"]
+__all__ = ["Names", "text_name"]

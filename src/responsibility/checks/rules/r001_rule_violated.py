@@ -19,7 +19,16 @@ fiscal:
   - {place: cn.hebei.hengshui.wuyi, year: 2018,
      general_budget_revenue: 1000000000, special_poverty_funds: 8000000}
 ```
-gives `武邑 一(一)4: special funds 8,000,000 / revenue 1,000,000,000 = 0.80% < 1%`.
+gives `武邑 一(一)4: special funds 8,000,000 / revenue 1,000,000,000 = 0.80% < 1%`. A change of
+post names the place, the rule, the person and what happened, and why it breaks the rule in words:
+```yaml
+counties:
+  - {place: cn.hebei.hengshui.wuyi, poor: true, exited: 2019-05-01}
+personnel:
+  - {place: cn.hebei.hengshui.wuyi, post: county-head, person: 刘某, date: 2018-12-01, change: promotion}
+```
+gives `中央 第十二条: 武邑县「保持贫困县党政正职稳定,不脱贫不调整、不摘帽不调离」: 县长刘某
+2018-12-01 提拔，在贫困县未摘帽期间（2019-05-01 摘帽）`.
 
 ## Fix
 Correct the facts if they are wrong; otherwise the finding stands: it is what an inspector would

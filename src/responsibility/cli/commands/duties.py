@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         rows.append(
             [
                 w.cite(d),
-                w.list_of([w.owner(o) for o in e.duty.owners]),
+                w.owners(e.duty.owners),
                 w.label(MODALITY_LABEL, e.duty.modality),
                 w.label(FREQUENCY_LABEL, e.duty.frequency),
                 w.summary(d),

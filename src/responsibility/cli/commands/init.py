@@ -1,6 +1,8 @@
 """Start a repository for a county's (or any locality's) own implementing rule.
 
-Writes, into DIR, a skeleton that validates and checks at once: the rule with its source text
+Writes, into DIR, a skeleton that validates at once (`check` on it exits 1, listing as C001 each
+central duty of a county the rule does not carry out yet: the to-do list the tutorial works
+through): the rule with its source text
 (policies/ID/), a local catalogue for the bodies and places the library does not ship
 (policies/catalogue/), the JSON Schemas its `$schema` lines point at (schema/),
 responsibility.toml, a pre-commit configuration and a CI workflow: GitHub Actions by default,

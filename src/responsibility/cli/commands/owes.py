@@ -26,30 +26,45 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def render_owes(w: Words, result: Owes) -> str:
     a = result.actor
     sep = "：" if w.lang == "zh" else ": "
-    out = [f"{w.pair(a.zh, a.en)}{sep}{w.count(result.total, 'duty')}\n"]
+    out = [f"{w.pair(a.zh, a.en)}{sep}{_counted(w, result)}\n"]
     for g in result.groups:
         out.append(f"\n{w.pair(g.zh, g.en) if g.topic else w.headers('no topic')[0]}\n")
-        rows = [
-            [
-                w.cite(o.duty),
-                w.summary(o.duty),
-                w.label(RESPONSIBILITY_LABEL, o.responsibility),
-                w.label(MODALITY_LABEL, o.modality),
-                w.label(FREQUENCY_LABEL, o.frequency),
-                _basis(w, o),
-            ]
-            for o in g.duties
-        ]
+        rows = [_row(w, o) for o in g.duties]
         out.append(
-            render(w.headers("article", "duty", "responsibility", "modality", "frequency", "basis"), rows)
+            render(
+                w.headers("article", "duty", "owners", "responsibility", "modality", "frequency", "basis"),
+                rows,
+            )
         )
     return "".join(out)
 
 
-def _basis(w: Words, o: OwedDuty) -> str:
-    """本级规定, or 承接 (县级政府): the owner the text names, through which the body owes it."""
-    basis = w.label(BASIS_LABEL, o.basis.value)
-    return basis if not o.steps else f"{basis} ({w.named_at(o.duty.id, o.owner)})"
+def _row(w: Words, o: OwedDuty) -> list[str]:
+    """One owed duty. 责任主体 is the owner the duty names — the body asked about, a composite
+    it belongs to, or its role type — as the text names it there (Names.named_at, as in
+    `duties` and `who`): 户（贫困户，village.poor-households） for 麻江's 〔第11段〕."""
+    return [
+        w.cite(o.duty),
+        w.summary(o.duty),
+        w.named_at(o.duty.id, o.owner),
+        w.label(RESPONSIBILITY_LABEL, o.responsibility),
+        w.label(MODALITY_LABEL, o.modality),
+        w.label(FREQUENCY_LABEL, o.frequency),
+        w.label(BASIS_LABEL, o.basis.value),
+    ]
+
+
+def _counted(w: Words, result: Owes) -> str:
+    """3 项职责, and where the rows are more (a duty with several topics is listed under each),
+    how many rows and why: the count is of distinct duties, so the two must not seem to disagree."""
+    rows = sum(len(g.duties) for g in result.groups)
+    counted = w.count(result.total, "duty")
+    if rows == result.total:
+        return counted
+    return w.pick(
+        f"{counted}，按主题分列 {rows} 行（一项职责有几个主题的，在每个主题下各列一次）",
+        f"{counted}, in {rows} rows by topic (a duty with several topics is listed under each)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -59,7 +59,20 @@ def render_trace(w: Words, result: Trace) -> str:
     ]
     if rows:
         out.append("\n" + render(w.headers("regulation", "level", "status", "duties / reason"), rows))
+    elif not result.tree:
+        out.append(_nothing_implements(w, result))
     return "".join(out)
+
+
+def _nothing_implements(w: Words, result: Trace) -> str:
+    """A trace with no implementing duty and no regulation to judge (a duty of a regulation that
+    no loaded regulation implements: 麻江's practice, 武邑's county rule) says so, rather than
+    ending at the duty's own line as if something had been left out of the answer."""
+    reg = w.regulation(result.duty.regulation)
+    return w.pick(
+        f"  没有落实此项职责的规定：已载入的规定中，没有实施{reg}的规定\n",
+        f"  nothing implements this: no loaded regulation implements {reg}\n",
+    )
 
 
 def _reason(w: Words, result: Trace, r: RegulationTrace) -> str:
