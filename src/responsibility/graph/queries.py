@@ -425,6 +425,7 @@ class _Index:
     # role → place → the bodies naming it `role:` at that place or inside it (None: no place), so
     # a line finds those of its area without testing every body of the country
     fillers: dict[str, dict[str | None, list[str]]] = field(default_factory=dict)
+    fillers_at: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # … at that very place
     # lower (upper) → regulation → its relations: a line reads only its own regulations'
     up: dict[str, dict[str, list[_Rel]]] = field(default_factory=dict)
     down: dict[str, dict[str, list[_Rel]]] = field(default_factory=dict)
@@ -451,6 +452,8 @@ def _index(ps: PolicySet) -> _Index:
             places: list[str | None] = [*place_chain(ps, a.place)] or [None]
             for p in places:
                 fillers.setdefault(p, []).append(a.id)
+            if a.place is not None:
+                idx.fillers_at.setdefault(a.role, {}).setdefault(a.place, []).append(a.id)
         if a.kind == ActorKind.concrete:
             for other in idx.closures[a.id]:
                 if other != a.id:
@@ -685,12 +688,13 @@ def _starts(ps: PolicySet, idx: _Index, actor: str, area: str) -> tuple[str, ...
         return (actor,)
     level = ps.actors[actor].level
     at = place_at_level(ps, area, level) if level in LEVEL_ORDER else None
-    sole = tuple(f for f in under.get(at, ()) if ps.actors[f].place == at) if at is not None else ()
+    exact = idx.fillers_at.get(actor, {})
+    sole = tuple(exact.get(at, ())) if at is not None else ()
     if sole:
         return sole
     # those inside the area, those above it (a province's body in a county's line), those unplaced
     found = {*under.get(area, ()), *under.get(None, ())}
-    found |= {f for p in place_chain(ps, area)[1:] for f in under.get(p, ()) if ps.actors[f].place == p}
+    found |= {f for p in place_chain(ps, area)[1:] for f in exact.get(p, ())}
     return (actor, *sorted(found)) if found else (actor,)
 
 
