@@ -282,14 +282,16 @@ def test_the_site_draws_each_line_the_library_answers(shipped: PolicySet) -> Non
     drawn = chain_edges(shipped, "county.head")
     assert [line for line, _ in drawn] == [found.line for found in answer.lines]
     for (_, edges), found in zip(drawn, answer.lines, strict=True):
-        expected = {(k.lower, k.relation, k.upper) for k in found.upward}
-        expected |= {(k.lower, k.relation, k.upper) for k in found.downward if k.depth == 1}
-        assert {e[:3] for e in edges} - {("county.head", "part-of", "county.government")} == expected
+        # every link the library answers, the bodies' own place in their body beside them
+        expected = {(k.lower, k.relation, k.upper) for k in (*found.upward, *found.downward)}
+        part_of = {("county.head", "part-of", "county.government"), ("wuyi.county-head", "part-of", "wuyi.county-government")}
+        assert {e[:3] for e in edges} - part_of == expected
     views = SiteViews(shipped, "p").chain("county.head").diagrams
     named = [n.zh for v in views for n in v.lines]
     assert sorted(named) == sorted(found.line.zh for found in answer.lines)
-    # 麻江's and 武邑's lines give the county head the same diagram (the centre's links alone): one
-    assert any({n.zh for n in v.lines} == {"麻江：中央 + 麻江", "武邑：中央 + 武邑"} for v in views)
+    # 武邑's line draws 武邑县县长's chain, in bold, named beside the diagram
+    (wuyi,) = [v for v in views if [n.zh for n in v.lines] == ["武邑：中央 + 武邑"]]
+    assert wuyi.focus == ("wuyi.county-head",) and wuyi.bodies == ("武邑县县长",)
 
 
 # -- generated policy sets -----------------------------------------------------------------------

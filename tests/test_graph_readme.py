@@ -30,7 +30,7 @@ def test_readme_example_runs(
 ) -> None:
     argv = shlex.split(cmd)[1:]
     # Paths in the examples are relative to the repository root; files they write go to a temp dir.
-    argv = [str(ROOT / a) if a.startswith("tests/") else a for a in argv]
+    argv = [str(ROOT / a) if a.startswith(("tests/", "policies/")) else a for a in argv]
     monkeypatch.chdir(tmp_path)
     assert main(argv) == 0, capsys.readouterr().err
     out = capsys.readouterr().out

@@ -136,7 +136,9 @@ def test_chain_goes_up_through_the_body(shipped: PolicySet) -> None:
     (found,) = chain(shipped, "wuyi.party-secretary").lines  # 武邑's line
     up = found.upward
     assert up and any(any(v.startswith("part-of:") for v in link.via) for link in up)
-    assert not found.downward  # duties do not pass down part-of
+    # who answers to the committee answers, through it, to its secretary: links pass down
+    # part-of (duties do not: the secretary owns none of the committee's)
+    assert found.downward and all(any(v.startswith("part-of:") for v in k.via) for k in found.downward)
 
 
 # -- artefact satisfaction ------------------------------------------------------------------------

@@ -55,6 +55,7 @@ from responsibility.semantics import (
     is_inherited,
     parent_status,
     place_at_level,
+    place_chain,
     role_closure,
     role_of,
     satisfies,
@@ -67,11 +68,13 @@ from responsibility.semantics import (
 class Basis(StrEnum):
     """Where a link or duty comes from: the regulation's own text, or a parent or a role type;
     for a link of a chain, also a regulation governing the line's area that its own regulation
-    does not name as a parent (the central measure, in 麻江's line)."""
+    does not name as a parent (the central measure, in 麻江's line), or a parent duty that a
+    regulation of the line lists as not implemented and none restates: it binds all the same."""
 
     stated = "stated"
     inherited = "inherited"
     governing = "governing"
+    declined = "declined"
 
 
 @dataclass(frozen=True)
@@ -368,12 +371,19 @@ class Line:
 
 @dataclass(frozen=True)
 class ChainLine:
-    """The chain of an actor within one line of regulations: every link from its regulations."""
+    """The chain of an actor within one line of regulations: every link from its regulations.
+
+    `upward` climbs to the top; `downward` holds who answers to the actor directly. `stands` is
+    false for a body whose place lies outside the line's area (asked for with `regulation`)."""
 
     line: Line
     upward: tuple[Link, ...]
     downward: tuple[Link, ...]
-    top: tuple[str, ...]  # the actors the upward line ends at
+    top: tuple[str, ...]  # the actors the upward line ends at (the actor itself, if at the top)
+    stands: bool = True
+    # For a role type: the bodies filling it in the line, whose links are shown under their
+    # names (武邑县县长 for 县长 in 武邑's line); empty: the actor's own links only.
+    bodies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -381,6 +391,9 @@ class Chain:
     actor: ActorRef
     regulation: str | None  # the line asked for; None: every line the actor takes part in
     lines: tuple[ChainLine, ...]
+    # Without `regulation`: the lines the actor stands in where it has no link, so an answer
+    # says so rather than leave them out unnoticed.
+    without: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -396,21 +409,32 @@ class _Rel:
 
 @dataclass(frozen=True)
 class _Scope:
-    """One line's regulations, why each is in it, and the parent duties it leaves out."""
+    """One line's regulations, why each is in it, and what becomes of the parent duties."""
 
     line: Line
     paths: dict[str, tuple[str, ...]]  # regulation → implements:/governs: steps from the head
-    excluded: frozenset[str]  # parent duties a regulation of the line replaces or declines
+    replaced: frozenset[str]  # parent duties a regulation of the line carries out with its own
+    # parent duties a regulation of the line declines (not_implemented) and none carries out →
+    # the regulations declining: their links stay, for a parent binds where it is not restated
+    declined: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
 class _Index:
     instances: dict[str, list[str]] = field(default_factory=dict)  # role → concrete actors (closure)
+    # role → place → its concrete actors at that place or inside it: a walk down from a county
+    # finds its townships' bodies without testing every township body of the country
+    instances_under: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # role → place → the bodies naming it `role:` at that place or inside it (None: no place), so
+    # a line finds those of its area without testing every body of the country
+    fillers: dict[str, dict[str | None, list[str]]] = field(default_factory=dict)
+    fillers_at: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # … at that very place
     # lower (upper) → regulation → its relations: a line reads only its own regulations'
     up: dict[str, dict[str, list[_Rel]]] = field(default_factory=dict)
     down: dict[str, dict[str, list[_Rel]]] = field(default_factory=dict)
     closures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # role_closure
-    answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # upward: + part-of
+    # accountability_closure: through what a body answers, and is answered to, in a chain
+    answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     lines: tuple[_Scope, ...] | None = None  # every line of the policy set, once computed
     scopes: dict[str, _Scope] = field(default_factory=dict)  # a regulation → the line it heads
 
@@ -426,10 +450,20 @@ def _index(ps: PolicySet) -> _Index:
     for a in ps.actors.values():
         idx.closures[a.id] = role_closure(ps, a.id)
         idx.answers[a.id] = accountability_closure(ps, a.id)
+        if a.role is not None:
+            fillers = idx.fillers.setdefault(a.role, {})
+            places: list[str | None] = [*place_chain(ps, a.place)] or [None]
+            for p in places:
+                fillers.setdefault(p, []).append(a.id)
+            if a.place is not None:
+                idx.fillers_at.setdefault(a.role, {}).setdefault(a.place, []).append(a.id)
         if a.kind == ActorKind.concrete:
             for other in idx.closures[a.id]:
                 if other != a.id:
                     idx.instances.setdefault(other, []).append(a.id)
+                    under = idx.instances_under.setdefault(other, {})
+                    for p in place_chain(ps, a.place):
+                        under.setdefault(p, []).append(a.id)
     wanted = {r.value for r in CHAIN_ROLES}
     g = graph_of(ps)
     for u, v, data in g.edges(data=True):
@@ -502,13 +536,18 @@ def _named_line(ps: PolicySet, heads: tuple[str, ...], regs: tuple[str, ...]) ->
 
 
 def _make_scope(ps: PolicySet, heads: tuple[str, ...], paths: dict[str, tuple[str, ...]]) -> _Scope:
-    excluded: set[str] = set()
-    for rid in paths:
-        reg = ps.regulations[rid]
-        excluded |= {n.duty for n in reg.not_implemented}
-        excluded |= {p for d in ps.duties(rid) for p in d.duty.implements}
-    line = _named_line(ps, heads, _reg_order(ps, paths))
-    return _Scope(line, paths, frozenset(excluded))
+    """A line's scope. A parent duty one of its regulations carries out with a duty of its own
+    gives way to that duty's link; one it declines keeps its link, marked declined: a province
+    not restating a central duty does not lift it (the central measure binds everywhere)."""
+    replaced: set[str] = set()
+    declined: dict[str, list[str]] = {}
+    order = _reg_order(ps, paths)
+    for rid in order:
+        replaced |= {p for d in ps.duties(rid) for p in d.duty.implements}
+        for n in ps.regulations[rid].not_implemented:
+            declined.setdefault(n.duty, []).append(rid)
+    kept = {duty: tuple(regs) for duty, regs in sorted(declined.items()) if duty not in replaced}
+    return _Scope(_named_line(ps, heads, order), paths, frozenset(replaced), kept)
 
 
 def _all_lines(ps: PolicySet, idx: _Index) -> tuple[_Scope, ...]:
@@ -558,10 +597,10 @@ def regulation_line(ps: PolicySet, regulation: str) -> Line:
 
 
 def _applies(ps: PolicySet, scope: _Scope, rel: _Rel, place: str | None, below: bool = False) -> bool:
-    """Whether a relation of the line holds at `place`: its duty is not one the line replaces or
-    declines, and its regulation governs the place, or (walking down) part of it (a township's
-    rule binds bodies inside the county)."""
-    if rel.duty in scope.excluded:
+    """Whether a relation of the line holds at `place`: its duty is not one a regulation of the
+    line carries out with its own, and its regulation governs the place, or (walking down) part
+    of it (a township's rule binds bodies inside the county)."""
+    if rel.duty in scope.replaced:
         return False
     if place is None:
         return True
@@ -595,12 +634,13 @@ def _resolve(
         return [(actor, None)]
     if below:
         inside = place if within(ps, place, area) else area  # the narrower: the walk stays in the area
-        found = [c for c in idx.instances.get(actor, []) if within(ps, ps.actors[c].place, inside)]
+        found = idx.instances_under.get(actor, {}).get(inside, [])
         # No concrete body of the role is encoded there: the role still stands inside the place
         # (the townships of 武邑), so only links of regulations that reach that place apply below.
         return [(c, ps.actors[c].place) for c in sorted(found)] or [(actor, inside)]
     at = place_at_level(ps, place, a.level)
-    found = [c for c in idx.instances.get(actor, []) if at is not None and ps.actors[c].place == at]
+    at_place = idx.instances_under.get(actor, {}).get(at, []) if at is not None else []
+    found = [c for c in at_place if ps.actors[c].place == at]
     return [(c, at) for c in sorted(found)] or [(actor, at)]
 
 
@@ -612,35 +652,91 @@ def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
     provinces. So the chain is followed within each line of regulations (:class:`Line`: a local
     regulation with those it implements and those governing its area) and answered per line:
     every line the actor takes part in (it has a link there, and a body with a place stands in
-    the line's area), or, with `regulation`, the line that regulation heads.
+    the line's area), or, with `regulation`, the line that regulation heads. Without
+    `regulation`, the lines it stands in with no link are named in ``Chain.without``.
 
     Links come from counterparty relations (reports to, signs with, assessed by, supervised by)
     of the duties the actor owns, as its own, as a member of a composite, or through its role
-    type; upward also through the body it is part of (``semantics.accountability_closure``).
-    A signs-with relation is oriented by level (the higher body is above). A link is `stated`
-    when its regulation heads the line and it is the actor's own; else `inherited`. A parent
-    duty a regulation of the line carries out itself or lists as not implemented gives no link.
+    type, and through the body it is part of or (a joint body) its members
+    (``semantics.accountability_closure``), upward and downward alike. Upward the chain climbs
+    to the top; downward it holds who answers to the actor directly. A signs-with relation is
+    oriented by level (the higher body is above). A link is `stated` when its regulation heads
+    the line and it is the actor's own; else `inherited`, or `governing`. A parent duty a
+    regulation of the line carries out itself gives way to that regulation's link; one that a
+    regulation of the line declines keeps its link, marked `declined`.
+
+    Within a line, a role type stands for the bodies filling it there (``role:``): where the
+    line's area has one place for the role (县长 in 武邑's line is 武邑县县长), the chain is that
+    body's, under its name; where it has several, the role's own and each body's.
     """
     actor = actor_id(ps, actor)  # an id or a name: 武邑县人民政府
     regulation = None if regulation is None else regulation_id(ps, regulation)
     idx = _index(ps)
     scopes = _all_lines(ps, idx) if regulation is None else (_line_scope(ps, idx, regulation),)
     found = [_chain_in(ps, idx, scope, actor) for scope in scopes]
-    kept = found if regulation is not None else [c for c in found if c.upward or c.downward]
-    return Chain(actor_ref(ps, actor), regulation, tuple(kept))
+    if regulation is not None:
+        return Chain(actor_ref(ps, actor), regulation, tuple(found))
+    kept = tuple(c for c in found if c.upward or c.downward)
+    without = tuple(c.line for c in found if c.stands and not (c.upward or c.downward))
+    return Chain(actor_ref(ps, actor), None, kept, without)
+
+
+def _starts(ps: PolicySet, idx: _Index, actor: str, area: str) -> tuple[str, ...]:
+    """The bodies whose chains make `actor`'s in a line of `area`: the actor, or for a role type
+    the bodies filling it there. One filling the role at the area's own place of the role's
+    level is the role there (武邑县县长 is 武邑's line's 县长); bodies inside a wider area are
+    some of the role's bodies, shown beside the role."""
+    under = idx.fillers.get(actor)
+    if not under:
+        return (actor,)
+    level = ps.actors[actor].level
+    at = place_at_level(ps, area, level) if level in LEVEL_ORDER else None
+    exact = idx.fillers_at.get(actor, {})
+    sole = tuple(exact.get(at, ())) if at is not None else ()
+    if sole:
+        return sole
+    # those inside the area, those above it (a province's body in a county's line), those unplaced
+    found = {*under.get(area, ()), *under.get(None, ())}
+    found |= {f for p in place_chain(ps, area)[1:] for f in exact.get(p, ())}
+    return (actor, *sorted(found)) if found else (actor,)
 
 
 def _chain_in(ps: PolicySet, idx: _Index, scope: _Scope, actor: str) -> ChainLine:
     if not _stands_in(ps, ps.actors[actor].place, scope.line.area):
-        return ChainLine(scope.line, (), (), ())
-    up, top = _walk(ps, idx, scope, actor, upward=True)
-    down, _ = _walk(ps, idx, scope, actor, upward=False)
-    return ChainLine(scope.line, up, down, top)
+        return ChainLine(scope.line, (), (), (), stands=False)
+    starts = _starts(ps, idx, actor, scope.line.area)
+    up: dict[tuple[Any, ...], Link] = {}
+    down: dict[tuple[Any, ...], Link] = {}
+    top: set[str] = set()
+    for start in starts:
+        links, ends = _walk(ps, idx, scope, start, upward=True)
+        top |= set(ends) - set(starts)
+        # a body's walk meets the role's above it (市级党委和政府 @衡水市 beside 市级党委和政府):
+        # one row per link, as within a walk, the role's (walked first) kept
+        for k in links:
+            up.setdefault((k.lower, k.upper, k.relation, k.duty), k)
+        links, _ = _walk(ps, idx, scope, start, upward=False)
+        for k in links:
+            down.setdefault((k.lower, k.upper, k.relation, k.duty), k)
+    upward, downward = _ordered(up.values()), _ordered(down.values())
+    if not upward and downward:
+        top = set(starts)  # answered to, answering to none: the line's top is the actor itself
+    bodies = tuple(s for s in starts if s != actor)
+    return ChainLine(scope.line, upward, downward, tuple(sorted(top)), bodies=bodies)
+
+
+def _ordered(links: Iterable[Link]) -> tuple[Link, ...]:
+    """Nearest first, then by ids: one link per (lower, upper, relation, duty) sorts one way."""
+    return tuple(sorted(links, key=lambda k: (k.depth, k.lower, k.relation, k.upper, k.duty)))
 
 
 def _walk(
     ps: PolicySet, idx: _Index, scope: _Scope, start: str, upward: bool
 ) -> tuple[tuple[Link, ...], tuple[str, ...]]:
+    """Upward, the line from `start` to the top, breadth first; downward, the bodies answering
+    to `start` directly. A body answers through the bodies it is part of and (a joint body) its
+    members (``accountability_closure``), under its own name; downward it is answered to through
+    them too, under their names (:func:`_answered`)."""
     links: dict[tuple[str, ...], Link] = {}
     seen = {(start, ps.actors[start].place)}
     todo = deque([(start, ps.actors[start].place, 1)])
@@ -649,9 +745,7 @@ def _walk(
     while todo:
         cur, place, depth = todo.popleft()
         found = False
-        # upward an actor answers through the bodies it is part of too (县委书记 via 县委)
-        closure = idx.answers[cur] if upward else idx.closures[cur]
-        for via_actor, steps in sorted(closure.items()):
+        for via_actor, steps in sorted(idx.answers[cur].items()):
             by_regulation = relations.get(via_actor)
             if not by_regulation:
                 continue
@@ -660,17 +754,35 @@ def _walk(
                     if not _applies(ps, scope, rel, place, below=not upward):
                         continue
                     other = rel.upper if upward else rel.lower
-                    for nxt, nxt_place in _resolve(ps, idx, other, place, scope.line.area, below=not upward):
+                    area = scope.line.area
+                    ends = [(cur, place)] if upward else _answered(ps, idx, cur, place, steps, area)
+                    for nxt, nxt_place in _resolve(ps, idx, other, place, area, below=not upward):
                         found = True
-                        link = _link(ps, scope, rel, cur, place, nxt, nxt_place, steps, depth, upward)
-                        links.setdefault((link.lower, link.upper, link.relation, link.duty), link)
-                        if (nxt, nxt_place) not in seen:
+                        for end, end_place in ends:
+                            link = _link(ps, scope, rel, end, end_place, nxt, nxt_place, steps, depth, upward)
+                            links.setdefault((link.lower, link.upper, link.relation, link.duty), link)
+                        # downward: who answers to the actor directly, as the site draws it
+                        if upward and (nxt, nxt_place) not in seen:
                             seen.add((nxt, nxt_place))
                             todo.append((nxt, nxt_place, depth + 1))
         if not found and upward:
             top.add(cur)
-    ordered = sorted(links.values(), key=lambda k: (k.depth, k.lower, k.relation, k.upper, k.duty))
-    return tuple(ordered), tuple(sorted(top - {start}) if len(seen) > 1 else ())
+    return _ordered(links.values()), tuple(sorted(top - {start}) if len(seen) > 1 else ())
+
+
+def _answered(
+    ps: PolicySet, idx: _Index, cur: str, place: str | None, steps: tuple[str, ...], area: str
+) -> list[tuple[str, str | None]]:
+    """Who a downward link answers to, reached from `cur` by `steps`: `cur` itself, or, through
+    a body it is part of or one of its members (the bodies it answers through, upward), that
+    body by its own name, placed as any role is. Answering to a body is not answering to each
+    of its parts: the townships sign with 县委、县政府, not with 县长, and their leaders with the
+    county leading group, not with its office (山西 第三十六条)."""
+    through = [s.split(":", 1)[1] for s in steps if s.startswith(("part-of:", "has-member:"))]
+    body = through[-1] if through else None
+    if body is None:
+        return [(cur, place)]
+    return _resolve(ps, idx, body, place, area, below=False)
 
 
 def _link(
@@ -686,8 +798,11 @@ def _link(
     upward: bool,
 ) -> Link:
     path = scope.paths.get(rel.regulation, ())
-    via = (*steps, *path)
-    if is_inherited(steps):
+    declined = scope.declined.get(rel.duty, ())
+    via = (*steps, *path, *(f"not-implemented:{r}" for r in declined))
+    if declined:  # binding from above, though no regulation of the line restates it
+        basis = Basis.declined
+    elif is_inherited(steps):
         basis = Basis.inherited  # through a role type
     elif rel.regulation in scope.line.heads:
         basis = Basis.stated

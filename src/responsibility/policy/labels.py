@@ -277,6 +277,9 @@ BASIS_LABEL: dict[str, tuple[str, str]] = {
     # a chain's link from a regulation in force over the line's area that the line's own
     # regulation does not name as its parent (the central measure, in 麻江's line)
     "governing": ("上级规定", "governing"),
+    # a chain's link from a parent duty that a regulation of the line lists as not implemented
+    # and none restates: the parent binds all the same, and the reader sees it is not restated
+    "declined": ("上级规定（本级未承接）", "governing (not restated here)"),
 }
 # A link of a chain, read from its lower end to its upper one: 向…报告, 接受…考核 (CHAIN_PHRASE's
 # words around the upper body), "reports to", "assessed by"; or an office's place in its body.
@@ -319,6 +322,11 @@ COLUMN_LABEL: dict[str, tuple[str, str]] = {
     "downward": ("向下", "downward"),
     "top": ("顶端", "top"),
     "none": ("(无)", "(none)"),
+    # a chain's line: the bodies filling the role asked about there, under whose names its
+    # links are shown; a body whose place lies outside the line's area; the lines with no link
+    "bodies in line": ("本规定线中的具体机构", "bodies filling it in this line"),
+    "outside line": ("不在本规定线的地域内", "outside this line's area"),
+    "lines without link": ("以下规定线中无链接", "no link in these lines"),
     "unchanged": ("未变", "unchanged"),
     "no topic": ("(无主题)", "(no topic)"),
     "per level": ("各层级责任主体的职责数", "duties per owner level"),

@@ -19,7 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from responsibility.graph.queries import Change, FieldChange, Line, TraceStatus, chain, compare
+from responsibility.graph.queries import ChainLine, Change, FieldChange, Line, TraceStatus, chain, compare
 from responsibility.graph.responsibility_list import HEADERS, Row, actor_rows
 from responsibility.policy.labels import (
     ACTION_LABEL,
@@ -348,8 +348,9 @@ class ChainView:
     more: int
     nodes: tuple[tuple[str, str], ...]  # (actor id, name)
     arrows: tuple[tuple[str, str, str], ...]  # (lower, relations joined, upper)
-    focus: str
+    focus: tuple[str, ...]  # the actor, or the bodies filling it in these lines (ids)
     phrases: tuple[str, ...]
+    bodies: tuple[str, ...] = ()  # names of the bodies filling the role, shown in its place
 
 
 # One arrow of a chain diagram: (lower, relation, upper, conditions). `conditions` are the texts'
@@ -570,28 +571,46 @@ def distinct_changes(changes: Iterable[Change]) -> list[Change]:
 def chain_edges(ps: PolicySet, actor_id: str) -> tuple[tuple[Line, tuple[ChainEdge, ...]], ...]:
     """The actor's line of accountability, per line of regulations, as edges for a diagram.
 
-    From :func:`responsibility.graph.queries.chain`, which says what a line is and which lines
-    the actor takes part in: in each, the whole upward line to the top, and the bodies that
-    answer to this actor directly (one step down, so a county's diagram does not draw every
-    village). `part-of` joins the actor to the body it belongs to, in every line.
+    Exactly :func:`responsibility.graph.queries.chain`'s answer, which says what a line is,
+    which lines the actor takes part in and which bodies fill a role there: in each, the whole
+    upward line to the top, and the bodies that answer to the actor (or to the bodies filling
+    it) directly. `part-of` joins each of those to the body it belongs to.
     """
-    actor = ps.actors.get(actor_id)
-    out = []
-    for found in chain(ps, actor_id).lines:
-        conditions: dict[tuple[str, str, str], list[str] | None] = {}
-        links = (*found.upward, *(k for k in found.downward if k.depth == 1))
-        for k in links:
-            key = (k.lower, k.relation, k.upper)
-            known = conditions.get(key, [])
-            if known is None or k.condition is None:
-                conditions[key] = None  # one duty behind the arrow holds without condition
-            else:
-                conditions[key] = [*known, k.condition.zh or k.condition.en or ""]
-        if actor is not None and actor.part_of:
-            conditions[(actor_id, "part-of", actor.part_of)] = None
-        edges = tuple((*key, tuple(dict.fromkeys(c)) if c else ()) for key, c in sorted(conditions.items()))
-        out.append((found.line, edges))
-    return tuple(out)
+    return tuple((found.line, line_edges(ps, found, actor_id)) for found in chain(ps, actor_id).lines)
+
+
+def line_edges(ps: PolicySet, found: ChainLine, actor_id: str) -> tuple[ChainEdge, ...]:
+    """One line of :func:`chain_edges`: its links as arrows, with the `part-of` of each body
+    whose chain it draws."""
+    conditions: dict[tuple[str, str, str], list[str] | None] = {}
+    for k in (*found.upward, *found.downward):
+        key = (k.lower, k.relation, k.upper)
+        known = conditions.get(key, [])
+        if known is None or k.condition is None:
+            conditions[key] = None  # one duty behind the arrow holds without condition
+        else:
+            conditions[key] = [*known, k.condition.zh or k.condition.en or ""]
+    drawn = {a for lower, _, upper in conditions for a in (lower, upper)}
+    for start in chain_starts(found, actor_id):
+        body = ps.actors.get(start)
+        if body is None:
+            continue
+        # the bodies a chain goes through, joined to it: the one it is part of, and a joint
+        # body's members that those below answer to (part-of, as the graph joins them)
+        if body.part_of:
+            conditions[(start, "part-of", body.part_of)] = None
+        for member in body.members:
+            if member in drawn:
+                conditions[(member, "part-of", start)] = None
+    return tuple((*key, tuple(dict.fromkeys(c)) if c else ()) for key, c in sorted(conditions.items()))
+
+
+def chain_starts(found: ChainLine, actor_id: str) -> tuple[str, ...]:
+    """Whose chain a line draws: the bodies filling the role there (武邑县县长 in 武邑's line,
+    for 县长), beside the actor itself where it keeps links of its own."""
+    ends = {a for k in (*found.upward, *found.downward) for a in (k.lower, k.upper)}
+    own = (actor_id,) if actor_id in ends or not found.bodies else ()
+    return (*own, *found.bodies)
 
 
 def nest(
@@ -1158,27 +1177,36 @@ class SiteViews:
         """A diagram per line of regulations the actor takes part in; lines whose diagrams are
         the same share one, headed by each line's name. At most CHAIN_DIAGRAMS are drawn, in
         the order of the lines; `hidden` counts the lines of those left out."""
-        per_line = chain_edges(self.ps, actor_id)
-        if not per_line:
+        found_lines = chain(self.ps, actor_id).lines
+        if not found_lines:
             actor = self.ps.actors.get(actor_id)
             if actor is None or not actor.part_of:
                 return ChainSection((), 0, actor_id)
             # in no line, yet part of a body: the diagram draws that alone
-            alone = self.chain_view((), 0, ((actor_id, "part-of", actor.part_of, ()),), actor_id)
+            edge: ChainEdge = (actor_id, "part-of", actor.part_of, ())
+            alone = self.chain_view((), 0, (edge,), (actor_id,), actor_id)
             return ChainSection((alone,), 0, actor_id)
-        alike: dict[tuple[ChainEdge, ...], list[Line]] = {}
-        for line, edges in per_line:
-            alike.setdefault(edges, []).append(line)
+        alike: dict[tuple[tuple[ChainEdge, ...], tuple[str, ...]], list[Line]] = {}
+        for found in found_lines:
+            key = (line_edges(self.ps, found, actor_id), chain_starts(found, actor_id))
+            alike.setdefault(key, []).append(found.line)
         views = []
-        for edges, lines in list(alike.items())[:CHAIN_DIAGRAMS]:
+        for (edges, starts), lines in list(alike.items())[:CHAIN_DIAGRAMS]:
             names = tuple(Name(line.zh, line.en) for line in lines[:CHAIN_LINES_NAMED])
-            views.append(self.chain_view(names, len(lines) - len(names), edges, actor_id))
+            views.append(self.chain_view(names, len(lines) - len(names), edges, starts, actor_id))
         hidden = sum(len(lines) for lines in list(alike.values())[CHAIN_DIAGRAMS:])
         return ChainSection(tuple(views), hidden, actor_id)
 
     def chain_view(
-        self, lines: tuple[Name, ...], more: int, edges: tuple[ChainEdge, ...], actor_id: str
+        self,
+        lines: tuple[Name, ...],
+        more: int,
+        edges: tuple[ChainEdge, ...],
+        starts: tuple[str, ...],
+        actor_id: str,
     ) -> ChainView:
+        """One diagram; `starts` are the bodies whose chain it is (the actor, or the bodies
+        filling it in these lines, named beside the diagram), drawn in bold."""
         nodes = sorted({a for e in edges for a in (e[0], e[2])})
         # Two bodies joined by several relations get one arrow naming them all: parallel arrows
         # draw their labels on top of each other. A relation that holds only under a condition
@@ -1191,8 +1219,9 @@ class SiteViews:
             more=more,
             nodes=tuple((n, self.chain_name(n)) for n in nodes),
             arrows=tuple((src, "、".join(rels), dst) for (src, dst), rels in joined.items()),
-            focus=actor_id,
+            focus=tuple(s for s in starts if s in nodes),
             phrases=tuple(self.chain_phrase(src, role, dst, cond) for src, role, dst, cond in edges),
+            bodies=tuple(self.chain_name(s) for s in starts if s != actor_id),
         )
 
     def chain_phrase(self, lower: str, role: str, upper: str, conditions: tuple[str, ...] = ()) -> str:

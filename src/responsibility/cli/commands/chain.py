@@ -1,11 +1,13 @@
 """The line of accountability of a body: upward to the top (reports to, signs with, assessed by,
-supervised by) and downward (who reports to it or signs with it), one section per line of
-regulations it takes part in (a local regulation with the regulations it implements and those
-governing its area: 山西：中央 + 山西), or for the line of --regulation. For a concrete body, role
-types are placed by the place hierarchy (a township's county is the county above it). Links the
+supervised by) and downward (who reports to it or signs with it directly), one section per line
+of regulations it takes part in (a local regulation with the regulations it implements and those
+governing its area: 山西：中央 + 山西), then the lines it stands in with no link; or the line of
+--regulation. For a concrete body, role types are placed by the place hierarchy (a township's
+county is the county above it); for a role, a line shows the bodies filling it there. Links the
 line's own regulation states are `stated`; links taken from a regulation above it or applied
-through a role type are `inherited`. A link whose duty the text makes conditional shows the
-condition."""
+through a role type are `inherited`; a parent duty the line declines keeps its link, marked so.
+A link whose duty the text makes conditional shows the condition. All of it is
+:func:`responsibility.graph.queries.chain`'s answer, which the site draws too."""
 
 from __future__ import annotations
 
@@ -71,24 +73,42 @@ def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
 
 
 def render_line(w: Words, found: ChainLine) -> str:
-    """One line of regulations: its name, then the upward and the downward table."""
+    """One line of regulations: its name, then the upward and the downward table; for a role
+    type, first the bodies filling it there, under whose names its links are shown; for a body
+    outside the line's area, that it stands outside."""
     head = w.headers("depth", "lower", "relation", "upper", "basis", "article", "duty", "condition")
-    upward, downward, none, top = w.headers("upward", "downward", "none", "top")
+    upward, downward, none, top, bodies, outside = w.headers(
+        "upward", "downward", "none", "top", "bodies in line", "outside line"
+    )
+    sep = "：" if w.zh else ": "
     title = w.pair(found.line.zh, found.line.en)
-    out = [f"【{title}】\n\n{upward}\n" if w.zh else f"== {title} ==\n\n{upward}\n"]
+    out = [f"【{title}】\n\n" if w.zh else f"== {title} ==\n\n"]
+    if not found.stands:
+        area = w.place(found.line.area)
+        return "".join([*out, f"{outside}（{area}）\n" if w.zh else f"{outside} ({area})\n"])
+    if found.bodies:
+        out.append(f"{bodies}{sep}" + w.list_of([w.actor(b) for b in found.bodies]) + "\n\n")
+    out.append(f"{upward}\n")
     out.append(render(head, _rows(w, found.upward)) if found.upward else f"{none}\n")
     out.append(f"\n{downward}\n")
     out.append(render(head, _rows(w, found.downward)) if found.downward else f"{none}\n")
     if found.top:
-        sep = "：" if w.zh else ": "
         out.append(f"\n{top}{sep}" + w.list_of([w.actor(t) for t in found.top]) + "\n")
     return "".join(out)
 
 
 def render_chain(w: Words, result: Chain) -> str:
+    """Each line's section; then the lines the body stands in with no link, named, so that no
+    line is left out silently."""
     a = result.actor
     sections = [render_line(w, found) for found in result.lines]
     body = "\n".join(sections) if sections else w.headers("none")[0] + "\n"
+    if result.without:
+        label, sep = w.headers("lines without link")[0], "：" if w.zh else ": "
+        # named as the sections are headed (a line's name holds a colon and commas of its own)
+        titles = [w.pair(line.zh, line.en) for line in result.without]
+        names = "".join(f"【{t}】" for t in titles) if w.zh else "; ".join(titles)
+        body += f"\n{label}{sep}{names}\n"
     return f"{w.pair(a.zh, a.en)}\n\n{body}"
 
 
