@@ -352,6 +352,15 @@ class ChainView:
     phrases: tuple[str, ...]
     bodies: tuple[str, ...] = ()  # names of the bodies filling the role, shown in its place
 
+    @property
+    def heading(self) -> Name:
+        """The lines' names as one heading, Chinese first and the English after all of them
+        (甘肃：中央 + 甘肃；麻江：中央 + 麻江 Gansu…; Majiang…), not each name's English between
+        the Chinese ones."""
+        zh = [n.zh for n in self.lines] + ([f"等另 {self.more} 条规定线"] if self.more else [])
+        en = [n.en or n.zh for n in self.lines] + ([f"and {self.more} more lines"] if self.more else [])
+        return Name("；".join(zh), "; ".join(en))
+
 
 # One arrow of a chain diagram: (lower, relation, upper, conditions). `conditions` are the texts'
 # conditions when every duty behind the arrow is conditional (the arrow holds only under one of
