@@ -84,14 +84,32 @@ def _error(name: str, line: int, col: int, code: Rule, msg: str, hint: str = "")
     return PolicyError([code.finding(Location(name, line, col), msg, hint=hint)])
 
 
+# Byte order marks of the encodings Windows Notepad calls "Unicode" (the UTF-32 ones first: the
+# little-endian UTF-32 mark begins with the UTF-16 one).
+_WIDE_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32BE"),
+    (b"\xff\xfe\x00\x00", "UTF-32LE"),
+    (b"\xfe\xff", "UTF-16BE"),
+    (b"\xff\xfe", "UTF-16LE"),
+)
+
+
+def wide_text(raw: bytes) -> bool:
+    """Whether `raw` looks like text saved as UTF-16 or UTF-32: their byte order mark, or a NUL
+    byte, which every ASCII character has in them and no UTF-8 text (nor YAML, nor CSV) holds.
+    Such a file cannot be read at all as UTF-8, not even to see what it declares."""
+    return raw.startswith(tuple(bom for bom, _ in _WIDE_BOMS)) or b"\x00" in raw
+
+
 def decode(raw: bytes, name: str) -> str:
-    """UTF-8 text (a leading byte order mark dropped), or an error at the first byte that is not UTF-8."""
+    """UTF-8 text (a leading byte order mark dropped), or an error at the first byte that is not
+    UTF-8 (or at the start of a file saved as UTF-16 or UTF-32, which is named as such)."""
     try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        if wide_text(raw):
+            raise _wide(raw, name) from None
+        line, col = _byte_position(raw, exc.start)
         raise _error(
             name,
             line,
@@ -100,6 +118,29 @@ def decode(raw: bytes, name: str) -> str:
             f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
             "save the file as UTF-8",
         ) from None
+    if "\x00" in text:  # valid UTF-8, but NUL bytes: UTF-16 or UTF-32 without a byte order mark
+        raise _wide(raw, name)
+    return text
+
+
+def _byte_position(raw: bytes, at: int) -> tuple[int, int]:
+    """The line and column (in bytes) of byte `at`."""
+    before = raw[:at]
+    return before.count(b"\n") + 1, at - (before.rfind(b"\n") + 1) + 1
+
+
+def _wide(raw: bytes, name: str) -> PolicyError:
+    """E005 for text saved as UTF-16 or UTF-32: at its byte order mark, or its first NUL byte."""
+    hint = "save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            marks = " ".join(f"{b:02X}" for b in bom)
+            said = f"not UTF-8: the file is {encoding} (byte order mark {marks})"
+            return _error(name, 1, 1, E005, said, hint)
+    line, col = _byte_position(raw, raw.index(b"\x00"))
+    return _error(
+        name, line, col, E005, "not UTF-8: a NUL byte, as in a file saved as UTF-16 or UTF-32", hint
+    )
 
 
 def read_bytes(path: str | os.PathLike[str], name: str, limit: int = MAX_BYTES) -> bytes:
