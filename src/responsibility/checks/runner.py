@@ -138,6 +138,8 @@ def run(opts: Options) -> Report:
     span = parse_range(opts.period) if opts.period else None
     if opts.evidence is not None and span is None:
         raise ValueError("--evidence needs --period (e.g. --period 2018 or --period 2018..2019)")
+    if opts.period is not None and opts.evidence is None:  # only the evidence check reads a period
+        raise ValueError("--period needs --evidence (e.g. --evidence evidence/ --period 2018)")
     report = Report([], [], rules, cfg.fail_on, period=opts.period, strict=opts.strict, lang=opts.lang)
     found: list[Finding] = []
     try:
