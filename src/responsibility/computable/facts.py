@@ -31,7 +31,17 @@ from responsibility.core.expr import Value
 from responsibility.policy import shape
 from responsibility.policy.model import FactTable
 from responsibility.policy.policyset import SourceInfo
-from responsibility.policy.yamlfile import Marks, YamlPath, csv_records, csv_rows, load_text, read_text
+from responsibility.policy.yamlfile import (
+    UNCLOSED_HINT,
+    Marks,
+    Unclosed,
+    YamlPath,
+    csv_records_resumed,
+    field_starts,
+    load_text,
+    read_text,
+    text_lines,
+)
 
 SUBJECTS = ("household", "village", "county")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -515,9 +525,15 @@ def _csv_tables(
     text: str, name: str, table: FactTable, probs: _Problems, cells: bool
 ) -> tuple[list[dict[str, str]], Marks]:
     """The rows of a CSV table as mappings, and where each row is (and, with `cells`, where each
-    of its cells starts: :func:`parse_csv` asks for them only when validation found a problem)."""
-    records = csv_rows(text, name, F001) if cells else ((v, n, []) for v, n in csv_records(text, name, F001))
+    of its cells starts: :func:`parse_csv` asks for them only when validation found a problem).
+    A quote never closed is an F001 at the quote: only its row is not read (the header row: the
+    file is not), and reading goes on at the next line, as in an evidence manifest."""
+    lines = text_lines(text)
+    records = csv_records_resumed(text, name, F001, lines)
     first = next(records, None)
+    if isinstance(first, Unclosed):
+        said = f"a quote opened here is never closed: the header row{first.span} is not read"
+        raise PolicyError([F001.finding(Location(name, *first.quote), said, hint=UNCLOSED_HINT)])
     if first is None or not any(h.strip() for h in first[0]):
         raise PolicyError(
             [F001.finding(Location(name, 1, 1), "empty CSV file", hint="the first line names the columns")]
@@ -526,14 +542,18 @@ def _csv_tables(
     rows: list[dict[str, str]] = []
     marks: Marks = {}
     cases: dict[str, int] = {}  # a case id → its index in `rows`
-    for values, lineno, starts in records:
+    for record in records:
+        if isinstance(record, Unclosed):
+            probs.add(*record.quote, F001, record.said("row"), UNCLOSED_HINT)
+            continue
+        values, _, lineno = record
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
             probs.add(lineno, 1, F001, f"{len(values)} fields where the header has {len(header)}")
             continue
         raw = dict(zip(header, values, strict=True))
-        pos = _cells(header, lineno, starts) if cells else {}
+        pos = _cells(header, lineno, field_starts(lines[lineno])) if cells else {}
         if table is not FactTable.cases:
             _mark(marks, (table.value, len(rows)), (lineno, 1), pos)
             rows.append(raw)
