@@ -532,8 +532,12 @@ def _facts(tables: Tables, name: str, marks: Marks, base: YamlPath = ()) -> Fact
         for i, row in enumerate(getattr(tables, table.value)):
             at = src.locate((*base, table.value, i))
             # the fields and the free values, read directly: iterating the model was 20% of a read
-            given = {**{k: row.__dict__[k] for k in type(row).model_fields}, **(row.__pydantic_extra__ or {})}
-            data: dict[str, Value] = {k: v for k, v in given.items() if v is not None and k != "steps"}
+            # (most declared fields of a row are not given: None, and left out)
+            given = row.__dict__
+            data: dict[str, Value] = {
+                k: v for k in type(row).model_fields if (v := given[k]) is not None and k != "steps"
+            }
+            data.update(row.__pydantic_extra__ or {})
             steps = tuple(
                 _record(s, Location(name, *src.locate((*base, table.value, i, "steps", j))))
                 for j, s in enumerate(row.steps if isinstance(row, Case) else [])
