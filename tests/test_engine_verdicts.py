@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import responsibility
 from responsibility.computable import facts as factsmod
 from responsibility.computable.engine import Outcome, evaluate
+from responsibility.core.errors import Location
+from responsibility.policy.model import FactTable
 from responsibility.policy.policyset import PolicySet
 
 WUYI = "cn.hebei.hengshui.wuyi"
@@ -42,12 +45,18 @@ def test_event_before_exit_fails_and_after_exit_passes() -> None:
 
 
 def test_growth_of_a_fact_written_as_text_names_the_fact() -> None:
-    """growth(x) reads x itself: a value of the wrong kind is named by its fact, as elsewhere."""
-    rows = [
-        {"place": WUYI, "year": y, "general_budget_revenue": 100, "special_poverty_funds": v}
-        for y, v in ((2016, 1), (2017, "many"))
-    ]
-    found = [f for f in evaluate(PS, _facts(fiscal=rows)) if f.rule == "wuyi/special-funds-growth"]
+    """growth(x) reads x itself: a value of the wrong kind is named by its fact, as elsewhere.
+    (Facts built in Python: a facts file or mapping with this text in a figure is refused, F003.)"""
+    facts = factsmod.Facts()
+    for y, v in ((2016, Decimal(1)), (2017, "many")):
+        data = {
+            "place": WUYI,
+            "year": Decimal(y),
+            "general_budget_revenue": Decimal(100),
+            "special_poverty_funds": v,
+        }
+        facts.tables[FactTable.fiscal].append(factsmod.Row(FactTable.fiscal, data, Location("<test>", 1, 1)))
+    found = [f for f in evaluate(PS, facts) if f.rule == "wuyi/special-funds-growth"]
     [in_2017] = [f for f in found if f.year == 2017]
     assert in_2017.outcome == Outcome.unknown
     assert in_2017.message.endswith("expected a number, got text for 'special_poverty_funds' ('many')")

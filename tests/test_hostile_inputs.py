@@ -159,7 +159,7 @@ def test_facts_nan_infinity_and_huge_numbers(
     d = first_error(capsys, "check", WUYI, "--facts", fiscal_yaml(tmp_path, value))
     assert d["file"].endswith("facts.yaml") and (d["line"], d["code"]) == ("3", "F003")
     assert "general_budget_revenue" in d["msg"] and problem in d["msg"]
-    assert int(d["col"]) == len(f"- {{place: {PLACE}, year: 2017, ") + 1
+    assert int(d["col"]) == len(f"- {{place: {PLACE}, year: 2017, general_budget_revenue: ") + 1  # the value
 
 
 def test_a_facts_csv_field_over_131072_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -593,7 +593,7 @@ def test_numbers_in_facts_are_finite_and_bounded(value: float | int, csv: bool) 
             f = Path(tmp) / "facts.yaml"
             shown = yaml.safe_dump(value).removesuffix("...\n").strip()
             f.write_text(f"kind: facts\nfiscal:\n- {{place: {PLACE}, year: 2017, x: {shown}}}\n", "utf-8")
-            at = (3, len(f"- {{place: {PLACE}, year: 2017, ") + 1)
+            at = (3, len(f"- {{place: {PLACE}, year: 2017, x: ") + 1)  # at the value
         try:
             facts = factsmod.read(f)
         except PolicyError as exc:

@@ -76,13 +76,13 @@ def _read_yaml(text: str) -> factsmod.Facts:
 
 @EXAMPLES
 @given(field=st.sampled_from(sorted(PERSONNEL)), data=st.data())
-def test_a_bad_facts_value_is_one_f003_at_its_field(field: str, data: st.DataObject) -> None:
+def test_a_bad_facts_value_is_one_f003_at_its_value(field: str, data: st.DataObject) -> None:
     bad = data.draw(st.sampled_from(NOT_DATE if field == "date" else NOT_TEXT))
     text = _personnel_yaml({**PERSONNEL, field: bad})
     with pytest.raises(PolicyError) as err:
         _read_yaml(text)
     line = 3 + list(PERSONNEL).index(field)
-    assert at(one(err.value.diagnostics)) == ("F003", line, 3)
+    assert at(one(err.value.diagnostics)) == ("F003", line, 3 + len(f"{field}: "))  # at the value
 
 
 @EXAMPLES
@@ -90,7 +90,7 @@ def test_a_bad_facts_value_is_one_f003_at_its_field(field: str, data: st.DataObj
 def test_poor_takes_true_or_false_only(poor: str) -> None:
     with pytest.raises(PolicyError) as err:
         _read_yaml(f"kind: facts\ncounties:\n- place: cn.x\n  poor: {poor}\n")
-    assert at(one(err.value.diagnostics)) == ("F003", 4, 3)
+    assert at(one(err.value.diagnostics)) == ("F003", 4, 9)  # at the value
 
 
 @EXAMPLES

@@ -57,10 +57,11 @@ from responsibility.policy.model import (
 from responsibility.policy.policyset import DutyEntry, PolicySet
 from responsibility.policy.yamlfile import (
     MAX_CSV_FIELD,
+    UNCLOSED_HINT,
     Lines,
     RawLines,
-    csv_records,
-    csv_text_from,
+    Unclosed,
+    csv_records_resumed,
     decode,
     display_name,
     line_fields,
@@ -347,22 +348,14 @@ def _read_csv(text: str, name: str, inv: Inventory, ps: PolicySet | None, contai
     the entries after it count and their own problems are reported where they are."""
     lines = inv.lines
     assert lines is not None
-    last = len(lines) - 1  # a record ending here or later may end inside an unclosed quote
-    start = 1
     entries: _Entries | None = None
-    records = csv_records(text, name, V007)
-    while (record := _next_record(records, lines, start)) is not None:
-        values, end = record
-        if end < start:
-            continue  # a line left empty before the one reading went on at: none of the manifest's
-        if end >= last and (opened := _unclosed(inv, start, entries is None)):
+    for record in csv_records_resumed(text, name, V007, lines):
+        if isinstance(record, Unclosed):
+            _unclosed(inv, record, entries is None)
             if entries is None:
                 return  # in the header row: there are no columns to read the entries by
-            # the text after the quote's line, read afresh: lines before it are left empty, so
-            # the csv module's line numbers stay those of the manifest
-            start = opened + 1
-            records = csv_records(csv_text_from(text, start), name, V007)
             continue
+        values, start, _ = record
         if entries is None:
             header = _header(values, inv)
             if header is None:
@@ -370,23 +363,8 @@ def _read_csv(text: str, name: str, inv: Inventory, ps: PolicySet | None, contai
             entries = _Entries(header, inv, ps, contained)
         else:
             entries.entry(values, start)
-        start = end + 1
     if entries is None:
         _problem(inv, (1, 1), "no header row", _COLUMNS_HINT)
-
-
-def _next_record(
-    records: Iterator[tuple[list[str], int]], lines: Lines, start: int
-) -> tuple[list[str], int] | None:
-    """The next record and the line it ends on (None at the end). A field too long to read that
-    is the rest of the file in a quote never closed is no error here: the record is given as
-    ending on the last line, where the caller reports the quote."""
-    try:
-        return next(records, None)
-    except PolicyError:
-        if record_cells(lines, start)[1] is None:
-            raise
-        return [], len(lines)
 
 
 _COLUMNS_HINT = f"the first line names the columns: {', '.join(FIELDS)} (see docs/guide/evidence.md)"
@@ -397,31 +375,15 @@ def _problem(inv: Inventory, at: tuple[int, int], message: str, hint: str, targe
     inv.problems.append(V007.finding(Location(inv.name, *at), printable(message), target=target, hint=hint))
 
 
-def _unclosed(inv: Inventory, start: int, header: bool) -> int:
-    """The line of a quote never closed in the record starting on line `start` (reported), or 0
-    when every quote of the record closes. Only that record is not read: reading goes on at the
-    line after the quote's (a header row not read leaves no columns: the inventory is empty)."""
-    assert inv.lines is not None
-    open_at = record_cells(inv.lines, start)[1]
-    if open_at is None:
-        return 0
-    line = open_at[0]
-    last = len(inv.lines)
-    if last > line and not inv.lines[last]:  # the empty "line" after a final line break
-        last -= 1
-    span = f" (lines {start}–{line})" if line > start else ""
+def _unclosed(inv: Inventory, record: Unclosed, header: bool) -> None:
+    """V007 at a quote never closed: only its entry is not read (a header row not read leaves no
+    columns: the inventory is empty)."""
     if header:
-        said = f"the header row{span} is not read; the inventory is read as empty"
+        said = f"a quote opened here is never closed: the header row{record.span} is not read; "
+        said += "the inventory is read as empty"
     else:
-        said = f"only this entry{span} is not read"
-        said += f"; reading goes on at line {line + 1}" if last > line else ""
-    _problem(
-        inv,
-        open_at,
-        f"a quote opened here is never closed: {said}",
-        'close the quote (a quote inside a quoted field is written twice: "")',
-    )
-    return line
+        said = record.said("entry")
+    _problem(inv, record.quote, said, UNCLOSED_HINT)
 
 
 def _header(first: list[str], inv: Inventory) -> list[str] | None:

@@ -138,6 +138,8 @@ def run(opts: Options) -> Report:
     span = parse_range(opts.period) if opts.period else None
     if opts.evidence is not None and span is None:
         raise ValueError("--evidence needs --period (e.g. --period 2018 or --period 2018..2019)")
+    if opts.period is not None and opts.evidence is None:  # only the evidence check reads a period
+        raise ValueError("--period needs --evidence (e.g. --evidence evidence/ --period 2018)")
     report = Report([], [], rules, cfg.fail_on, period=opts.period, strict=opts.strict, lang=opts.lang)
     found: list[Finding] = []
     try:
@@ -207,7 +209,8 @@ def computable(ps: PolicySet, regs: list[Regulation], fact_paths: list[Path]) ->
     wanted = [ref for ref in engine.rule_ids(ps) if ref.split("/", 1)[0] in scope]
     by_status = {r.status: r for r in rules_of(Category.computable) if r.status}
     out = []
-    for f in engine.evaluate(ps, fact_files.load(fact_paths), wanted):
+    # a column or key no table declares and no rule reads is a misspelling (F004), not a fact
+    for f in engine.evaluate(ps, fact_files.load(fact_paths, known=engine.facts_read(ps)), wanted):
         rule = by_status.get(f.outcome.value)
         if rule is None:  # a pass is not a finding
             continue

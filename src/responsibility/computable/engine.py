@@ -284,6 +284,26 @@ def rule_ids(ps: PolicySet) -> list[str]:
     return [f"{rs.regulation}/{r.id}" for rs in ps.rulesets.values() for r in rs.rules]
 
 
+def facts_read(ps: PolicySet) -> dict[FactTable, frozenset[str]]:
+    """The facts the rules of `ps` read, by table: the names in their expressions, the field a
+    ranking records its decision in, and the facts they label. With the fields each table
+    declares, the names a facts file may give (:func:`responsibility.computable.facts.read`):
+    a county's own rule reading a fact of its own makes that fact known."""
+    read: dict[FactTable, set[str]] = defaultdict(set)
+    for rs in ps.rulesets.values():
+        for rule in rs.rules:
+            if isinstance(rule, CoverageRule | ProcedureRule):
+                continue  # they read their tables' declared fields only
+            names = read[rule.table]
+            names.update(rule.terms, rule.percent)
+            for source in (getattr(rule, a, None) for a in ("applies", "require", "score", "forbid")):
+                if isinstance(source, str):
+                    names |= compiled(source).names
+            if isinstance(rule, RankingRule) and rule.record:
+                names.add(rule.record)
+    return {t: frozenset(n) for t, n in read.items()}
+
+
 def _evaluate_rule(ctx: _Ctx, facts: Facts) -> Iterator[RuleFinding]:
     rule = ctx.rule
     if isinstance(rule, ConditionRule):

@@ -7,15 +7,22 @@ read with the project's strict reader, so every error carries ``file:line:col``;
 the line and the column where the field starts. ``docs/computable.md`` documents every field.
 
 Values are normalised: numbers become :class:`~decimal.Decimal` (a string ``"92%"`` is 0.92),
-``true``/``false`` booleans, ``2018-03-01`` dates; anything else stays text.
+``true``/``false`` booleans, ``2018-03-01`` dates; anything else stays text. The fields
+``docs/computable.md`` lists are declared on the tables' models, with their types where they have
+one (a figure is a number: ``general_budget_revenue: lots`` is an F003). Read for a policy set
+(:func:`load` with ``known``), a column or key that is neither a table's field nor a fact one of
+its rules reads is an F004 at its position, with the field meant: ``special_poverty_fund`` would
+otherwise be read as a fact of its own, and the rule that needs ``special_poverty_funds`` left
+undetermined.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -31,7 +38,19 @@ from responsibility.core.expr import Value
 from responsibility.policy import shape
 from responsibility.policy.model import FactTable
 from responsibility.policy.policyset import SourceInfo
-from responsibility.policy.yamlfile import Marks, YamlPath, csv_records, csv_rows, load_text, read_text
+from responsibility.policy.yamlfile import (
+    UNCLOSED_HINT,
+    Marks,
+    Unclosed,
+    YamlPath,
+    csv_records_resumed,
+    field_starts,
+    load_text,
+    path_str,
+    read_text,
+    record_cells,
+    text_lines,
+)
 
 SUBJECTS = ("household", "village", "county")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -178,6 +197,7 @@ _TYPE_NAMES = {
     "date": "a date (2018-03-01)",
     "bool": "true or false",
     "count": "a whole number",
+    "number": "a number (1000000, or a percentage: 92%)",
     "any": "a number, text, true/false or a date",
     "actors": "an actor id or a list of them",
 }
@@ -231,6 +251,13 @@ def _count(raw: Any) -> Decimal:
     return _whole(raw, "count")
 
 
+def _numeric(raw: Any) -> Decimal:
+    v = _free(raw) if not isinstance(raw, bool) else None
+    if isinstance(v, Decimal):
+        return v
+    raise _bad("number", raw)
+
+
 def _any(raw: Any) -> Value:
     v = _free(raw)
     if v is None:
@@ -250,11 +277,12 @@ def _actors(raw: Any) -> tuple[str, ...]:
 def _subject(raw: Any) -> str:
     if raw in SUBJECTS:
         return str(raw)
-    raise shape.invalid(f"must be one of {', '.join(SUBJECTS)}, not {raw!r}")
+    raise shape.invalid(f"must be one of {', '.join(SUBJECTS)}, not {raw!r}", at_value=True)
 
 
 def _bad(kind: str, raw: Any) -> PydanticCustomError:
-    return shape.invalid(f"must be {_TYPE_NAMES[kind]}, not {raw!r}")
+    # at the value written after the key in YAML; a CSV cell's mark is the value's own (see parse_csv)
+    return shape.invalid(f"must be {_TYPE_NAMES[kind]}, not {raw!r}", at_value=True)
 
 
 def _may_be_a_number(raw: Any) -> bool:
@@ -273,7 +301,7 @@ def _checked(convert: Callable[[Any], Any]) -> PlainValidator:
         problem = number_problem(raw) if _may_be_a_number(raw) else ""
         if problem:
             shown = raw if len(str(raw)) <= 40 else f"{str(raw)[:20]}…({len(str(raw)):,} characters)"
-            raise shape.invalid(f"{problem} ({shown})")
+            raise shape.invalid(f"{problem} ({shown})", at_value=True)
         return convert(raw)
 
     return PlainValidator(check)
@@ -284,6 +312,7 @@ Year = Annotated[Decimal, _checked(_year)]
 Date = Annotated[dt.date, _checked(_date)]
 Bool = Annotated[bool, _checked(_bool)]
 Count = Annotated[Decimal, _checked(_count)]
+Number = Annotated[Decimal, _checked(_numeric)]
 # any other field: a number, text, true/false or a date (Value, which pydantic cannot build as it recurses)
 Free = Annotated[Any, _checked(_any)]
 Actors = Annotated[tuple[str, ...], PlainValidator(_actors)]
@@ -301,7 +330,9 @@ def _present(data: Any) -> Any:
 
 
 class _Row(BaseModel):
-    """A row: its table's fields with their types; any other field is a free value a rule may read."""
+    """A row: its table's fields with their types (those docs/computable.md lists); any other
+    field is a free value a rule may read (one no rule reads is an F004 where the rules are known:
+    see :func:`unknown_fields`)."""
 
     model_config = ConfigDict(extra="allow", defer_build=True)
     __pydantic_extra__: dict[str, Free] = Field(init=False)
@@ -311,6 +342,7 @@ class _Row(BaseModel):
     listed: Date | None = None
     exited: Date | None = None
     date: Date | None = None
+    note: Text | None = None  # a remark kept with the row, read by no rule
 
     _blank = model_validator(mode="before")(staticmethod(_present))
 
@@ -323,11 +355,20 @@ class _Yearly(_Row):
 
 
 class Fiscal(_Yearly):
-    pass
+    general_budget_revenue: Number | None = None  # 一般公共预算收入
+    special_poverty_funds: Number | None = None  # 县本级专项扶贫投入
+    fiscal_poverty_funds: Number | None = None  # 财政扶贫投入
+    reimbursement_rate: Number | None = None  # 报账率
+    reimbursement_rate_minimum: Number | None = None  # 省考核验收最低要求: supplied, never assumed
 
 
 class Assessment(_Yearly):
-    pass
+    score: Number | None = None  # 考核得分
+    grade: Free | None = None  # 考核等次: excellent, good, pass, failing
+    commended: Bool | None = None  # 通报表扬
+    unit_kind: Free | None = None  # 单位类别: county-department, township
+    poverty_weight: Number | None = None  # 脱贫攻坚实绩占比
+    first_secretary_grade: Free | None = None  # 第一书记考核等次
 
 
 class County(_Row):
@@ -362,6 +403,7 @@ class Case(_Row):
     subject: Subject
     place: Text
     steps: list[Step]
+    procedure: Text | None = None  # the procedure rule's id; else chosen by subject and place
 
 
 class Household(_Row):
@@ -377,6 +419,9 @@ class Pairing(_Row):
 
     household: Text
     cadre: Text
+    start: Free | None = None  # recorded, not checked
+    end: Free | None = None
+    visits: Free | None = None
 
 
 class Village(_Row):
@@ -391,6 +436,9 @@ class Team(_Row):
 
     place: Text
     team: Text
+    first_secretary: Free | None = None  # recorded, not checked
+    start: Free | None = None
+    end: Free | None = None
 
 
 class Tables(BaseModel):
@@ -419,6 +467,61 @@ class FactsDocument(Tables):
 
 
 STEP_FIELDS = tuple(Step.model_fields)
+MODELS: dict[FactTable, type[_Row]] = {
+    FactTable.fiscal: Fiscal,
+    FactTable.assessments: Assessment,
+    FactTable.personnel: Personnel,
+    FactTable.counties: County,
+    FactTable.cases: Case,
+    FactTable.households: Household,
+    FactTable.pairings: Pairing,
+    FactTable.villages: Village,
+    FactTable.teams: Team,
+}
+# The fact names the rules of a policy set read, by table (computable.engine.facts_read): with the
+# fields each table declares, the names a facts file may give.
+Known = Mapping[FactTable, Collection[str]]
+
+
+def table_fields(table: FactTable, read: Known | None = None) -> frozenset[str]:
+    """The names a row of `table` may have: the fields it declares (docs/computable.md lists
+    them), and those the rules that `read` comes from read of it."""
+    return frozenset(MODELS[table].model_fields) | frozenset((read or {}).get(table, ()))
+
+
+def _csv_columns(table: FactTable, read: Known) -> frozenset[str]:
+    """The columns a CSV table may have: a cases table is one row per step, its id in `case`."""
+    fields = table_fields(table, read)
+    if table is FactTable.cases:
+        return (fields - {"id", "steps"}) | frozenset(STEP_FIELDS) | {"case"}
+    return fields
+
+
+def _unknown(key: str, allowed: frozenset[str], at: Location, what: str) -> Finding:
+    """F004 for a column or key that is neither a field of its table nor a fact a rule reads:
+    usually a misspelling, which would leave the rule that needs the fact meant undetermined.
+    `what` words the message around the quoted key (`unknown field {}`)."""
+    near = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.7)
+    hint = f"did you mean '{near[0]}'?" if near else "remove it (a remark goes in `note`), or read it in a"
+    hint += "" if near else " rule; see the fact tables in docs/computable.md"
+    return F004.finding(at, what.format(f"'{key}'"), hint=hint)
+
+
+def _unknown_keys(data: Any, name: str, marks: Marks, read: Known, base: YamlPath = ()) -> list[Finding]:
+    """F004 at each key of a row of the tables in `data` (a facts mapping) that no field of its
+    table and no rule of `read` names (a table or a step field not known is the model's F004)."""
+    out: list[Finding] = []
+    src = SourceInfo(name, marks)
+    for table in FactTable:
+        rows = data.get(table.value) if isinstance(data, dict) else None
+        allowed = table_fields(table, read)
+        for i, row in enumerate(rows if isinstance(rows, list) else []):
+            for key in row if isinstance(row, dict) else ():
+                if key not in allowed:
+                    path = (*base, table.value, i, key)
+                    at = Location(name, *src.locate(path), path_str(path))
+                    out.append(_unknown(str(key), allowed, at, "unknown field {}"))
+    return out
 
 
 def _facts(tables: Tables, name: str, marks: Marks, base: YamlPath = ()) -> Facts:
@@ -429,8 +532,12 @@ def _facts(tables: Tables, name: str, marks: Marks, base: YamlPath = ()) -> Fact
         for i, row in enumerate(getattr(tables, table.value)):
             at = src.locate((*base, table.value, i))
             # the fields and the free values, read directly: iterating the model was 20% of a read
-            given = {**{k: row.__dict__[k] for k in type(row).model_fields}, **(row.__pydantic_extra__ or {})}
-            data: dict[str, Value] = {k: v for k, v in given.items() if v is not None and k != "steps"}
+            # (most declared fields of a row are not given: None, and left out)
+            given = row.__dict__
+            data: dict[str, Value] = {
+                k: v for k in type(row).model_fields if (v := given[k]) is not None and k != "steps"
+            }
+            data.update(row.__pydantic_extra__ or {})
             steps = tuple(
                 _record(s, Location(name, *src.locate((*base, table.value, i, "steps", j))))
                 for j, s in enumerate(row.steps if isinstance(row, Case) else [])
@@ -447,20 +554,42 @@ def _record(step: Step, where: Location) -> StepRecord:
 # -- reading --------------------------------------------------------------------------------------
 
 
-def parse_yaml(text: str, name: str) -> Facts:
-    """Facts from a `kind: facts` YAML document; raises PolicyError with every problem."""
+def parse_yaml(text: str, name: str, known: Known | None = None) -> Facts:
+    """Facts from a `kind: facts` YAML document; raises PolicyError with every problem. With
+    `known` (the facts the rules read), a key no field of its table and no rule names is F004."""
     data, marks = load_text(text, name)
-    facts = _facts(shape.validate(FactsDocument, data, name, marks, CODES), name, marks)
+    tables = _validated(FactsDocument, data, name, marks, known)
+    facts = _facts(tables, name, marks)
     _raise_duplicates(facts, name)
     return facts
 
 
-def from_data(data: Mapping[str, Any], name: str, marks: Marks | None = None, base: YamlPath = ()) -> Facts:
+def from_data(
+    data: Mapping[str, Any],
+    name: str,
+    marks: Marks | None = None,
+    base: YamlPath = (),
+    known: Known | None = None,
+) -> Facts:
     """Facts given inline (a scenario's `facts:` mapping at `base` in a file with `marks`)."""
     found = marks or {}
-    facts = _facts(shape.validate(Tables, data, name, found, CODES, base=base), name, found, base)
+    facts = _facts(_validated(Tables, data, name, found, known, base), name, found, base)
     _raise_duplicates(facts, name)
     return facts
+
+
+def _validated(
+    model: type[Tables], data: Any, name: str, marks: Marks, known: Known | None, base: YamlPath = ()
+) -> Tables:
+    """`data` as `model`, its unknown keys (with `known`) reported with its shape's problems."""
+    unknown = _unknown_keys(data, name, marks, known, base) if known is not None else []
+    try:
+        tables = shape.validate(model, data, name, marks, CODES, base=base)
+    except PolicyError as exc:
+        raise PolicyError(sorted([*exc.diagnostics, *unknown])) from None
+    if unknown:
+        raise PolicyError(unknown)
+    return tables
 
 
 def _raise_duplicates(facts: Facts, name: str) -> None:
@@ -478,10 +607,11 @@ def _csv_table(name: str) -> FactTable | None:
     return None
 
 
-def parse_csv(text: str, name: str) -> Facts:
+def parse_csv(text: str, name: str, known: Known | None = None) -> Facts:
     """Facts from one CSV table, read as the same tables a YAML document gives: each row a
     mapping of its columns, each cell at its line and column. Cases are one row per step,
-    grouped by the `case` column."""
+    grouped by the `case` column. With `known` (the facts the rules read), a column no field of
+    the table and no rule names is F004 at its header cell."""
     table = _csv_table(name)
     if table is None:
         raise PolicyError(
@@ -494,14 +624,14 @@ def parse_csv(text: str, name: str) -> Facts:
             ]
         )
     probs = _Problems(name)
-    rows, marks = _csv_tables(text, name, table, probs, cells=False)
+    rows, marks = _csv_tables(text, name, table, probs, cells=False, known=known)
     try:
         tables = Tables.model_validate({table.value: rows})
     except ValidationError as exc:
         # Where each cell starts is needed only to place these errors: read the text again for it
         # (a valid file, the common case, never pays for a position per cell).
         _, marks = _csv_tables(text, name, table, _Problems(name), cells=True)
-        probs.items += shape.findings(exc, name, marks, CODES, Tables)
+        probs.items += shape.findings(exc, name, marks, CODES, Tables, cells=True)
         raise PolicyError(probs.items) from None
     del rows  # the models hold the values now: the raw rows need not outlive validation
     facts = _facts(tables, name, marks)
@@ -512,28 +642,47 @@ def parse_csv(text: str, name: str) -> Facts:
 
 
 def _csv_tables(
-    text: str, name: str, table: FactTable, probs: _Problems, cells: bool
+    text: str, name: str, table: FactTable, probs: _Problems, cells: bool, known: Known | None = None
 ) -> tuple[list[dict[str, str]], Marks]:
     """The rows of a CSV table as mappings, and where each row is (and, with `cells`, where each
-    of its cells starts: :func:`parse_csv` asks for them only when validation found a problem)."""
-    records = csv_rows(text, name, F001) if cells else ((v, n, []) for v, n in csv_records(text, name, F001))
+    of its cells starts: :func:`parse_csv` asks for them only when validation found a problem).
+    A quote never closed is an F001 at the quote: only its row is not read (the header row: the
+    file is not), and reading goes on at the next line, as in an evidence manifest."""
+    lines = text_lines(text)
+    records = csv_records_resumed(text, name, F001, lines)
     first = next(records, None)
+    if isinstance(first, Unclosed):
+        said = f"a quote opened here is never closed: the header row{first.span} is not read"
+        raise PolicyError([F001.finding(Location(name, *first.quote), said, hint=UNCLOSED_HINT)])
     if first is None or not any(h.strip() for h in first[0]):
         raise PolicyError(
             [F001.finding(Location(name, 1, 1), "empty CSV file", hint="the first line names the columns")]
         )
     header = [h.strip().lstrip("\ufeff") for h in first[0]]
+    if known is not None:
+        allowed = _csv_columns(table, known)
+        # an empty header cell (a trailing comma) names nothing to misspell
+        wrong = [k for k, h in enumerate(header) if h and h not in allowed]
+        starts = record_cells(lines, 1)[0] if wrong else []
+        what = f"unknown column {{}} of table {table.value}"
+        for k in wrong:
+            at = Location(name, *(starts[k] if k < len(starts) else (1, 1)))
+            probs.items.append(_unknown(header[k], allowed, at, what))
     rows: list[dict[str, str]] = []
     marks: Marks = {}
     cases: dict[str, int] = {}  # a case id → its index in `rows`
-    for values, lineno, starts in records:
+    for record in records:
+        if isinstance(record, Unclosed):
+            probs.add(*record.quote, F001, record.said("row"), UNCLOSED_HINT)
+            continue
+        values, _, lineno = record
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
             probs.add(lineno, 1, F001, f"{len(values)} fields where the header has {len(header)}")
             continue
         raw = dict(zip(header, values, strict=True))
-        pos = _cells(header, lineno, starts) if cells else {}
+        pos = _cells(header, lineno, field_starts(lines[lineno])) if cells else {}
         if table is not FactTable.cases:
             _mark(marks, (table.value, len(rows)), (lineno, 1), pos)
             rows.append(raw)
@@ -590,21 +739,24 @@ def _at(location: Location, code: Rule, msg: str) -> Finding:
     return code.finding(location, msg, hint="keep one row per place and year; merge them")
 
 
-def read(path: str | Path, display: str | None = None) -> Facts:
-    """Facts from one file: `.csv` is one table, anything else a YAML facts document."""
+def read(path: str | Path, display: str | None = None, known: Known | None = None) -> Facts:
+    """Facts from one file: `.csv` is one table, anything else a YAML facts document. With
+    `known` (the facts the rules of a policy set read, by table), a column or key that no field of
+    its table and no rule names is F004."""
     p = Path(path)
     name = display or str(path)
     text = read_text(p, name)
-    return parse_csv(text, name) if p.suffix.lower() == ".csv" else parse_yaml(text, name)
+    return parse_csv(text, name, known) if p.suffix.lower() == ".csv" else parse_yaml(text, name, known)
 
 
-def load(paths: Sequence[str | Path] | Iterable[str | Path]) -> Facts:
-    """Facts from several files (directories: every `.yaml`, `.yml` and `.csv` in them, sorted)."""
+def load(paths: Sequence[str | Path] | Iterable[str | Path], known: Known | None = None) -> Facts:
+    """Facts from several files (directories: every `.yaml`, `.yml` and `.csv` in them, sorted);
+    `known` as in :func:`read`."""
     facts = Facts()
     problems: list[Finding] = []
     for path in _expand(paths):
         try:
-            facts.extend(read(path))
+            facts.extend(read(path, known=known))
         except PolicyError as exc:
             problems += exc.diagnostics
     if problems:

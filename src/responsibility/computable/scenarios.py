@@ -37,8 +37,8 @@ from pydantic import (
     model_validator,
 )
 
-from responsibility.computable.engine import Outcome, RuleFinding, evaluate, rule_ids
-from responsibility.computable.facts import Facts, from_data
+from responsibility.computable.engine import Outcome, RuleFinding, evaluate, facts_read, rule_ids
+from responsibility.computable.facts import Facts, Known, from_data
 from responsibility.computable.facts import read as read_facts
 from responsibility.core.codes import S001, S002, S003, S004, S005, S006
 from responsibility.core.errors import Finding, Location, PolicyError
@@ -217,8 +217,11 @@ class ScenarioFile(_Strict):
     scenarios: list[ScenarioModel] = Field(min_length=1)
 
 
-def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[Scenario]:
-    """The scenarios of one file; raises PolicyError with every problem in it."""
+def parse(
+    text: str, name: str, base: Path, known_rules: Iterable[str], known_facts: Known | None = None
+) -> list[Scenario]:
+    """The scenarios of one file; raises PolicyError with every problem in it. With `known_facts`
+    (the facts the rules read, by table), a fact no table declares and no rule reads is F004."""
     data, marks = load_text(text, name)
     problems: list[Finding] = []
     context: dict[str, Any] = {"rules": set(known_rules), "base": base}
@@ -237,10 +240,10 @@ def parse(text: str, name: str, base: Path, known_rules: Iterable[str]) -> list[
         files = raw.get("facts_files") if isinstance(raw, dict) else None
         try:
             if isinstance(inline, dict):
-                found.extend(from_data(inline, name, marks, ("scenarios", i, "facts")))
+                found.extend(from_data(inline, name, marks, ("scenarios", i, "facts"), known_facts))
             for f in files if isinstance(files, list) else []:
                 if isinstance(f, str) and (base / f).exists():  # the reader refuses a directory
-                    found.extend(read_facts(base / f, display_name(base / f)))
+                    found.extend(read_facts(base / f, display_name(base / f), known_facts))
         except PolicyError as exc:
             problems += exc.diagnostics
         facts.append(found)
@@ -299,12 +302,12 @@ def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Finding]]:
 def load(paths: Sequence[Path], ps: PolicySet) -> tuple[list[Scenario], list[Finding]]:
     """Every scenario under `paths`, and every problem reading them (files with problems are skipped)."""
     files, problems = collect(paths)
-    known = rule_ids(ps)
+    known, read = rule_ids(ps), facts_read(ps)
     out: list[Scenario] = []
     for f in files:
         name = display_name(f)
         try:
-            out += parse(read_text(f, name), name, f.parent, known)
+            out += parse(read_text(f, name), name, f.parent, known, read)
         except PolicyError as exc:
             problems += exc.diagnostics
     return out, problems

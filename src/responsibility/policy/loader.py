@@ -16,10 +16,14 @@ Which files are policies: a file named on the command line always is (its kind d
 ``regulation``). In a directory, only a ``.yaml``/``.yml`` file that declares a top-level
 ``kind:`` the tool knows is read (``regulation``, ``catalogue``, ``rules``; ``scenarios``,
 ``facts``, ``evidence`` and ``waivers`` are read by their own commands), so a repository's
-``mkdocs.yml`` or CI configuration is never taken for a policy. A kind that is a near miss of a
-known one (``regulaton``) is read and reported (E011), and an empty file is reported (E006): both
-are policies gone wrong. Dot-directories and the configured ``exclude`` patterns are not entered.
-Files passed over are listed in ``skipped`` when the caller asks (``check --verbose``).
+``mkdocs.yml`` or CI configuration is never taken for a policy. Policies gone wrong are read and
+reported instead: a kind that is a misspelling of a known one (``regulashun``), or any unknown
+kind in a file with a policy's top-level keys (``id:``), is E011; an empty file is E006; a file
+saved as UTF-16 or UTF-32, whose ``kind:`` cannot even be seen, is E005. Another tool's kind
+(``kind: Deployment``) is passed over. A directory given that holds no policy file at all is
+E009: it would otherwise check nothing and pass. Dot-directories and the configured ``exclude``
+patterns are not entered. Files passed over are listed in ``skipped`` when the caller asks
+(``check --verbose``).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from typing import Any, Protocol, TypeVar
 from responsibility.core import observe
 from responsibility.core.codes import E008, E009, E010, E011, E012, E030
 from responsibility.core.errors import Finding, Location, PolicyError
+from responsibility.core.wording import plural
 from responsibility.policy import cache, model, shape
 from responsibility.policy.fidelity import check_source
 from responsibility.policy.model import Catalogue, Regulation, RuleSet
@@ -55,6 +60,7 @@ from responsibility.policy.yamlfile import (
     read_head,
     store_marks,
     too_large,
+    wide_text,
 )
 
 POLICY_SUFFIXES = (".yaml", ".yml")
@@ -74,6 +80,11 @@ MARKS_BUDGET = 2 * 1024 * 1024
 HOLD_BUDGET = 1024 * 1024
 # Documents of these kinds live beside policies but are read by their own modules.
 _TOP_KIND = re.compile(r"^kind:[ \t]*([\w-]+)[ \t]*(?:#.*)?$", re.M)
+# Top-level keys of policy documents that other tools' YAML (Kubernetes, CI) does not have: a file
+# with one of them and an unknown kind is a policy whose kind is wrong, not another tool's file.
+_POLICY_KEY = re.compile(r"^(?:id|cite_as|implements|provisions|regulation)[ \t]*:", re.M)
+# A kind sharing its first letters with a known one (regulashun) is a misspelling of it.
+_PREFIX = 4
 OTHER_KINDS = frozenset({"scenarios", "facts", "evidence", "waivers"})
 POLICY_KINDS = frozenset({"regulation", "catalogue", "rules"})
 KNOWN_KINDS = POLICY_KINDS | OTHER_KINDS
@@ -194,9 +205,20 @@ def _not_a_policy(text: str) -> str | None:
         return "declares no kind"
     if kind in OTHER_KINDS:
         return f"kind {kind} is read by its own command, not as a policy"
-    if kind in POLICY_KINDS or difflib.get_close_matches(kind, sorted(KNOWN_KINDS), n=1, cutoff=0.75):
-        return None  # a near miss (regulaton) is read so that E011 names the kind meant
-    return f"kind {kind} is not one of {', '.join(sorted(KNOWN_KINDS))}"
+    if kind in POLICY_KINDS or meant_kind(kind) is not None or _POLICY_KEY.search(text):
+        return None  # a policy gone wrong: read, so that E011 names the kind (and the one meant)
+    return f"kind {kind} is not one of {', '.join(sorted(KNOWN_KINDS))}; not a policy (no top-level id:)"
+
+
+def meant_kind(kind: str) -> str | None:
+    """The known kind an unknown one misspells (regulaton, regulashun, Catalog), or None when it
+    is no near miss of any (Deployment, Service: another tool's)."""
+    low = kind.lower()
+    for known in sorted(KNOWN_KINDS):
+        if low.startswith(known[:_PREFIX]):
+            return known
+    near = difflib.get_close_matches(low, sorted(KNOWN_KINDS), n=1, cutoff=0.75)
+    return near[0] if near else None
 
 
 def _resolve(path: Path) -> Path | None:
@@ -225,8 +247,10 @@ def read_document(
     # Through the one reader: a FIFO or device is refused unopened, the read stops past the cap.
     raw = read_head(path, name, MAX_BYTES + 1)
     # Whether a found file is a policy is decided first, on its text read leniently, so that a
-    # large or non-UTF-8 YAML file that is not a policy is passed over rather than reported.
-    if found:
+    # large or non-UTF-8 YAML file that is not a policy is passed over rather than reported. Text
+    # saved as UTF-16 or UTF-32 cannot be read so at all (its `kind:` is hidden between NUL
+    # bytes): it is not passed over but read, and reported (E005) as when it is named.
+    if found and not wide_text(raw):
         why = _not_a_policy(_lenient(raw))
         if why is not None:
             if skipped is not None:
@@ -300,12 +324,13 @@ def _parse(doc: _Doc, shared: model.Shared) -> Document | None:
         cls = Regulation
     else:
         line, col = doc.marks_now().get(("kind",), (1, 1))
+        meant = meant_kind(kind) if isinstance(kind, str) else None
         raise PolicyError(
             [
                 E011.finding(
                     Location(doc.display, line, col, "kind"),
                     f"unknown kind '{kind}'",
-                    hint="use 'regulation', 'catalogue' or 'rules'",
+                    hint=f"did you mean '{meant}'?" if meant else "use 'regulation', 'catalogue' or 'rules'",
                 )
             ]
         )
@@ -324,6 +349,7 @@ def load(
     skipped: list[Skipped] | None = None,
     use_cache: bool | None = None,
     keep_marks: bool = False,
+    empty_is_error: bool = True,
 ) -> PolicySet:
     """Load and validate a policy set: the shipped policies (unless excluded) plus `paths`.
 
@@ -332,7 +358,8 @@ def load(
     with every problem found. Files read before come from the cache unless `use_cache` is False
     (None: as :func:`responsibility.policy.cache.enabled` says). With `keep_marks`, the positions
     of a small load's files are kept from their first parse (:data:`MARKS_BUDGET`), for a caller
-    that will report many of them.
+    that will report many of them. A directory in `paths` that holds no policy file is an error
+    (E009) unless `empty_is_error` is False (`test` loads its scenario folders' policies, if any).
     """
     roots: list[tuple[Path, bool]] = []
     if include_shipped:
@@ -345,7 +372,7 @@ def load(
     gc.disable()
     try:
         use = cache.enabled() if use_cache is None else use_cache
-        return _load(roots, exclude, skipped, use, MARKS_BUDGET if keep_marks else 0)
+        return _load(roots, exclude, skipped, use, MARKS_BUDGET if keep_marks else 0, empty_is_error)
     finally:
         if collecting:
             gc.enable()
@@ -357,10 +384,15 @@ def _load(
     skipped: list[Skipped] | None,
     use_cache: bool,
     marks_budget: int = 0,
+    empty_is_error: bool = True,
 ) -> PolicySet:
     problems: list[Finding] = []
     shared = model.Shared()  # the documents of a policy set share equal strings
-    parsed = list(_validated(roots, exclude, skipped, use_cache, problems, lambda: shared, marks_budget))
+    parsed = list(
+        _validated(
+            roots, exclude, skipped, use_cache, problems, lambda: shared, marks_budget, None, empty_is_error
+        )
+    )
     # Reference checks run even when some files failed, so one run reports everything.
     try:
         policy_set = _compose(_override(parsed))
@@ -380,13 +412,14 @@ def _validated(
     shared: Callable[[], model.Shared],
     marks_budget: int = 0,
     under: dict[Path, set[int]] | None = None,
+    empty_is_error: bool = True,
 ) -> Iterator[tuple[_Doc, Document]]:
     """Each policy file read and validated in turn, its problems appended to `problems`.
 
     A file's parsed data is dropped as soon as it is validated, before the next file is read: a
     nationwide set's parsed data held all at once was 258 MiB, more than its documents.
     """
-    for doc in _read_roots(roots, exclude, skipped, use_cache, problems, marks_budget, under):
+    for doc in _read_roots(roots, exclude, skipped, use_cache, problems, marks_budget, under, empty_is_error):
         try:
             obj = _parse(doc, shared())
         except PolicyError as exc:
@@ -407,24 +440,30 @@ def _read_roots(
     problems: list[Finding],
     marks_budget: int = 0,
     under: dict[Path, set[int]] | None = None,
+    empty_is_error: bool = True,
 ) -> Iterator[_Doc]:
     """Each file of each root read in turn (a file reached through two roots, once). With
     `under`, each file read is noted with the positions in `roots` of the user's roots that
-    reach it (under the path it was read by, the first that reached it)."""
+    reach it (under the path it was read by, the first that reached it). A user's directory
+    that holds no policy file is a problem (E009) when `empty_is_error`."""
     seen: dict[Path, Path] = {}  # real path -> the path it was first reached by
+    read: set[Path] = set()  # the real paths of those read as policies (or reported as such)
     budget = [marks_budget] if marks_budget else None  # bytes of marks left to keep
     users = [os.path.abspath(r) for r, shipped in roots if not shipped]
     for n, (root, shipped) in enumerate(roots):
-        # the shipped policies' own scenario files are noted only where the user asked for them
-        noted: list[Skipped] | None = [] if shipped and skipped is not None else skipped
+        noted: list[Skipped] = []  # what this root's walk passes over
         files, found = discover(root, None if shipped else exclude, noted)
         problems += found
+        policies = 0  # files of this root read as policies (or reported as policies gone wrong)
+        passed_before = 0  # and those an earlier root's walk passed over (noted by it)
         for f in files:
             real = _resolve(f) or f
             first = seen.setdefault(real, f)
             if under is not None and not shipped:
                 under.setdefault(first, set()).add(n)
             if first is not f:  # the same file reached through two roots (a checkout's policies/)
+                policies += real in read
+                passed_before += real not in read
                 continue
             try:
                 doc = read_document(f, shipped, f != root, noted, use_cache, budget)
@@ -433,10 +472,35 @@ def _read_roots(
             except OSError as exc:
                 problems.append(E009.finding(Location(display_name(f), 1, 1), f"cannot read: {exc.strerror}"))
             else:
-                if doc is not None:
-                    yield doc
-        if noted is not skipped and skipped is not None and noted:
-            skipped += [k for k in noted if any(_below(os.path.abspath(k.file), u) for u in users)]
+                if doc is None:
+                    continue
+                yield doc
+            policies += 1
+            read.add(real)
+        if empty_is_error and not shipped and not policies and not found:
+            problems.append(_no_policy(root, len(noted) + passed_before))
+        if skipped is not None:
+            # the shipped policies' own scenario files are noted only where the user asked for them
+            skipped += (
+                noted
+                if not shipped
+                else [k for k in noted if any(_below(os.path.abspath(k.file), u) for u in users)]
+            )
+
+
+def _no_policy(root: Path, passed: int) -> Finding:
+    """E009 for a directory given that holds no policy file: it would otherwise be checked, or
+    validated, as holding nothing wrong."""
+    name = display_name(root)
+    found = f"{plural(passed, 'file')} passed over" if passed else "no .yaml or .yml file"
+    return E009.finding(
+        Location(name, 1, 1),
+        f"no policy file in this folder ({found})",
+        hint=(
+            "a policy file declares kind: regulation, catalogue or rules; "
+            f"`responsibility check -v {name}` lists the files passed over and why"
+        ),
+    )
 
 
 def _below(path: str, root: str) -> bool:

@@ -97,9 +97,12 @@ def findings(
     codes: Codes,
     model: type[BaseModel] | tuple[type[BaseModel], ...] = (),
     base: YamlPath = (),
+    cells: bool = False,
 ) -> list[Finding]:
     """Pydantic errors as findings of `codes` at their positions in `marks` (of a value validated
-    at `base` inside its document); an unknown field is matched against the fields of `model`."""
+    at `base` inside its document); an unknown field is matched against the fields of `model`.
+    With `cells`, the marks are those of the values themselves (a CSV row's cells), not of keys
+    the values follow: an error about a value is at its mark."""
     out = []
     suggested = 0
     for err in exc.errors(include_url=False):
@@ -120,11 +123,11 @@ def findings(
         elif kind == "missing":
             out.append(codes.missing.finding(at, f"missing required field '{loc[-1]}'", hint="add it"))
         else:
-            out.append(_invalid(err, loc, at, codes))
+            out.append(_invalid(err, loc, at, codes, cells))
     return out
 
 
-def _invalid(err: Any, loc: YamlPath, at: Location, codes: Codes) -> Finding:
+def _invalid(err: Any, loc: YamlPath, at: Location, codes: Codes, cells: bool = False) -> Finding:
     kind, msg, value = err["type"], str(err["msg"]), err.get("input")
     field = str(loc[-1]) if loc else ""
     if kind == "value_error" and codes.expression is not None and field in _EXPRESSION_FIELDS:
@@ -149,7 +152,7 @@ def _invalid(err: Any, loc: YamlPath, at: Location, codes: Codes) -> Finding:
     if kind == _EXPLAINED:  # a validator's own message and rule (see `invalid`)
         ctx = err.get("ctx") or {}
         text = f"'{field}' {ctx['message']}" if ctx.get("of_field") else str(ctx["message"])
-        where = _at_value(at, field) if ctx.get("at_value") and field else at
+        where = _at_value(at, field) if ctx.get("at_value") and field and not cells else at
         rule = ctx.get("rule") or codes.invalid
         return rule.finding(where, text, hint=ctx.get("hint") or "fix the value")
     shown = f" {_show(value)}" if _scalar(value) else ""

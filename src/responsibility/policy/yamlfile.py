@@ -28,6 +28,7 @@ import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from itertools import accumulate, islice
 from typing import Any, Protocol
 
@@ -84,14 +85,32 @@ def _error(name: str, line: int, col: int, code: Rule, msg: str, hint: str = "")
     return PolicyError([code.finding(Location(name, line, col), msg, hint=hint)])
 
 
+# Byte order marks of the encodings Windows Notepad calls "Unicode" (the UTF-32 ones first: the
+# little-endian UTF-32 mark begins with the UTF-16 one).
+_WIDE_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32BE"),
+    (b"\xff\xfe\x00\x00", "UTF-32LE"),
+    (b"\xfe\xff", "UTF-16BE"),
+    (b"\xff\xfe", "UTF-16LE"),
+)
+
+
+def wide_text(raw: bytes) -> bool:
+    """Whether `raw` looks like text saved as UTF-16 or UTF-32: their byte order mark, or a NUL
+    byte, which every ASCII character has in them and no UTF-8 text (nor YAML, nor CSV) holds.
+    Such a file cannot be read at all as UTF-8, not even to see what it declares."""
+    return raw.startswith(tuple(bom for bom, _ in _WIDE_BOMS)) or b"\x00" in raw
+
+
 def decode(raw: bytes, name: str) -> str:
-    """UTF-8 text (a leading byte order mark dropped), or an error at the first byte that is not UTF-8."""
+    """UTF-8 text (a leading byte order mark dropped), or an error at the first byte that is not
+    UTF-8 (or at the start of a file saved as UTF-16 or UTF-32, which is named as such)."""
     try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        if wide_text(raw):
+            raise _wide(raw, name) from None
+        line, col = _byte_position(raw, exc.start)
         raise _error(
             name,
             line,
@@ -100,6 +119,29 @@ def decode(raw: bytes, name: str) -> str:
             f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
             "save the file as UTF-8",
         ) from None
+    if "\x00" in text:  # valid UTF-8, but NUL bytes: UTF-16 or UTF-32 without a byte order mark
+        raise _wide(raw, name)
+    return text
+
+
+def _byte_position(raw: bytes, at: int) -> tuple[int, int]:
+    """The line and column (in bytes) of byte `at`."""
+    before = raw[:at]
+    return before.count(b"\n") + 1, at - (before.rfind(b"\n") + 1) + 1
+
+
+def _wide(raw: bytes, name: str) -> PolicyError:
+    """E005 for text saved as UTF-16 or UTF-32: at its byte order mark, or its first NUL byte."""
+    hint = "save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            marks = " ".join(f"{b:02X}" for b in bom)
+            said = f"not UTF-8: the file is {encoding} (byte order mark {marks})"
+            return _error(name, 1, 1, E005, said, hint)
+    line, col = _byte_position(raw, raw.index(b"\x00"))
+    return _error(
+        name, line, col, E005, "not UTF-8: a NUL byte, as in a file saved as UTF-16 or UTF-32", hint
+    )
 
 
 def read_bytes(path: str | os.PathLike[str], name: str, limit: int = MAX_BYTES) -> bytes:
@@ -271,6 +313,85 @@ def csv_records(
             k = next(k for k, v in enumerate(values) if len(v) > MAX_CSV_FIELD)
             raise _csv_error(name, line, starts[k] if k < len(starts) else 1, code, "")
         yield values, line
+
+
+# The fix of a quote never closed, in every CSV reader's finding.
+UNCLOSED_HINT = 'close the quote (a quote inside a quoted field is written twice: "")'
+
+
+@dataclass(frozen=True)
+class Unclosed:
+    """A CSV record in which a quote opens and is never closed: the csv module reads the rest of
+    the text into that field. The record is not read; reading goes on at the line after the
+    quote's (`resumes`; None when nothing follows it)."""
+
+    start: int  # the line the record starts on
+    quote: tuple[int, int]  # where the quote that is never closed opens
+    resumes: int | None
+
+    def said(self, what: str) -> str:
+        """`a quote opened here is never closed: only this row (lines 3–4) is not read; reading
+        goes on at line 5` — the message of a finding at :attr:`quote`, `what` naming a record."""
+        return f"a quote opened here is never closed: only this {what}{self.span} is not read" + (
+            f"; reading goes on at line {self.resumes}" if self.resumes is not None else ""
+        )
+
+    @property
+    def span(self) -> str:
+        """` (lines 3–4)` when the record spans lines, else ''."""
+        line = self.quote[0]
+        return f" (lines {self.start}–{line})" if line > self.start else ""
+
+
+def csv_records_resumed(
+    text: str, name: str, code: Rule, lines: Lines
+) -> Iterator[tuple[list[str], int, int] | Unclosed]:
+    """Each CSV record with the lines it starts and ends on, as :func:`csv_records` reads them,
+    but a record in which a quote is never closed is given as :class:`Unclosed` (where the caller
+    reports it) and reading goes on at the next line, so the records after it are read as their
+    own and their problems reported where they are — not one record swallowing the rest of the
+    text, nor a misleading count of fields. `lines` are the text's (:func:`text_lines`). The one
+    reader of every CSV input that resumes after such a quote (facts tables, evidence manifests)."""
+    # only a text with a quote can hold one never closed: a text without any is never split
+    last = len(lines) - 1 if '"' in text else None  # a record ending here or later may be open
+    start = 1
+    records = csv_records(text, name, code)
+    while (record := _next_record(records, lines, start)) is not None:
+        values, end = record
+        if end < start:
+            continue  # a line left empty before the one reading went on at: none of the text's
+        if last is not None and end >= last and (opened := record_cells(lines, start)[1]) is not None:
+            line = opened[0]
+            final = len(lines)
+            if final > line and not lines[final]:  # the empty "line" after a final line break
+                final -= 1
+            yield Unclosed(start, opened, line + 1 if final > line else None)
+            # the text after the quote's line, read afresh: lines before it are left empty, so
+            # the csv module's line numbers stay those of the text
+            start = line + 1
+            records = csv_records(csv_text_from(text, start), name, code)
+            continue
+        yield values, start, end
+        start = end + 1
+
+
+def _next_record(
+    records: Iterator[tuple[list[str], int]], lines: Lines, start: int
+) -> tuple[list[str], int] | None:
+    """The next record and the line it ends on (None at the end). A field too long to read that
+    is the rest of the text in a quote never closed is no error here: the record is given as
+    ending on the last line, where the caller reports the quote."""
+    try:
+        return next(records, None)
+    except PolicyError:
+        if record_cells(lines, start)[1] is None:
+            raise
+        return [], len(lines)
+
+
+def text_lines(text: str) -> Lines:
+    """The physical lines of `text` as a CSV reader counts them, split only when first asked."""
+    return _Lines(text)
 
 
 class _Lines:

@@ -2,6 +2,9 @@
 
 ## What it checks
 That the bytes of the file decode as UTF-8. The finding points at the first byte that does not.
+A file saved as UTF-16 or UTF-32 (Windows Notepad's "Unicode") is named as such, at its byte
+order mark or its first NUL byte; in a policy folder it is reported rather than passed over, since
+its `kind:` cannot be read.
 
 ## Why
 Regulations are quoted verbatim; a file saved as GBK or GB18030 would turn every quote into

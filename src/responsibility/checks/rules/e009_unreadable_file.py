@@ -1,10 +1,13 @@
 """A policy file or directory cannot be read (missing, permission denied).
 
 ## What it checks
-That every path given to the checker, and every file found under it, can be opened.
+That every path given to the checker, and every file found under it, can be opened, and that a
+folder given to `validate` or `check` holds at least one policy file (a `.yaml`/`.yml` file
+declaring `kind: regulation`, `catalogue` or `rules`).
 
 ## Why
-A directory named in `--policies` that does not exist would otherwise check nothing and pass.
+A directory named in `--policies` that does not exist, or one that holds no policy, would
+otherwise check nothing and pass.
 
 ## Example
 ```console

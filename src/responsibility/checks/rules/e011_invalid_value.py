@@ -3,7 +3,8 @@
 ## What it checks
 Each value against the schema: enumerations (modality, frequency, action, level, roles), id
 patterns (lower-case ASCII slugs, Akoma Ntoso eIds), dates, and that a policy file is a mapping
-of a known `kind`.
+of a known `kind` (a misspelt one, `regulashun`, is reported with the kind meant, also in a file
+found in a folder).
 
 ## Why
 The checker compares values across regulations (`obligation` is stronger than `permission`,

@@ -12,7 +12,9 @@ responsibility.toml (see `responsibility rule`).
 
 In a directory only files that declare a policy `kind:` are read (so a repository's mkdocs.yml or
 CI files are not taken for policies), and the configuration's `exclude` folders are not entered;
-`--verbose` lists every file passed over, and why, on standard error.
+`--verbose` lists every file passed over, and why, on standard error. A directory holding no
+policy file at all is a structural finding (E009), exit 1. `--period` and `--evidence` need each
+other: either alone is a usage error.
 
 Exit status: 0 clean, 1 findings at or above --fail-on (default: error), 2 usage or tool error.
 """

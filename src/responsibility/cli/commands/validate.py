@@ -2,7 +2,7 @@
 error listed as ``file:line:col: CODE message``, 2 on a usage error. Without PATH: the shipped
 policies. With PATH: those files or directories, resolved against the shipped policies so that
 a local rule's parents are found; the summary counts what the PATHs hold, then the whole set
-loaded with them."""
+loaded with them. A PATH folder that holds no policy file is an error (E009), never `ok`."""
 
 from __future__ import annotations
 
