@@ -28,7 +28,7 @@ from responsibility.core.errors import SEVERITY_RANK, Finding, Location, PolicyE
 from responsibility.core.wording import plural, printable
 from responsibility.policy.loader import Skipped, load
 from responsibility.policy.model import Regulation
-from responsibility.policy.names import Names
+from responsibility.policy.names import Names, inferred_at
 from responsibility.policy.policyset import DutyEntry, PolicySet
 
 from . import RULES, Category, Rule, rule, rules_of
@@ -264,7 +264,8 @@ def _evidence_finding(say: Names, rule: Rule, row: EvidenceRow, inv: Inventory, 
     if row.status == Status.missing or a is None:
         where = say.ps.locate(entry.regulation.id, entry.path, label)
         role = row.place.partition("@")[0]
-        body = say.body(row.place, next((o.zh for o in entry.duty.owners if o.actor == role), None))
+        written = next((o.zh for o in entry.duty.owners if o.actor == role), None)
+        body = say.body(row.place, written, inferred_at(entry.duty, role))
         msg = say.pick(
             f"{body}{'' if once else ' ' + row.period + ' '}的「{kind}」缺失（职责{duty}）",
             f"no {kind} from {body}{'' if once else ' for ' + row.period} ({duty})",

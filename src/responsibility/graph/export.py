@@ -28,6 +28,8 @@ def _owner(ps: PolicySet, o: Owner) -> dict[str, Any]:
         "en": actor.name.en,
         "level": actor.level.value,
         "responsibility": o.responsibility.value,
+        # the text names no such body here: `zh` is then the catalogue's name, not the text's
+        "inferred": o.inferred,
     }
 
 

@@ -46,7 +46,7 @@ from responsibility.policy.lookup import (
     topic_id,
 )
 from responsibility.policy.model import LEVEL_ORDER, ActorKind, CounterpartyRole, Duty, Level
-from responsibility.policy.names import text_name
+from responsibility.policy.names import inferred_at, text_name
 from responsibility.policy.policyset import DutyEntry, PolicySet
 from responsibility.semantics import (
     ParentStatus,
@@ -156,6 +156,7 @@ class OwnerInfo:
     members: tuple[ActorRef, ...] = ()  # for a composite owner: who shares the duty
     instances: tuple[ActorRef, ...] = ()  # for a role type: the concrete actors that fill it
     named: str | None = None  # the name the duty's text gives it (Owner.zh), where it gives one
+    inferred: bool = False  # the text names no such body there: the encoder's (Owner.inferred)
 
 
 @dataclass(frozen=True)
@@ -192,8 +193,10 @@ def who(ps: PolicySet, ref: str) -> Who:
             # them again as instances named 武邑县委、武邑县人民政府 twice.
             filled = index.instances.get(aid, []) if actor.kind != ActorKind.concrete else []
             instances = tuple(actor_ref(ps, c) for c in filled if c not in actor.members)
-            named = text_name(e.duty, aid)
-            owners.append(OwnerInfo(actor_ref(ps, aid), data["responsibility"], members, instances, named))
+            named, guessed = text_name(e.duty, aid), inferred_at(e.duty, aid)
+            owners.append(
+                OwnerInfo(actor_ref(ps, aid), data["responsibility"], members, instances, named, guessed)
+            )
         out.append(DutyOwners(duty_ref_of(e), tuple(owners)))
     return Who(ref, kind, tuple(out))
 

@@ -233,6 +233,11 @@ def vocabulary_hint(field: str) -> str | None:
 INFERRED_MARK: tuple[str, str] = ("〔", "〕")
 # What the mark means, for a tooltip (the site) or a legend: 原文未印 (not printed in the source).
 INFERRED_NOTE: tuple[str, str] = ("原文未印此编号，系推定", "not printed in the source: inferred")
+# The same mark on a body the text does not name at that provision (Owner.inferred): 〔省级党委和政府〕.
+INFERRED_OWNER_NOTE: tuple[str, str] = (
+    "原文未写明责任主体，系推定",
+    "the text names no such body here: inferred",
+)
 
 
 def inferred(label: str) -> str:

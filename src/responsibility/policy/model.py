@@ -310,6 +310,11 @@ class Owner(Strict):
     zh: NonEmpty | None = Field(
         None, description="The owner's name as this text gives it, where it differs from the catalogue."
     )
+    inferred: Bool = Field(
+        False,
+        description="True where the text names no such body here: the encoder attributed the duty "
+        "to it (the note says why). Shown in 〔〕, never as the text's words; it then has no zh.",
+    )
 
 
 class Counterparty(Strict):

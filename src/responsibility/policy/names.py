@@ -29,6 +29,15 @@ def text_name(duty: Duty, actor: str) -> str | None:
     return next((zh for a, zh in named if a == actor and zh), None)
 
 
+def inferred_at(duty: Duty, actor: str) -> bool:
+    """Whether `duty` holds `actor` only as an inferred owner (Owner.inferred): the text names no
+    such body there, the encoder attributed the duty to it (the duty's or provision's note says
+    why). False where the duty also names it otherwise, or does not hold it at all."""
+    held = [o.inferred for o in duty.owners if o.actor == actor]
+    held += [False for c in duty.counterparties if c.actor == actor]
+    return bool(held) and all(held)
+
+
 @dataclass(frozen=True)
 class Names:
     """The names and labels of one answer, in one language (`zh` or `en`)."""
@@ -104,14 +113,20 @@ class Names:
         a = self.ps.actors.get(actor)
         return self.pair(a.name.zh, a.name.en) if a else actor
 
-    def as_named(self, actor: str, written: str | None, with_id: bool = True) -> str:
+    def as_named(self, actor: str, written: str | None, with_id: bool = True, inferred: bool = False) -> str:
         """A body at a provision, as that text names it, then — where the catalogue names it
         otherwise — the catalogue's name and id: 省级领导（省级领导干部，province.leaders）. The
         one way every face names an owner or a counterparty of a duty (Owner.zh, Counterparty.zh
         hold the text's name), so a reader finds the words of the text and can tell which body of
         the catalogue they mean. `with_id=False` leaves the id out where the catalogue's page is
         one click away (the site, the 责任清单). In English the text's (Chinese) name is not
-        shown: the catalogue's English name is the body's only English name."""
+        shown: the catalogue's English name is the body's only English name.
+
+        `inferred`: the text names no such body there (Owner.inferred), so the name stands in
+        the mark of what the text does not print, 〔省级党委和政府〕 (labels.inferred), in every
+        language."""
+        if inferred:
+            return L.inferred(self.as_named(actor, written, with_id))
         a = self.ps.actors.get(actor)
         if a is None:
             return written or actor
@@ -123,7 +138,7 @@ class Names:
     def owner(self, o: Owner) -> str:
         """A duty's owner as the text names it there (县委、县政府), with the catalogue's name
         and id after it where they differ (:meth:`as_named`)."""
-        return self.as_named(o.actor, o.zh)
+        return self.as_named(o.actor, o.zh, inferred=o.inferred)
 
     def owners(self, owners: list[Owner], with_id: bool = True) -> str:
         """A duty's owners in one cell or sentence, each as :meth:`as_named` names it — except
@@ -137,8 +152,8 @@ class Names:
         grouped: dict[str, list[str]] = {}
         for o in owners:
             written = o.zh
-            if not self.zh or written is None or shared[written] < 2:
-                parts.append(self.as_named(o.actor, written, with_id))
+            if not self.zh or written is None or shared[written] < 2 or o.inferred:
+                parts.append(self.as_named(o.actor, written, with_id, o.inferred))
                 continue
             if written not in grouped:
                 grouped[written] = []
@@ -153,23 +168,25 @@ class Names:
     def named_at(self, ref: str, actor: str, with_id: bool = True) -> str:
         """`actor` as the duty `ref` names it, as owner or counterparty (:meth:`as_named`); its
         catalogue name when the duty does not name it (a body reached through its role)."""
-        written = text_name(self.ps.duty(ref), actor) if self.ps.has_duty(ref) else None
-        return self.as_named(actor, written, with_id)
+        if not self.ps.has_duty(ref):
+            return self.as_named(actor, None, with_id)
+        duty = self.ps.duty(ref)
+        return self.as_named(actor, text_name(duty, actor), with_id, inferred_at(duty, actor))
 
     def place(self, place: str | None) -> str:
         p = self.ps.places.get(place or "")
         return self.pair(p.name.zh, p.name.en) if p else (place or "-")
 
-    def body(self, body: str, written: str | None = None) -> str:
+    def body(self, body: str, written: str | None = None, inferred: bool = False) -> str:
         """A body that owes artefacts: a concrete actor by its name; a role type at a place
         (ROLE@PLACE, as the evidence check keys it) as 示例县的县级党委和政府 (county Party
         committee and government of Example County). `written`: the name the duty's text gives
-        the role there (:meth:`as_named`)."""
+        the role there (:meth:`as_named`); `inferred`, that the text names no such body there."""
         role, at, place = body.partition("@")
         actor = self.ps.actors.get(role)
         if not at or (actor is not None and actor.kind == ActorKind.concrete):
-            return self.as_named(role, written)
-        who, where = self.as_named(role, written), self.place(place)
+            return self.as_named(role, written, inferred=inferred)
+        who, where = self.as_named(role, written, inferred=inferred), self.place(place)
         return self.pick(f"{where}的{who}", f"{who} of {where}")
 
     def topic(self, topic: str) -> str:
@@ -181,4 +198,4 @@ class Names:
         return self.pair(k.name.zh, k.name.en) if k else kind
 
 
-__all__ = ["Names", "text_name"]
+__all__ = ["Names", "inferred_at", "text_name"]

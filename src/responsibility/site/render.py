@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from responsibility.policy.labels import INFERRED_NOTE, inferred_runs
+from responsibility.policy.labels import INFERRED_NOTE, INFERRED_OWNER_NOTE, inferred_runs
 from responsibility.policy.model import Text
 
 # --- escaping -----------------------------------------------------------------------------------
@@ -82,6 +82,29 @@ def cite(text: str) -> str:
         else literal(run)
         for run, marked in inferred_runs(text)
     )
+
+
+# The tooltip of a body the text does not name at a provision (Owner.inferred), shown 〔〕 too.
+INFERRED_OWNER_TITLE = " · ".join(INFERRED_OWNER_NOTE)
+
+
+class Named(Protocol):
+    """A link's name and whether the body it names is the encoder's, not the text's (views.Link)."""
+
+    @property
+    def name(self) -> Glossed: ...
+
+    @property
+    def inferred(self) -> bool: ...
+
+
+def named(link: Named) -> str:
+    """A link's name through :func:`gloss`; a body the text does not name there (already in 〔〕,
+    Names.as_named) in a span whose title says so, Chinese first, as :func:`cite` marks a label."""
+    shown = gloss(link.name)
+    if not getattr(link, "inferred", False):  # a page's other links (breadcrumbs) carry no mark
+        return shown
+    return f'<span class="rsp-inferred" title="{html_text(INFERRED_OWNER_TITLE)}">{shown}</span>'
 
 
 class Glossed(Protocol):
@@ -332,6 +355,7 @@ def hashes(depth: int) -> str:
 FILTERS = {
     "literal": literal,
     "cite": cite,
+    "named": named,
     "gloss": gloss,
     "english": english,
     "prose": prose,

@@ -86,6 +86,7 @@ class Link:
 
     name: Name
     href: str = ""
+    inferred: bool = False  # a body the text does not name there (Owner.inferred): marked 〔〕
 
 
 @dataclass(frozen=True, slots=True)
@@ -717,15 +718,18 @@ class SiteViews:
         actor = self.ps.actors.get(actor_id)
         return Name(actor_id) if actor is None else name_of(actor.name)
 
-    def actor_link(self, page: str, actor_id: str, as_named: str | None = None, raw: bool = False) -> Link:
+    def actor_link(
+        self, page: str, actor_id: str, as_named: str | None = None, raw: bool = False, inferred: bool = False
+    ) -> Link:
         actor = self.ps.actors.get(actor_id)
         if actor is None:
             return Link(Name(actor_id))
         # a body as the duty's text names it, the catalogue's name after it where they differ
-        # (Names.as_named; its page, one click away, gives the id)
-        named = self.names.as_named(actor_id, as_named, with_id=False)
-        shown = Name(named, actor.name.en) if as_named else name_of(actor.name)
-        return Link(shown, self._to(page, self.paths.actor(actor_id), raw))
+        # (Names.as_named; its page, one click away, gives the id); one the text does not name
+        # there in 〔〕, with the mark's meaning as a tooltip (render.named)
+        named = self.names.as_named(actor_id, as_named, with_id=False, inferred=inferred)
+        shown = Name(named, actor.name.en) if as_named or inferred else name_of(actor.name)
+        return Link(shown, self._to(page, self.paths.actor(actor_id), raw), inferred)
 
     def regulation_link(self, page: str, reg_id: str, raw: bool = False) -> Link:
         reg = self.ps.regulations[reg_id]
@@ -750,7 +754,10 @@ class SiteViews:
 
     def owners(self, page: str, duty: Duty, raw: bool = False) -> tuple[Owner, ...]:
         return tuple(
-            Owner(self.actor_link(page, o.actor, o.zh, raw), RESPONSIBILITY_LABEL[o.responsibility][0])
+            Owner(
+                self.actor_link(page, o.actor, o.zh, raw, o.inferred),
+                RESPONSIBILITY_LABEL[o.responsibility][0],
+            )
             for o in duty.owners
         )
 

@@ -20,6 +20,8 @@ from responsibility.graph.export import dumps
 from responsibility.graph.queries import Chain, ChainLine, Link, as_data, chain
 from responsibility.policy import lookup
 from responsibility.policy.labels import BASIS_LABEL, RELATION_LABEL
+from responsibility.policy.labels import inferred as inferred_mark
+from responsibility.policy.names import inferred_at
 
 PARENTS = QUESTION
 
@@ -33,7 +35,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _name(w: Words, actor: str, place: str | None, ambiguous: set[str]) -> str:
+def _inferred(w: Words, k: Link, actor: str) -> bool:
+    """Whether the link's duty holds `actor` only as an inferred owner (Owner.inferred): the
+    text names no body there, so the link is the encoder's reading, not the text's words."""
+    return bool(k.duty) and w.ps.has_duty(k.duty) and inferred_at(w.ps.duty(k.duty), actor)
+
+
+def _name(w: Words, actor: str, place: str | None, ambiguous: set[str], inferred: bool = False) -> str:
+    """The body by its catalogue name (one name in every row), in 〔〕 where the row's duty
+    attributes it by inference (Names.as_named marks such an owner the same way)."""
+    name = _plain(w, actor, place, ambiguous)
+    return inferred_mark(name) if inferred else name
+
+
+def _plain(w: Words, actor: str, place: str | None, ambiguous: set[str]) -> str:
     a = w.ps.actors[actor]
     # The chain walks bodies: one body reads the same in every row (the upper of a level is the
     # lower of the next), so by its catalogue name; how the text names it is in the duty.
@@ -59,9 +74,9 @@ def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
         rows.append(
             [
                 str(k.depth),
-                _name(w, k.lower, k.lower_place, ambiguous),
+                _name(w, k.lower, k.lower_place, ambiguous, _inferred(w, k, k.lower)),
                 w.label(RELATION_LABEL, k.relation),
-                _name(w, k.upper, k.upper_place, ambiguous),
+                _name(w, k.upper, k.upper_place, ambiguous, _inferred(w, k, k.upper)),
                 w.label(BASIS_LABEL, k.basis.value),
                 w.cite(duty) if duty else "-",
                 w.summary(duty) if duty else "-",
@@ -70,6 +85,14 @@ def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
             ]
         )
     return [list(r) for r in dict.fromkeys(tuple(r) for r in rows)]
+
+
+def _top(w: Words, found: ChainLine, actor: str) -> str:
+    """A body the line ends at, in 〔〕 where every link reaching it comes from a duty that
+    attributes it by inference: the line ends there only on the encoder's reading."""
+    reaching = [k for k in found.upward if k.upper == actor]
+    guessed = bool(reaching) and all(_inferred(w, k, actor) for k in reaching)
+    return inferred_mark(w.actor(actor)) if guessed else w.actor(actor)
 
 
 def render_line(w: Words, found: ChainLine) -> str:
@@ -93,7 +116,7 @@ def render_line(w: Words, found: ChainLine) -> str:
     out.append(f"\n{downward}\n")
     out.append(render(head, _rows(w, found.downward)) if found.downward else f"{none}\n")
     if found.top:
-        out.append(f"\n{top}{sep}" + w.list_of([w.actor(t) for t in found.top]) + "\n")
+        out.append(f"\n{top}{sep}" + w.list_of([_top(w, found, t) for t in found.top]) + "\n")
     return "".join(out)
 
 

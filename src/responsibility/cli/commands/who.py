@@ -34,7 +34,7 @@ def render_who(w: Words, result: Who) -> str:
                 [
                     w.cite(d.duty),
                     w.summary(d.duty),
-                    w.as_named(o.actor.id, o.named),
+                    w.as_named(o.actor.id, o.named, inferred=o.inferred),
                     w.label(RESPONSIBILITY_LABEL, o.responsibility),
                     w.list_of(shared) or "-",
                 ]
