@@ -19,8 +19,16 @@ from responsibility.policy.names import Names, inferred_at
 from responsibility.policy.policyset import DutyEntry, PolicySet
 from responsibility.site.pages import SitePages
 
-# 山西 第九条 (subjectless: 实行…省级督查巡查办法) and the other subjectless articles the notes name.
+# 山西 第九条 (subjectless: 实行…省级督查巡查办法) and the other subjectless articles the notes name:
+# an owner read from the chapter, or from the article's objects, is inferred; one carried over from
+# the sentence before in the same article (承前省略: 甘肃 第二十一、二十二、二十四、二十七条) is the
+# text's own and is not; nor are 甘肃 第六条's 省委常委 and 省级领导, whom the article itself names
+# as the bodies of the system its clauses go on to describe.
 EXPECTED = {
+    ("gansu", "art_9"): 3,
+    ("gansu", "art_18"): 3,
+    ("gansu", "art_28"): 5,
+    ("gansu", "art_31"): 3,
     ("shanxi", "art_3"): 6,
     ("shanxi", "art_9"): 3,
     ("shanxi", "art_49"): 3,
