@@ -233,6 +233,9 @@ class Owes:
     topic: str | None
     total: int  # distinct duties
     groups: tuple[TopicGroup, ...]
+    # for a role type asked about under one regulation: the bodies filling it in that regulation's
+    # area (武邑's 县长 is 武邑县县长), whose own duties `owes` of the body gives
+    filled_by: tuple[ActorRef, ...] = ()
 
 
 def owes(ps: PolicySet, actor: str, regulation: str | None = None, topic: str | None = None) -> Owes:
@@ -290,7 +293,11 @@ def owes(ps: PolicySet, actor: str, regulation: str | None = None, topic: str | 
         out.append(
             TopicGroup(t, name.zh if name else "(无主题)", name.en if name else "(no topic)", tuple(rows))
         )
-    return Owes(me, regulation, topic, len({o.duty.id for o in owed}), tuple(out))
+    filled: tuple[ActorRef, ...] = ()
+    if regulation is not None:
+        area = ps.regulation(regulation).jurisdiction
+        filled = tuple(actor_ref(ps, a) for a in _starts(ps, _index(ps), actor, area) if a != actor)
+    return Owes(me, regulation, topic, len({o.duty.id for o in owed}), tuple(out), filled)
 
 
 def _most_direct(owed: list[OwedDuty]) -> list[OwedDuty]:

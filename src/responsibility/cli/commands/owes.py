@@ -27,6 +27,16 @@ def render_owes(w: Words, result: Owes) -> str:
     a = result.actor
     sep = "：" if w.lang == "zh" else ": "
     out = [f"{w.pair(a.zh, a.en)}{sep}{_counted(w, result)}\n"]
+    if result.filled_by:
+        # a role type under one regulation: the regulation's own duties are its bodies'
+        bodies = "、".join(w.pair(b.zh, b.en) for b in result.filled_by)
+        ask = f"responsibility owes {result.filled_by[0].id} --regulation {result.regulation}"
+        out.append(
+            w.pick(
+                f"本规定中担任此角色的机构：{bodies}（其职责：{ask}）\n",
+                f"bodies in this role under this regulation: {bodies} (their duties: {ask})\n",
+            )
+        )
     for g in result.groups:
         out.append(f"\n{w.pair(g.zh, g.en) if g.topic else w.headers('no topic')[0]}\n")
         rows = [_row(w, o) for o in g.duties]
