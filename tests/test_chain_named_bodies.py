@@ -1,0 +1,79 @@
+"""`chain` shows each link under the body the text names, once, whichever body is asked about.
+
+A newcomer found: 县级党委和政府主要负责人's chain had townships answer to 县级党委 alone (中央
+第十六条, 山西 第三十六条 每年向县委、县政府报告), though the texts name 县级党委和政府 /
+县委、县政府 — the walk showed the part it passed through, not the duty's body; and the 村两委's
+chain in 武邑's line showed the county as three bodies (县级党委和政府, 县委和县政府, 武邑县委 and
+武邑县人民政府), 中央 第十二条 listed three times, 省级党委和政府 with and without @河北省."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from responsibility.graph.queries import ChainLine, chain
+from responsibility.policy.policyset import PolicySet
+
+SUPERVISE = "central/art_16/supervise-guidance"  # 县级党委和政府 监督指导意见的实施
+REPORT = "shanxi/art_36/annual-report"  # 乡(镇)党政主要负责人 每年向县委、县政府报告
+MANAGE = "central/art_12/manage-poor-counties"  # 省级党委和政府 加强对贫困县的管理
+
+
+def only(ps: PolicySet, actor: str, regulation: str) -> ChainLine:
+    (found,) = chain(ps, actor, regulation).lines
+    return found
+
+
+# -- 1. a link inherited downward shows the text's body ------------------------------------------
+
+
+@pytest.mark.parametrize("actor", ["county.principal-leaders", "county.head", "county.party-secretary"])
+def test_the_townships_answer_to_the_body_the_text_names(shipped: PolicySet, actor: str) -> None:
+    found = only(shipped, actor, "shanxi")
+    uppers = {k.duty: k.upper for k in found.downward if k.duty in (SUPERVISE, REPORT)}
+    assert uppers == {SUPERVISE: "county.party-committee-and-government", REPORT: "county.party-committee-and-government"}
+
+
+def test_a_link_reads_the_same_whichever_body_is_asked(shipped: PolicySet) -> None:
+    rows = {
+        actor: {(k.lower, k.relation, k.upper, k.duty) for k in only(shipped, actor, "shanxi").downward}
+        for actor in ("county.principal-leaders", "county.head", "county.party-committee-and-government")
+    }
+    shared = rows["county.principal-leaders"] & rows["county.head"]
+    assert shared and shared <= rows["county.party-committee-and-government"]
+
+
+# -- 3. one county, one name, each duty once ----------------------------------------------------
+
+
+def test_the_villages_see_wuyi_s_county_as_one_body(shipped: PolicySet) -> None:
+    found = only(shipped, "village.two-committees", "wuyi")
+    names = {k.lower for k in found.upward} | {k.upper for k in found.upward}
+    assert "wuyi.county-committee-and-government" in names
+    assert "county.party-committee-and-government" not in names
+    # 中央 第十二条 once, from 武邑县委和县政府 to 河北's provincial leadership
+    (manage,) = [k for k in found.upward if k.duty == MANAGE]
+    assert (manage.lower, manage.upper, manage.upper_place) == (
+        "wuyi.county-committee-and-government",
+        "province.party-committee-and-government",
+        "cn.hebei",
+    )
+
+
+def test_no_duty_is_listed_twice_for_one_relation(shipped: PolicySet) -> None:
+    found = only(shipped, "village.two-committees", "wuyi")
+    # the county's own rows: 武邑县委 and 武邑县人民政府 answer as its members, not again
+    county = {k for k in found.upward if shipped.actors[k.lower].level == "county"}
+    counts = Counter((k.relation, k.upper, k.duty) for k in county)
+    assert counts and max(counts.values()) == 1
+    assert {k.lower for k in county if k.duty in (MANAGE, "wuyi/sec_1__subsec_1__item_3/annual-report")} == {
+        "wuyi.county-committee-and-government"
+    }
+
+
+def test_the_provincial_leadership_is_placed_alike_in_the_line(shipped: PolicySet) -> None:
+    found = only(shipped, "village.two-committees", "wuyi")
+    places = {k.upper_place for k in found.upward if k.upper == "province.party-committee-and-government"}
+    places |= {k.lower_place for k in found.upward if k.lower == "province.party-committee-and-government"}
+    assert places == {"cn.hebei"}
