@@ -12,7 +12,8 @@ from collections import Counter
 
 import pytest
 
-from responsibility.graph.queries import ChainLine, chain
+from responsibility.cli.main import main
+from responsibility.graph.queries import ChainLine, Link, chain
 from responsibility.policy.policyset import PolicySet
 
 SUPERVISE = "central/art_16/supervise-guidance"  # 县级党委和政府 监督指导意见的实施
@@ -77,3 +78,37 @@ def test_the_provincial_leadership_is_placed_alike_in_the_line(shipped: PolicySe
     places = {k.upper_place for k in found.upward if k.upper == "province.party-committee-and-government"}
     places |= {k.lower_place for k in found.upward if k.lower == "province.party-committee-and-government"}
     assert places == {"cn.hebei"}
+
+
+# -- 2. a joint role finds the bodies filling its members in a line -----------------------------
+
+WUYI_REPORT = "wuyi/sec_1__subsec_1__item_3/annual-report"  # 每年向市扶贫开发工作领导小组报告
+
+
+def test_the_principal_leaders_are_wuyi_s_secretary_and_head_in_its_line(shipped: PolicySet) -> None:
+    found = only(shipped, "county.principal-leaders", "wuyi")
+    assert found.bodies == ("wuyi.county-head", "wuyi.party-secretary")
+    reports = {(k.lower, k.upper) for k in found.upward if k.duty == WUYI_REPORT}
+    assert reports == {
+        ("wuyi.county-head", "wuyi.hengshui-leading-group"),
+        ("wuyi.party-secretary", "wuyi.hengshui-leading-group"),
+    }
+
+
+def test_the_joint_role_answers_as_its_member_does(shipped: PolicySet) -> None:
+    joint = only(shipped, "county.principal-leaders", "wuyi")
+    head = only(shipped, "county.head", "wuyi")
+    assert rows(head.upward) <= rows(joint.upward)
+    assert rows(head.downward) <= rows(joint.downward)
+
+
+def rows(links: tuple[Link, ...]) -> set[tuple[str, str, str, str]]:
+    return {(k.lower, k.relation, k.upper, k.duty) for k in links}
+
+
+def test_the_table_names_the_bodies_of_a_joint_role(capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["chain", "county.principal-leaders", "--regulation", "wuyi"]) == 0
+    out = capsys.readouterr().out
+    assert "本规定线中的具体机构：武邑县县长、武邑县委书记" in out
+    assert "武邑 一(一)3" in out

@@ -700,10 +700,10 @@ def _starts(ps: PolicySet, idx: _Index, actor: str, area: str) -> tuple[str, ...
     level is the role there (武邑县县长 is 武邑's line's 县长); bodies inside a wider area are
     some of the role's bodies, shown beside the role."""
     under = idx.fillers.get(actor)
-    if not under:
-        return (actor,)
     level = ps.actors[actor].level
     at = place_at_level(ps, area, level) if level in LEVEL_ORDER else None
+    if not under:
+        return _member_bodies(ps, idx, actor, at) or (actor,)
     exact = idx.fillers_at.get(actor, {})
     sole = tuple(exact.get(at, ())) if at is not None else ()
     if sole:
@@ -712,6 +712,22 @@ def _starts(ps: PolicySet, idx: _Index, actor: str, area: str) -> tuple[str, ...
     found = {*under.get(area, ()), *under.get(None, ())}
     found |= {f for p in place_chain(ps, area)[1:] for f in exact.get(p, ())}
     return (actor, *sorted(found)) if found else (actor,)
+
+
+def _member_bodies(ps: PolicySet, idx: _Index, actor: str, at: str | None) -> tuple[str, ...]:
+    """For a joint role no body fills at `at` itself: the bodies filling each of its members
+    there (县级党委和政府主要负责人 in 武邑's line: 武邑县委书记 and 武邑县县长), when every member
+    has one, so the joint role's line reads as its members' do; else none."""
+    a = ps.actors[actor]
+    if a.kind != ActorKind.composite or not a.members or at is None:
+        return ()
+    found: list[str] = []
+    for m in a.members:
+        bodies = idx.fillers_at.get(m, {}).get(at, [])
+        if not bodies:
+            return ()
+        found.extend(bodies)
+    return tuple(sorted(set(found)))
 
 
 def _chain_in(ps: PolicySet, idx: _Index, scope: _Scope, actor: str) -> ChainLine:
