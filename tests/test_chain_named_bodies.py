@@ -112,3 +112,26 @@ def test_the_table_names_the_bodies_of_a_joint_role(capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "本规定线中的具体机构：武邑县县长、武邑县委书记" in out
     assert "武邑 一(一)3" in out
+
+
+# -- 4. a line without links reads the same, asked for or not -----------------------------------
+
+
+def test_an_empty_line_asked_for_is_named_as_without_links(shipped: PolicySet) -> None:
+    asked = chain(shipped, "province.leading-group", "majiang")
+    assert asked.lines == () and [line.heads for line in asked.without] == [("majiang",)]
+    every = chain(shipped, "province.leading-group")
+    assert ("majiang",) in [line.heads for line in every.without]
+
+
+def test_the_table_says_so_the_same_way(capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["chain", "province.leading-group", "--regulation", "majiang"]) == 0
+    out = capsys.readouterr().out
+    assert "以下规定线中无链接：【麻江：中央 + 麻江】" in out
+    assert "向上" not in out and "向下" not in out
+
+
+def test_a_line_a_body_stands_outside_still_says_so(shipped: PolicySet) -> None:
+    (found,) = chain(shipped, "wuyi.county-head", "shanxi").lines
+    assert not found.stands

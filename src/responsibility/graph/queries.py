@@ -394,8 +394,8 @@ class Chain:
     actor: ActorRef
     regulation: str | None  # the line asked for; None: every line the actor takes part in
     lines: tuple[ChainLine, ...]
-    # Without `regulation`: the lines the actor stands in where it has no link, so an answer
-    # says so rather than leave them out unnoticed.
+    # The lines the actor stands in where it has no link (the one asked for, with `regulation`),
+    # so an answer says so rather than leave them out unnoticed or show them empty.
     without: tuple[Line, ...] = ()
 
 
@@ -665,8 +665,8 @@ def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
     provinces. So the chain is followed within each line of regulations (:class:`Line`: a local
     regulation with those it implements and those governing its area) and answered per line:
     every line the actor takes part in (it has a link there, and a body with a place stands in
-    the line's area), or, with `regulation`, the line that regulation heads. Without
-    `regulation`, the lines it stands in with no link are named in ``Chain.without``.
+    the line's area), or, with `regulation`, the line that regulation heads. The lines it
+    stands in with no link are named in ``Chain.without``, the one asked for as any other.
 
     Links come from counterparty relations (reports to, signs with, assessed by, supervised by)
     of the duties the actor owns, as its own, as a member of a composite, or through its role
@@ -687,11 +687,11 @@ def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
     idx = _index(ps)
     scopes = _all_lines(ps, idx) if regulation is None else (_line_scope(ps, idx, regulation),)
     found = [_chain_in(ps, idx, scope, actor) for scope in scopes]
-    if regulation is not None:
-        return Chain(actor_ref(ps, actor), regulation, tuple(found))
-    kept = tuple(c for c in found if c.upward or c.downward)
+    # a line the actor stands in with no link is named in `without`, asked for or not, so the
+    # answer says so the same way (以下规定线中无链接); one it stands outside stays, to say so
+    kept = tuple(c for c in found if c.upward or c.downward or (regulation and not c.stands))
     without = tuple(c.line for c in found if c.stands and not (c.upward or c.downward))
-    return Chain(actor_ref(ps, actor), None, kept, without)
+    return Chain(actor_ref(ps, actor), regulation, kept, without)
 
 
 def _starts(ps: PolicySet, idx: _Index, actor: str, area: str) -> tuple[str, ...]:
