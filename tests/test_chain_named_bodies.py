@@ -135,3 +135,36 @@ def test_the_table_says_so_the_same_way(capsys: pytest.CaptureFixture[str]) -> N
 def test_a_line_a_body_stands_outside_still_says_so(shipped: PolicySet) -> None:
     (found,) = chain(shipped, "wuyi.county-head", "shanxi").lines
     assert not found.stands
+
+
+# -- 5. the JSON answer carries the words its rows print ----------------------------------------
+
+
+def test_json_links_carry_the_names_and_citation_the_table_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    capsys.readouterr()
+    assert main(["chain", "county.head", "--regulation", "wuyi", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (line,) = data["lines"]
+    (link,) = [k for k in line["upward"] if k["duty"] == WUYI_REPORT]
+    assert (link["lower_label"], link["upper_label"], link["article_label"], link["regulation_label"]) == (
+        "武邑县县长",
+        "衡水市扶贫开发工作领导小组",
+        "武邑 一(一)3",
+        "武邑",
+    )
+    assert link["duty_label"] == "每年向市扶贫开发工作领导小组报告扶贫脱贫进展情况"
+    placed = [k for k in line["upward"] if k["upper"] == "province.party-committee-and-government"]
+    assert placed and all(k["upper_label"] == "省级党委和政府 @河北省" for k in placed)
+    assert line["bodies_label"] == ["武邑县县长"]
+    assert "衡水市扶贫开发工作领导小组" in line["top_label"]
+
+
+def test_json_labels_follow_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    capsys.readouterr()
+    assert main(["chain", "county.head", "--regulation", "wuyi", "--format", "json", "--lang", "en"]) == 0
+    (line,) = json.loads(capsys.readouterr().out)["lines"]
+    assert line["bodies_label"] == ["Head of Wuyi County"]
