@@ -301,13 +301,25 @@ def test_commands_print_json_equal_to_the_query_and_deterministic_tables(
     assert main([*argv, *fixture_args(), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     query = {"who": who, "owes": owes, "chain": chain, "trace": trace, "compare": compare}[argv[0]]
-    # the query's data, ids untouched, with the words of the label table beside them
-    assert data == labelled(as_data(query(fixture_set(), *argv[1:])), "zh")
+    # the query's data, ids untouched, with the words of the label table beside them (chain adds
+    # the words its rows print: the bodies as named, the citation, as `_label` fields)
+    assert _within(labelled(as_data(query(fixture_set(), *argv[1:])), "zh"), data)
+    if argv[0] != "chain":
+        assert data == labelled(as_data(query(fixture_set(), *argv[1:])), "zh")
     assert _unlabelled(data) == as_data(query(fixture_set(), *argv[1:]))
     assert main([*argv, *fixture_args()]) == 0
     first = capsys.readouterr().out
     assert main([*argv, *fixture_args()]) == 0
     assert capsys.readouterr().out == first
+
+
+def _within(part: object, whole: object) -> bool:
+    """Whether every key of `part` is in `whole` with a value within its own (lists item by item)."""
+    if isinstance(part, dict) and isinstance(whole, dict):
+        return all(k in whole and _within(v, whole[k]) for k, v in part.items())
+    if isinstance(part, list) and isinstance(whole, list):
+        return len(part) == len(whole) and all(_within(a, b) for a, b in zip(part, whole, strict=True))
+    return part == whole
 
 
 def _unlabelled(data: object) -> object:

@@ -401,8 +401,8 @@ class Chain:
     actor: ActorRef
     regulation: str | None  # the line asked for; None: every line the actor takes part in
     lines: tuple[ChainLine, ...]
-    # Without `regulation`: the lines the actor stands in where it has no link, so an answer
-    # says so rather than leave them out unnoticed.
+    # The lines the actor stands in where it has no link (the one asked for, with `regulation`),
+    # so an answer says so rather than leave them out unnoticed or show them empty.
     without: tuple[Line, ...] = ()
 
 
@@ -636,12 +636,19 @@ def _resolve(
     山西's line, the bodies in 山西). Without concrete bodies the role stays.
     """
     a = ps.actors[actor]
-    if a.kind == ActorKind.concrete:
+    if a.kind == ActorKind.concrete or a.place is not None:  # a body, or a joint one (武邑县委和县政府)
         if place is not None and below and not (within(ps, a.place, place) and _stands_in(ps, a.place, area)):
             return []
         return [(actor, a.place)]
-    if place is None or a.level not in LEVEL_ORDER:
+    if a.level not in LEVEL_ORDER:
         return [(actor, None)]
+    if place is None:
+        # a role reached from a role: where the line's area has the body filling it at its own
+        # place (县级党委和政府 in 武邑's line is 武邑县委和县政府), it is that body, so one body
+        # is not shown under two names with each of its links twice
+        at = place_at_level(ps, area, a.level)
+        sole = idx.fillers_at.get(actor, {}).get(at, []) if at is not None else []
+        return [(c, at) for c in sorted(sole)] or [(actor, None)]
     if below:
         inside = place if within(ps, place, area) else area  # the narrower: the walk stays in the area
         found = idx.instances_under.get(actor, {}).get(inside, [])
@@ -649,8 +656,11 @@ def _resolve(
         # (the townships of 武邑), so only links of regulations that reach that place apply below.
         return [(c, ps.actors[c].place) for c in sorted(found)] or [(actor, inside)]
     at = place_at_level(ps, place, a.level)
+    # the body naming the role `role:` at that place first: 县级党委和政府 at 武邑县 is
+    # 武邑县委和县政府, one body as the text names it, not its two members each in its stead
+    direct = idx.fillers_at.get(actor, {}).get(at, []) if at is not None else []
     at_place = idx.instances_under.get(actor, {}).get(at, []) if at is not None else []
-    found = [c for c in at_place if ps.actors[c].place == at]
+    found = direct or [c for c in at_place if ps.actors[c].place == at]
     return [(c, at) for c in sorted(found)] or [(actor, at)]
 
 
@@ -662,8 +672,8 @@ def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
     provinces. So the chain is followed within each line of regulations (:class:`Line`: a local
     regulation with those it implements and those governing its area) and answered per line:
     every line the actor takes part in (it has a link there, and a body with a place stands in
-    the line's area), or, with `regulation`, the line that regulation heads. Without
-    `regulation`, the lines it stands in with no link are named in ``Chain.without``.
+    the line's area), or, with `regulation`, the line that regulation heads. The lines it
+    stands in with no link are named in ``Chain.without``, the one asked for as any other.
 
     Links come from counterparty relations (reports to, signs with, assessed by, supervised by)
     of the duties the actor owns, as its own, as a member of a composite, or through its role
@@ -684,11 +694,11 @@ def chain(ps: PolicySet, actor: str, regulation: str | None = None) -> Chain:
     idx = _index(ps)
     scopes = _all_lines(ps, idx) if regulation is None else (_line_scope(ps, idx, regulation),)
     found = [_chain_in(ps, idx, scope, actor) for scope in scopes]
-    if regulation is not None:
-        return Chain(actor_ref(ps, actor), regulation, tuple(found))
-    kept = tuple(c for c in found if c.upward or c.downward)
+    # a line the actor stands in with no link is named in `without`, asked for or not, so the
+    # answer says so the same way (以下规定线中无链接); one it stands outside stays, to say so
+    kept = tuple(c for c in found if c.upward or c.downward or (regulation and not c.stands))
     without = tuple(c.line for c in found if c.stands and not (c.upward or c.downward))
-    return Chain(actor_ref(ps, actor), None, kept, without)
+    return Chain(actor_ref(ps, actor), regulation, kept, without)
 
 
 def _starts(ps: PolicySet, idx: _Index, actor: str, area: str) -> tuple[str, ...]:
@@ -697,10 +707,10 @@ def _starts(ps: PolicySet, idx: _Index, actor: str, area: str) -> tuple[str, ...
     level is the role there (武邑县县长 is 武邑's line's 县长); bodies inside a wider area are
     some of the role's bodies, shown beside the role."""
     under = idx.fillers.get(actor)
-    if not under:
-        return (actor,)
     level = ps.actors[actor].level
     at = place_at_level(ps, area, level) if level in LEVEL_ORDER else None
+    if not under:
+        return _member_bodies(ps, idx, actor, at) or (actor,)
     exact = idx.fillers_at.get(actor, {})
     sole = tuple(exact.get(at, ())) if at is not None else ()
     if sole:
@@ -709,6 +719,22 @@ def _starts(ps: PolicySet, idx: _Index, actor: str, area: str) -> tuple[str, ...
     found = {*under.get(area, ()), *under.get(None, ())}
     found |= {f for p in place_chain(ps, area)[1:] for f in exact.get(p, ())}
     return (actor, *sorted(found)) if found else (actor,)
+
+
+def _member_bodies(ps: PolicySet, idx: _Index, actor: str, at: str | None) -> tuple[str, ...]:
+    """For a joint role no body fills at `at` itself: the bodies filling each of its members
+    there (县级党委和政府主要负责人 in 武邑's line: 武邑县委书记 and 武邑县县长), when every member
+    has one, so the joint role's line reads as its members' do; else none."""
+    a = ps.actors[actor]
+    if a.kind != ActorKind.composite or not a.members or at is None:
+        return ()
+    found: list[str] = []
+    for m in a.members:
+        bodies = idx.fillers_at.get(m, {}).get(at, [])
+        if not bodies:
+            return ()
+        found.extend(bodies)
+    return tuple(sorted(set(found)))
 
 
 def _chain_in(ps: PolicySet, idx: _Index, scope: _Scope, actor: str) -> ChainLine:
@@ -765,12 +791,19 @@ def _walk(
                         continue
                     other = rel.upper if upward else rel.lower
                     area = scope.line.area
-                    ends = [(cur, place)] if upward else _answered(ps, idx, cur, place, steps, area)
+                    if upward:
+                        ends = [(cur, place)]
+                    else:
+                        ends = _answered(ps, idx, cur, place, via_actor, steps, area)
+                    # upward, one row per body the text names: 武邑县委 answering as a member of
+                    # 武邑县委和县政府 repeats that body's link, listed once, nearest first
+                    owner = _owner_key(ps, idx, cur, place, via_actor, steps, area) if upward else None
                     for nxt, nxt_place in _resolve(ps, idx, other, place, area, below=not upward):
                         found = True
                         for end, end_place in ends:
                             link = _link(ps, scope, rel, end, end_place, nxt, nxt_place, steps, depth, upward)
-                            links.setdefault((link.lower, link.upper, link.relation, link.duty), link)
+                            lower = owner or link.lower
+                            links.setdefault((lower, link.upper, link.relation, link.duty), link)
                         # downward: who answers to the actor directly, as the site draws it
                         if upward and (nxt, nxt_place) not in seen:
                             seen.add((nxt, nxt_place))
@@ -780,19 +813,43 @@ def _walk(
     return _ordered(links.values()), tuple(sorted(top - {start}) if len(seen) > 1 else ())
 
 
+def _owner_key(
+    ps: PolicySet,
+    idx: _Index,
+    cur: str,
+    place: str | None,
+    owner: str,
+    steps: tuple[str, ...],
+    area: str,
+) -> str:
+    """The body the text's duty names, as `cur` reaches it: `cur` itself through role types
+    alone, else the owner placed as any role is; `cur` where the owner stands for several
+    bodies (an unplaced 县委、县政府 read as its two members), each answering by its own row."""
+    if all(s.startswith("role:") for s in steps):
+        return cur
+    found = _resolve(ps, idx, owner, place, area, below=False)
+    return found[0][0] if len(found) == 1 else cur
+
+
 def _answered(
-    ps: PolicySet, idx: _Index, cur: str, place: str | None, steps: tuple[str, ...], area: str
+    ps: PolicySet,
+    idx: _Index,
+    cur: str,
+    place: str | None,
+    owner: str,
+    steps: tuple[str, ...],
+    area: str,
 ) -> list[tuple[str, str | None]]:
-    """Who a downward link answers to, reached from `cur` by `steps`: `cur` itself, or, through
-    a body it is part of or one of its members (the bodies it answers through, upward), that
-    body by its own name, placed as any role is. Answering to a body is not answering to each
-    of its parts: the townships sign with 县委、县政府, not with 县长, and their leaders with the
-    county leading group, not with its office (山西 第三十六条)."""
-    through = [s.split(":", 1)[1] for s in steps if s.startswith(("part-of:", "has-member:"))]
-    body = through[-1] if through else None
-    if body is None:
+    """Who a downward link answers to: the body the text's duty names (`owner`, reached from
+    `cur` by `steps`), placed as any role is. Answering to a body is not answering to each of
+    its parts: the townships sign with 县委、县政府, not with 县长, and their leaders with the
+    county leading group, not with its office (山西 第三十六条). Nor is it answering to a part
+    the walk passed through: 县级党委和政府 reached from 县委书记 through 县级党委 stays
+    县级党委和政府, so a link reads the same whichever body is asked about. Through role types
+    alone (武邑县县长 filling 县长), the body is `cur` itself, the role's body in the line."""
+    if all(s.startswith("role:") for s in steps):
         return [(cur, place)]
-    return _resolve(ps, idx, body, place, area, below=False)
+    return _resolve(ps, idx, owner, place, area, below=False)
 
 
 def _link(

@@ -12,6 +12,7 @@ A link whose duty the text makes conditional shows the condition. All of it is
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from responsibility.cli.commands._common import QUESTION, load_from, resolve, resolve_optional, write
 from responsibility.cli.commands._names import Words, labelled, words
@@ -60,14 +61,19 @@ def _plain(w: Words, actor: str, place: str | None, ambiguous: set[str]) -> str:
     return f"{name} @{w.place(place)}"
 
 
-def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
-    """One row per distinct link as shown: links that differ only in the way they were reached
-    (`via`) print once."""
+def _ambiguous(w: Words, links: tuple[Link, ...]) -> set[str]:
+    """The names two bodies of the links share, which are printed with their ids."""
     ids_by_name: dict[str, set[str]] = {}
     for k in links:
         for actor in (k.lower, k.upper):
             ids_by_name.setdefault(w.actor(actor), set()).add(actor)
-    ambiguous = {name for name, ids in ids_by_name.items() if len(ids) > 1}
+    return {name for name, ids in ids_by_name.items() if len(ids) > 1}
+
+
+def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
+    """One row per distinct link as shown: links that differ only in the way they were reached
+    (`via`) print once."""
+    ambiguous = _ambiguous(w, links)
     rows = []
     for k in links:
         duty = w.duty(k.duty) if k.duty else None
@@ -135,11 +141,36 @@ def render_chain(w: Words, result: Chain) -> str:
     return f"{w.pair(a.zh, a.en)}\n\n{body}"
 
 
+def _link_words(w: Words, links: tuple[Link, ...], records: list[dict[str, Any]]) -> None:
+    """Beside each link's ids, the words its row prints: `lower_label`/`upper_label` (the body
+    as named in the table, @place and 〔〕 included), the duty's citation as printed
+    (`article_label`) and its summary (`duty_label`), and `regulation_label`."""
+    ambiguous = _ambiguous(w, links)
+    for k, record in zip(links, records, strict=True):
+        record["lower_label"] = _name(w, k.lower, k.lower_place, ambiguous, _inferred(w, k, k.lower))
+        record["upper_label"] = _name(w, k.upper, k.upper_place, ambiguous, _inferred(w, k, k.upper))
+        duty = w.duty(k.duty) if k.duty and w.ps.has_duty(k.duty) else None
+        record["article_label"] = w.cite(duty) if duty else None
+        record["duty_label"] = w.summary(duty) if duty else None
+        record["regulation_label"] = w.regulation(k.regulation)
+
+
+def as_json(w: Words, result: Chain) -> Any:
+    """The answer as data, with the words of the tables beside the ids (README: JSON output)."""
+    data = labelled(as_data(result), w.lang)
+    for found, line in zip(result.lines, data["lines"], strict=True):
+        _link_words(w, found.upward, line["upward"])
+        _link_words(w, found.downward, line["downward"])
+        line["top_label"] = [_top(w, found, t) for t in found.top]
+        line["bodies_label"] = [w.actor(b) for b in found.bodies]
+    return data
+
+
 def run(args: argparse.Namespace) -> int:
     ps = load_from(args)
     actor = resolve("ACTOR", lookup.actor_id, ps, args.actor)
     reg = resolve_optional("--regulation", lookup.regulation_id, ps, args.regulation)
     result = chain(ps, actor, reg)
     w = words(ps, args)
-    write(dumps(labelled(as_data(result), w.lang)) if args.format == "json" else render_chain(w, result))
+    write(dumps(as_json(w, result)) if args.format == "json" else render_chain(w, result))
     return 0
