@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -36,7 +37,8 @@ from responsibility.core.codes import F001, F002, F003, F004, F005
 from responsibility.core.errors import Finding, Location, PolicyError, Rule
 from responsibility.core.expr import Value
 from responsibility.policy import shape
-from responsibility.policy.model import FactTable
+from responsibility.policy.labels import FACT_VOCABULARY
+from responsibility.policy.model import Change, FactTable, Grade, Post, UnitKind
 from responsibility.policy.policyset import SourceInfo
 from responsibility.policy.yamlfile import (
     UNCLOSED_HINT,
@@ -280,6 +282,34 @@ def _subject(raw: Any) -> str:
     raise shape.invalid(f"must be one of {', '.join(SUBJECTS)}, not {raw!r}", at_value=True)
 
 
+def _vocabulary(name: str, values: type[StrEnum]) -> PlainValidator:
+    """A value of the controlled vocabulary `values` (policy.model's enum, the one list of it) for
+    the field `name`. Any other value is an F003 at it, with the value meant: a misspelt post or
+    change (`county-haed`, `transferred`) would match no rule, and a violation pass as clean."""
+    known = {str(v.value): str(v.value) for v in values}  # a plain str, as every other text fact
+
+    def check(raw: Any) -> str:
+        if isinstance(raw, str) and raw.strip() in known:
+            return known[raw.strip()]
+        said = f"must be one of {', '.join(known)}, not {raw!r}"
+        raise shape.invalid(said, hint=_meant(name, raw, list(known)), at_value=True)
+
+    return PlainValidator(check)
+
+
+def _meant(name: str, raw: Any, known: list[str]) -> str:
+    """The hint for a value of `name` not in its vocabulary `known`: the value its Chinese label or
+    its spelling is closest to, else every value with its label."""
+    labels = {str(k): zh for k, (zh, _) in FACT_VOCABULARY.get(name, {}).items()}
+    text = raw.strip() if isinstance(raw, str) else str(raw)
+    by_label = [v for v in known if labels.get(v) == text]
+    near = by_label or difflib.get_close_matches(text, known, n=1, cutoff=0.6)
+    if near:
+        zh = labels.get(near[0])
+        return f"did you mean '{near[0]}'" + (f" ({zh})?" if zh else "?")
+    return "use one of " + ", ".join(f"{v} ({labels[v]})" if v in labels else v for v in known)
+
+
 def _bad(kind: str, raw: Any) -> PydanticCustomError:
     # at the value written after the key in YAML; a CSV cell's mark is the value's own (see parse_csv)
     return shape.invalid(f"must be {_TYPE_NAMES[kind]}, not {raw!r}", at_value=True)
@@ -317,6 +347,11 @@ Number = Annotated[Decimal, _checked(_numeric)]
 Free = Annotated[Any, _checked(_any)]
 Actors = Annotated[tuple[str, ...], PlainValidator(_actors)]
 Subject = Annotated[str, PlainValidator(_subject)]
+PostValue = Annotated[str, _vocabulary("post", Post)]
+ChangeValue = Annotated[str, _vocabulary("change", Change)]
+GradeValue = Annotated[str, _vocabulary("grade", Grade)]
+SecretaryGrade = Annotated[str, _vocabulary("first_secretary_grade", Grade)]
+UnitKindValue = Annotated[str, _vocabulary("unit_kind", UnitKind)]
 
 
 # -- the tables --------------------------------------------------------------------------------------
@@ -364,11 +399,11 @@ class Fiscal(_Yearly):
 
 class Assessment(_Yearly):
     score: Number | None = None  # 考核得分
-    grade: Free | None = None  # 考核等次: excellent, good, pass, failing
+    grade: GradeValue | None = None  # 考核等次: excellent, good, pass, failing
     commended: Bool | None = None  # 通报表扬
-    unit_kind: Free | None = None  # 单位类别: county-department, township
+    unit_kind: UnitKindValue | None = None  # 单位类别: county-department, township
     poverty_weight: Number | None = None  # 脱贫攻坚实绩占比
-    first_secretary_grade: Free | None = None  # 第一书记考核等次
+    first_secretary_grade: SecretaryGrade | None = None  # 第一书记考核等次
 
 
 class County(_Row):
@@ -378,10 +413,10 @@ class County(_Row):
 
 class Personnel(_Row):
     place: Text
-    post: Text
+    post: PostValue
     person: Text
     date: Date
-    change: Text
+    change: ChangeValue
 
 
 class Step(BaseModel):
