@@ -33,11 +33,13 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from responsibility.core import observe
-from responsibility.core.codes import F001, F002, F003, F004, F005
+from responsibility.core.codes import E009, F001, F002, F003, F004, F005
 from responsibility.core.errors import Finding, Location, PolicyError, Rule
 from responsibility.core.expr import Value
+from responsibility.core.wording import plural
 from responsibility.policy import shape
 from responsibility.policy.labels import FACT_VOCABULARY
+from responsibility.policy.loader import Skipped
 from responsibility.policy.model import Change, FactTable, Grade, Post, UnitKind
 from responsibility.policy.policyset import SourceInfo
 from responsibility.policy.yamlfile import (
@@ -784,12 +786,17 @@ def read(path: str | Path, display: str | None = None, known: Known | None = Non
     return parse_csv(text, name, known) if p.suffix.lower() == ".csv" else parse_yaml(text, name, known)
 
 
-def load(paths: Sequence[str | Path] | Iterable[str | Path], known: Known | None = None) -> Facts:
+def load(
+    paths: Sequence[str | Path] | Iterable[str | Path],
+    known: Known | None = None,
+    skipped: list[Skipped] | None = None,
+) -> Facts:
     """Facts from several files (directories: every `.yaml`, `.yml` and `.csv` in them, sorted);
-    `known` as in :func:`read`."""
+    `known` as in :func:`read`. The other files a directory holds are passed over, each noted in
+    `skipped` with why; a directory that holds no facts file is an E009."""
     facts = Facts()
-    problems: list[Finding] = []
-    for path in _expand(paths):
+    files, problems = _expand(paths, skipped)
+    for path in files:
         try:
             facts.extend(read(path, known=known))
         except PolicyError as exc:
@@ -803,11 +810,62 @@ def load(paths: Sequence[str | Path] | Iterable[str | Path], known: Known | None
     return facts
 
 
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
+FACT_SUFFIXES = (".yaml", ".yml", ".csv")
+# What a spreadsheet program saves by default: no facts reader reads it, so the note says how to
+# export it (Excel on Chinese Windows names the right choice 「CSV UTF-8（逗号分隔）」).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".numbers")
+EXPORT_HINT = "export it as CSV UTF-8 named after its table (在 Excel 中另存为「CSV UTF-8（逗号分隔）」)"
+
+
+def _expand(paths: Iterable[str | Path], skipped: list[Skipped] | None) -> tuple[list[Path], list[Finding]]:
+    """The facts files `paths` name: a file as named, a directory's facts files. A directory that
+    holds none is an E009: it would otherwise be checked as giving no facts, and pass."""
     out: list[Path] = []
+    problems: list[Finding] = []
     for p in map(Path, paths):
-        if observe.is_dir(p):
-            out += observe.files_below(p, (".yaml", ".yml", ".csv"))
-        else:
+        if not observe.is_dir(p):
             out.append(p)
+            continue
+        found = observe.files_below(p, FACT_SUFFIXES)
+        passed = _passed_over(p)
+        if skipped is not None:
+            skipped += passed
+        if not found:
+            problems.append(_no_facts(p, passed))
+        out += found
+    return out, problems
+
+
+def _passed_over(folder: Path) -> list[Skipped]:
+    """The files below `folder` that are not read as facts, each with why (dot-files and
+    dot-directories, such as .git or .DS_Store, are not listed)."""
+    out: list[Skipped] = []
+    for dirpath, dirnames, filenames in observe.walk(folder):  # each listing noted
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for fn in filenames:
+            suffix = Path(fn).suffix.lower()
+            if fn.startswith(".") or suffix in FACT_SUFFIXES:
+                continue
+            why = (
+                f"a spreadsheet workbook, not read as facts: {EXPORT_HINT}"
+                if suffix in WORKBOOK_SUFFIXES
+                else "not a facts file (.yaml, .yml or .csv); not read"
+            )
+            out.append(Skipped(str(Path(dirpath) / fn), why))
     return out
+
+
+def _no_facts(folder: Path, passed: list[Skipped]) -> Finding:
+    """E009 for a facts folder that holds no facts file, worded as a policy folder's (loader)."""
+    found = f"{plural(len(passed), 'file')} passed over" if passed else "no .yaml, .yml or .csv file"
+    workbook = any(Path(k.file).suffix.lower() in WORKBOOK_SUFFIXES for k in passed)
+    first = (
+        EXPORT_HINT.replace("export it", "export each sheet")
+        if workbook
+        else "facts are a YAML document (kind: facts) or CSV files named after their table (fiscal.csv)"
+    )
+    return E009.finding(
+        Location(str(folder), 1, 1),
+        f"no facts file in this folder ({found})",
+        hint=f"{first}; `responsibility check -v` lists the files passed over and why",
+    )
