@@ -52,7 +52,7 @@ def test_a_gbk_csv_is_named_gbk_at_its_first_bad_byte() -> None:
 
 
 def test_bytes_that_are_not_gb18030_chinese_are_not_called_gbk() -> None:
-    for raw in ("café\n".encode("latin-1"), b"a\xff\xfeb\n", "abc\n".encode() + b"\x80"):
+    for raw in ("café\n".encode("latin-1"), b"a\xff\xfeb\n", b"abc\n" + b"\x80"):
         code, _, _, said, hint = _one(raw)
         assert code == "E005" and "GBK" not in said and hint == "save the file as UTF-8"
 

@@ -16,13 +16,11 @@ mojibake when read elsewhere.
 ## Example
 A file saved from an editor in GBK: `第九条` becomes the bytes `b5 da be c5 cc f5`.
 
-What `responsibility check policies/wuyi --facts F` says of a `personnel.csv` saved by Excel on
-Chinese Windows, and of an `.xlsx` given as facts:
-
-```text
-personnel.csv:2:1: E005 invalid UTF-8 (byte 0xce): the file looks GBK/GB18030-encoded, as Excel saves CSV on Chinese Windows; save it as UTF-8 (Excel: 另存为「CSV UTF-8（逗号分隔）」; Notepad: 另存为, 编码 UTF-8)
-fiscal.xlsx:1:1: E005 not UTF-8: the file is an Excel workbook (.xlsx) or another zipped file (signature 50 4B 03 04); export it as CSV UTF-8 (请在 Excel 中另存为「CSV UTF-8（逗号分隔）」)
-```
+Given as `--facts`, a `personnel.csv` saved by Excel on Chinese Windows is
+`personnel.csv:2:1: E005 invalid UTF-8 (byte 0xce): the file looks GBK/GB18030-encoded, as Excel
+saves CSV on Chinese Windows`, and an `.xlsx` is `fiscal.xlsx:1:1: E005 not UTF-8: the file is an
+Excel workbook (.xlsx) or another zipped file (signature 50 4B 03 04)`, with the fix
+`export it as CSV UTF-8 (请在 Excel 中另存为「CSV UTF-8（逗号分隔）」)`.
 
 ## Fix
 Re-save the file as UTF-8 (without changing any character), e.g.
