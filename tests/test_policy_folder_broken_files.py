@@ -80,7 +80,7 @@ def test_a_misspelt_kind_in_a_folder_is_e011_at_the_kind_with_the_kind_meant(
     monkeypatch.chdir(tmp_path)
     code, out, err = cli(capsys, "validate", "misk")
     assert (code, out) == (1, "")
-    assert f"misk/a.yaml:2:1: E011 unknown kind '{kind}' (at kind); did you mean '{meant}'?" in err
+    assert f"misk/a.yaml:2:7: E011 unknown kind '{kind}' (at kind); did you mean '{meant}'?" in err
     code, findings = check_json(capsys, "misk")
     assert code == 1 and [(f["code"], f["line"]) for f in findings] == [("E011", 2)]
 
@@ -92,7 +92,7 @@ def test_an_unknown_kind_in_a_file_shaped_as_a_policy_is_e011(
     (tmp_path / "p" / "law.yaml").write_text("kind: law\nid: x\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     code, _, err = cli(capsys, "validate", "p")
-    assert code == 1 and "p/law.yaml:1:1: E011 unknown kind 'law' (at kind); use 'regulation'" in err
+    assert code == 1 and "p/law.yaml:1:7: E011 unknown kind 'law' (at kind); use 'regulation'" in err
 
 
 def test_another_tools_yaml_is_still_passed_over_and_said_why(

@@ -52,6 +52,9 @@ class Options:
     today: dt.date = field(default_factory=dt.date.today)
     config: Config = field(default_factory=Config)
     lang: str = "zh"  # the language findings name things in (names.Names): zh or en
+    # The files the directory walks pass over (the report's list), noted as they are met: `check -v`
+    # prints them even when an input that cannot be read (a facts folder with none) stops the run.
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 @dataclass
@@ -141,6 +144,7 @@ def run(opts: Options) -> Report:
     if opts.period is not None and opts.evidence is None:  # only the evidence check reads a period
         raise ValueError("--period needs --evidence (e.g. --evidence evidence/ --period 2018)")
     report = Report([], [], rules, cfg.fail_on, period=opts.period, strict=opts.strict, lang=opts.lang)
+    report.skipped = opts.skipped  # the one list: -v prints it even when an input stops the run
     found: list[Finding] = []
     try:
         ps = load(
@@ -166,7 +170,7 @@ def run(opts: Options) -> Report:
             report.evidence, ev = evidence(ps, regs, opts.evidence, span, cfg.grace_days, names)
             found += ev
         if opts.facts:
-            found += computable(ps, regs, opts.facts)
+            found += computable(ps, regs, opts.facts, report.skipped)
     wf: WaiverFile | None = read_waivers(waiver_path, rule) if waiver_path is not None else None
     by_code = {r.code: r for r in rules}
     found = [replace(f, severity=by_code[f.code].severity) for f in found if f.code in by_code]
@@ -200,8 +204,11 @@ def conformance(
     return out
 
 
-def computable(ps: PolicySet, regs: list[Regulation], fact_paths: list[Path]) -> list[Finding]:
-    """Computable provisions of the checked regulations and their parents, on the supplied facts."""
+def computable(
+    ps: PolicySet, regs: list[Regulation], fact_paths: list[Path], skipped: list[Skipped] | None = None
+) -> list[Finding]:
+    """Computable provisions of the checked regulations and their parents, on the supplied facts
+    (the files their folders pass over noted in `skipped`)."""
     from responsibility.computable import engine
     from responsibility.computable import facts as fact_files
 
@@ -210,7 +217,8 @@ def computable(ps: PolicySet, regs: list[Regulation], fact_paths: list[Path]) ->
     by_status = {r.status: r for r in rules_of(Category.computable) if r.status}
     out = []
     # a column or key no table declares and no rule reads is a misspelling (F004), not a fact
-    for f in engine.evaluate(ps, fact_files.load(fact_paths, known=engine.facts_read(ps)), wanted):
+    facts = fact_files.load(fact_paths, known=engine.facts_read(ps), skipped=skipped)
+    for f in engine.evaluate(ps, facts, wanted):
         rule = by_status.get(f.outcome.value)
         if rule is None:  # a pass is not a finding
             continue

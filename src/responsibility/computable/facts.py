@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -32,11 +33,14 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from responsibility.core import observe
-from responsibility.core.codes import F001, F002, F003, F004, F005
+from responsibility.core.codes import E009, F001, F002, F003, F004, F005
 from responsibility.core.errors import Finding, Location, PolicyError, Rule
 from responsibility.core.expr import Value
+from responsibility.core.wording import plural
 from responsibility.policy import shape
-from responsibility.policy.model import FactTable
+from responsibility.policy.labels import FACT_VOCABULARY
+from responsibility.policy.loader import Skipped
+from responsibility.policy.model import Change, FactTable, Grade, Post, UnitKind
 from responsibility.policy.policyset import SourceInfo
 from responsibility.policy.yamlfile import (
     UNCLOSED_HINT,
@@ -280,6 +284,34 @@ def _subject(raw: Any) -> str:
     raise shape.invalid(f"must be one of {', '.join(SUBJECTS)}, not {raw!r}", at_value=True)
 
 
+def _vocabulary(name: str, values: type[StrEnum]) -> PlainValidator:
+    """A value of the controlled vocabulary `values` (policy.model's enum, the one list of it) for
+    the field `name`. Any other value is an F003 at it, with the value meant: a misspelt post or
+    change (`county-haed`, `transferred`) would match no rule, and a violation pass as clean."""
+    known = {str(v.value): str(v.value) for v in values}  # a plain str, as every other text fact
+
+    def check(raw: Any) -> str:
+        if isinstance(raw, str) and raw.strip() in known:
+            return known[raw.strip()]
+        said = f"must be one of {', '.join(known)}, not {raw!r}"
+        raise shape.invalid(said, hint=_meant(name, raw, list(known)), at_value=True)
+
+    return PlainValidator(check)
+
+
+def _meant(name: str, raw: Any, known: list[str]) -> str:
+    """The hint for a value of `name` not in its vocabulary `known`: the value its Chinese label or
+    its spelling is closest to, else every value with its label."""
+    labels = {str(k): zh for k, (zh, _) in FACT_VOCABULARY.get(name, {}).items()}
+    text = raw.strip() if isinstance(raw, str) else str(raw)
+    by_label = [v for v in known if labels.get(v) == text]
+    near = by_label or difflib.get_close_matches(text, known, n=1, cutoff=0.6)
+    if near:
+        zh = labels.get(near[0])
+        return f"did you mean '{near[0]}'" + (f" ({zh})?" if zh else "?")
+    return "use one of " + ", ".join(f"{v} ({labels[v]})" if v in labels else v for v in known)
+
+
 def _bad(kind: str, raw: Any) -> PydanticCustomError:
     # at the value written after the key in YAML; a CSV cell's mark is the value's own (see parse_csv)
     return shape.invalid(f"must be {_TYPE_NAMES[kind]}, not {raw!r}", at_value=True)
@@ -317,6 +349,11 @@ Number = Annotated[Decimal, _checked(_numeric)]
 Free = Annotated[Any, _checked(_any)]
 Actors = Annotated[tuple[str, ...], PlainValidator(_actors)]
 Subject = Annotated[str, PlainValidator(_subject)]
+PostValue = Annotated[str, _vocabulary("post", Post)]
+ChangeValue = Annotated[str, _vocabulary("change", Change)]
+GradeValue = Annotated[str, _vocabulary("grade", Grade)]
+SecretaryGrade = Annotated[str, _vocabulary("first_secretary_grade", Grade)]
+UnitKindValue = Annotated[str, _vocabulary("unit_kind", UnitKind)]
 
 
 # -- the tables --------------------------------------------------------------------------------------
@@ -364,11 +401,11 @@ class Fiscal(_Yearly):
 
 class Assessment(_Yearly):
     score: Number | None = None  # 考核得分
-    grade: Free | None = None  # 考核等次: excellent, good, pass, failing
+    grade: GradeValue | None = None  # 考核等次: excellent, good, pass, failing
     commended: Bool | None = None  # 通报表扬
-    unit_kind: Free | None = None  # 单位类别: county-department, township
+    unit_kind: UnitKindValue | None = None  # 单位类别: county-department, township
     poverty_weight: Number | None = None  # 脱贫攻坚实绩占比
-    first_secretary_grade: Free | None = None  # 第一书记考核等次
+    first_secretary_grade: SecretaryGrade | None = None  # 第一书记考核等次
 
 
 class County(_Row):
@@ -378,10 +415,10 @@ class County(_Row):
 
 class Personnel(_Row):
     place: Text
-    post: Text
+    post: PostValue
     person: Text
     date: Date
-    change: Text
+    change: ChangeValue
 
 
 class Step(BaseModel):
@@ -749,12 +786,17 @@ def read(path: str | Path, display: str | None = None, known: Known | None = Non
     return parse_csv(text, name, known) if p.suffix.lower() == ".csv" else parse_yaml(text, name, known)
 
 
-def load(paths: Sequence[str | Path] | Iterable[str | Path], known: Known | None = None) -> Facts:
+def load(
+    paths: Sequence[str | Path] | Iterable[str | Path],
+    known: Known | None = None,
+    skipped: list[Skipped] | None = None,
+) -> Facts:
     """Facts from several files (directories: every `.yaml`, `.yml` and `.csv` in them, sorted);
-    `known` as in :func:`read`."""
+    `known` as in :func:`read`. The other files a directory holds are passed over, each noted in
+    `skipped` with why; a directory that holds no facts file is an E009."""
     facts = Facts()
-    problems: list[Finding] = []
-    for path in _expand(paths):
+    files, problems = _expand(paths, skipped)
+    for path in files:
         try:
             facts.extend(read(path, known=known))
         except PolicyError as exc:
@@ -768,11 +810,62 @@ def load(paths: Sequence[str | Path] | Iterable[str | Path], known: Known | None
     return facts
 
 
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
+FACT_SUFFIXES = (".yaml", ".yml", ".csv")
+# What a spreadsheet program saves by default: no facts reader reads it, so the note says how to
+# export it (Excel on Chinese Windows names the right choice 「CSV UTF-8（逗号分隔）」).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".numbers")
+EXPORT_HINT = "export it as CSV UTF-8 named after its table (在 Excel 中另存为「CSV UTF-8（逗号分隔）」)"
+
+
+def _expand(paths: Iterable[str | Path], skipped: list[Skipped] | None) -> tuple[list[Path], list[Finding]]:
+    """The facts files `paths` name: a file as named, a directory's facts files. A directory that
+    holds none is an E009: it would otherwise be checked as giving no facts, and pass."""
     out: list[Path] = []
+    problems: list[Finding] = []
     for p in map(Path, paths):
-        if observe.is_dir(p):
-            out += observe.files_below(p, (".yaml", ".yml", ".csv"))
-        else:
+        if not observe.is_dir(p):
             out.append(p)
+            continue
+        found = observe.files_below(p, FACT_SUFFIXES)
+        passed = _passed_over(p)
+        if skipped is not None:
+            skipped += passed
+        if not found:
+            problems.append(_no_facts(p, passed))
+        out += found
+    return out, problems
+
+
+def _passed_over(folder: Path) -> list[Skipped]:
+    """The files below `folder` that are not read as facts, each with why (dot-files and
+    dot-directories, such as .git or .DS_Store, are not listed)."""
+    out: list[Skipped] = []
+    for dirpath, dirnames, filenames in observe.walk(folder):  # each listing noted
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for fn in filenames:
+            suffix = Path(fn).suffix.lower()
+            if fn.startswith(".") or suffix in FACT_SUFFIXES:
+                continue
+            why = (
+                f"a spreadsheet workbook, not read as facts: {EXPORT_HINT}"
+                if suffix in WORKBOOK_SUFFIXES
+                else "not a facts file (.yaml, .yml or .csv); not read"
+            )
+            out.append(Skipped(str(Path(dirpath) / fn), why))
     return out
+
+
+def _no_facts(folder: Path, passed: list[Skipped]) -> Finding:
+    """E009 for a facts folder that holds no facts file, worded as a policy folder's (loader)."""
+    found = f"{plural(len(passed), 'file')} passed over" if passed else "no .yaml, .yml or .csv file"
+    workbook = any(Path(k.file).suffix.lower() in WORKBOOK_SUFFIXES for k in passed)
+    first = (
+        EXPORT_HINT.replace("export it", "export each sheet")
+        if workbook
+        else "facts are a YAML document (kind: facts) or CSV files named after their table (fiscal.csv)"
+    )
+    return E009.finding(
+        Location(str(folder), 1, 1),
+        f"no facts file in this folder ({found})",
+        hint=f"{first}; `responsibility check -v` lists the files passed over and why",
+    )

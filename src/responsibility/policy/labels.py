@@ -9,13 +9,17 @@ from responsibility.core.wording import plural
 from responsibility.policy.model import (
     Action,
     ActorKind,
+    Change,
     CounterpartyRole,
     Frequency,
+    Grade,
     Level,
     Modality,
     ParentStatus,
+    Post,
     Responsibility,
     Status,
+    UnitKind,
 )
 
 RESPONSIBILITY_LABEL: dict[Responsibility, tuple[str, str]] = {
@@ -363,18 +367,38 @@ FACT_LABEL: dict[str, tuple[str, str]] = {
 # The values of a `personnel` row, for a finding that says who moved and how (R001, R002 of the
 # 不摘帽不调离 rules). 党委书记, not 县委书记: a row may be at any level, and its place is named
 # beside it. docs/computable.md's table of facts gives the same words.
-POST_LABEL: dict[str, tuple[str, str]] = {
-    "party-secretary": ("党委书记", "Party secretary"),
-    "county-head": ("县长", "county head"),
+POST_LABEL: dict[Post, tuple[str, str]] = {
+    Post.party_secretary: ("党委书记", "Party secretary"),
+    Post.county_head: ("县长", "county head"),
+    Post.deputy_county_head: ("副县长", "deputy county head"),
 }
-CHANGE_LABEL: dict[str, tuple[str, str]] = {
-    "transfer": ("调动", "transfer"),
-    "promotion": ("提拔", "promotion"),
-    "demotion": ("降职", "demotion"),
-    "removal": ("免职", "removal"),
-    "retirement": ("退休", "retirement"),
-    "death": ("去世", "death"),
-    "appointment": ("任职", "appointment"),
+CHANGE_LABEL: dict[Change, tuple[str, str]] = {
+    Change.transfer: ("调动", "transfer"),
+    Change.promotion: ("提拔", "promotion"),
+    Change.demotion: ("降职", "demotion"),
+    Change.removal: ("免职", "removal"),
+    Change.retirement: ("退休", "retirement"),
+    Change.death: ("去世", "death"),
+    Change.appointment: ("任职", "appointment"),
+}
+GRADE_LABEL: dict[Grade, tuple[str, str]] = {
+    Grade.excellent: ("优秀", "excellent"),
+    Grade.good: ("良好", "good"),
+    Grade.pass_: ("合格", "pass"),
+    Grade.failing: ("不合格", "failing"),
+}
+UNIT_KIND_LABEL: dict[UnitKind, tuple[str, str]] = {
+    UnitKind.county_department: ("县直部门", "county department"),
+    UnitKind.township: ("乡镇", "township"),
+}
+# The facts fields of a controlled vocabulary, with the words of each value: a value written in
+# Chinese (post: 县长) is named in the hint with the value it means.
+FACT_VOCABULARY: dict[str, dict[Any, tuple[str, str]]] = {
+    "post": POST_LABEL,
+    "change": CHANGE_LABEL,
+    "grade": GRADE_LABEL,
+    "first_secretary_grade": GRADE_LABEL,
+    "unit_kind": UNIT_KIND_LABEL,
 }
 
 # -- registers (responsibility registers check) ------------------------------------------------------

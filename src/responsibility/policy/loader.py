@@ -323,7 +323,7 @@ def _parse(doc: _Doc, shared: model.Shared) -> Document | None:
     elif kind == "regulation":
         cls = Regulation
     else:
-        line, col = doc.marks_now().get(("kind",), (1, 1))
+        line, col = _value_at(doc, "kind")
         meant = meant_kind(kind) if isinstance(kind, str) else None
         raise PolicyError(
             [
@@ -339,6 +339,22 @@ def _parse(doc: _Doc, shared: model.Shared) -> Document | None:
     if doc.key is not None:  # only a file that read and validated cleanly is stored
         cache.put(doc.key, obj)
     return obj
+
+
+def _value_at(doc: _Doc, key: str) -> tuple[int, int]:
+    """Where the value of the top-level `key` starts, as other value errors point (marks keep the
+    key's position only): after the key, its colon and the spaces that follow, on its line (the
+    key itself when the value is on the lines below, or the text is not in hand)."""
+    marks = doc.marks_now()
+    line, col = marks.get((key,), (1, 1))
+    lines = doc.text.splitlines()
+    if (key,) not in marks or line > len(lines):
+        return line, col
+    after = lines[line - 1][col - 1 + len(key) :]
+    rest = after.lstrip(" \t").removeprefix(":").lstrip(" \t")
+    if not rest or rest.startswith("#"):
+        return line, col
+    return line, col + len(key) + len(after) - len(rest)
 
 
 def load(

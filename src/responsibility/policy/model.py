@@ -599,6 +599,48 @@ class FactTable(StrEnum):
     teams = "teams"  # 驻村工作队 sent to a village, with its 第一书记
 
 
+# -- the controlled vocabularies of facts -------------------------------------------------------------
+# The one list of each: computable.facts reads a row's value against it (a value not in it is an
+# F003, as a misspelt post or change would match no rule and turn a violation into a clean pass),
+# and labels.FACT_VOCABULARY words each value for findings and hints.
+
+
+class Post(StrEnum):
+    """A personnel row's `post`."""
+
+    party_secretary = "party-secretary"  # 党委书记
+    county_head = "county-head"  # 县长
+    deputy_county_head = "deputy-county-head"  # 副县长: recorded; the 不调离 rules cover the heads only
+
+
+class Change(StrEnum):
+    """A personnel row's `change` of post."""
+
+    transfer = "transfer"
+    promotion = "promotion"
+    demotion = "demotion"
+    removal = "removal"
+    retirement = "retirement"
+    death = "death"
+    appointment = "appointment"
+
+
+class Grade(StrEnum):
+    """An assessment's `grade` (考核等次), and a first secretary's."""
+
+    excellent = "excellent"
+    good = "good"
+    pass_ = "pass"
+    failing = "failing"
+
+
+class UnitKind(StrEnum):
+    """An assessed unit's `unit_kind` (单位类别)."""
+
+    county_department = "county-department"
+    township = "township"
+
+
 class Rounding(StrEnum):
     half_up = "half-up"  # 11.5 → 12, 11.4 → 11
     down = "down"  # never more than the share

@@ -104,24 +104,48 @@ def wide_text(raw: bytes) -> bool:
 
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 text (a leading byte order mark dropped), or an error at the first byte that is not
-    UTF-8 (or at the start of a file saved as UTF-16 or UTF-32, which is named as such)."""
+    UTF-8 (or at the start of a file saved as UTF-16 or UTF-32, which is named as such). A
+    workbook (an .xlsx, which is a ZIP archive, or an .xls) is named as one at its start, and text
+    that reads as GB18030, which Excel and Notepad save on Chinese Windows, is named so."""
+    for signature, what in _CONTAINERS:
+        if raw.startswith(signature):
+            marks = " ".join(f"{b:02X}" for b in signature)
+            said = f"not UTF-8: the file is {what} (signature {marks})"
+            raise _error(name, 1, 1, E005, said, EXPORT_CSV)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         if wide_text(raw):
             raise _wide(raw, name) from None
         line, col = _byte_position(raw, exc.start)
-        raise _error(
-            name,
-            line,
-            col,
-            E005,
-            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            "save the file as UTF-8",
-        ) from None
+        said = f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})"
+        if _gb18030(raw):
+            said += ": the file looks GBK/GB18030-encoded, as Excel saves CSV on Chinese Windows"
+        hint = SAVE_UTF8 if _gb18030(raw) else "save the file as UTF-8"
+        raise _error(name, line, col, E005, said, hint) from None
     if "\x00" in text:  # valid UTF-8, but NUL bytes: UTF-16 or UTF-32 without a byte order mark
         raise _wide(raw, name)
     return text
+
+
+# The signatures of the files a spreadsheet saves that are not text: a ZIP archive (an .xlsx, an
+# .ods; and any zipped file) and an OLE2 compound file (an Excel 97-2003 .xls, a WPS .et).
+_CONTAINERS = (
+    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zipped file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls) or another OLE2 file"),
+)
+EXPORT_CSV = "export it as CSV UTF-8 (请在 Excel 中另存为「CSV UTF-8（逗号分隔）」)"
+SAVE_UTF8 = "save it as UTF-8 (Excel: 另存为「CSV UTF-8（逗号分隔）」; Notepad: 另存为, 编码 UTF-8)"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _gb18030(raw: bytes) -> bool:
+    """Whether `raw`, not UTF-8, reads as Chinese text in GB18030 (GBK is a subset of it): every
+    byte decodes, and at least one character is a CJK ideograph."""
+    try:
+        return _CJK.search(raw.decode("gb18030")) is not None
+    except UnicodeDecodeError:
+        return False
 
 
 def _byte_position(raw: bytes, at: int) -> tuple[int, int]:

@@ -35,6 +35,7 @@ from responsibility.checks.runner import run as run_checks
 from responsibility.cli.commands._common import LANG, POLICIES, formats, include_shipped, write
 from responsibility.core import observe
 from responsibility.core.errors import PolicyError, Severity
+from responsibility.policy.loader import Skipped
 
 PARENTS: tuple[argparse.ArgumentParser, ...] = (POLICIES, formats(*FORMATS), LANG)
 
@@ -147,11 +148,17 @@ def run(args: argparse.Namespace) -> int:
     except PolicyError as exc:
         # a facts file, evidence manifest or waiver file that cannot be read: the positioned errors
         # go to stderr (as for every input), and a machine-readable format still gets its document
+        if args.verbose:  # what the walks passed over explains a folder that gave nothing
+            _print_skipped(options.skipped)
         if args.format != "text":
             write(render(unreadable(exc.diagnostics, cfg), args.format, RenderOptions(docs_url=cfg.docs_url)))
         raise
     if args.verbose:
-        for skip in report.skipped:
-            print(f"skipped {skip.file}: {skip.reason}", file=sys.stderr)
+        _print_skipped(report.skipped)
     write(render(report, args.format, RenderOptions(color=_colour(args.color), docs_url=cfg.docs_url)))
     return report.exit_code()
+
+
+def _print_skipped(skipped: list[Skipped]) -> None:
+    for skip in skipped:
+        print(f"skipped {skip.file}: {skip.reason}", file=sys.stderr)
