@@ -26,6 +26,8 @@ from responsibility.site.pages import SitePages
 # as the bodies of the system its clauses go on to describe.
 EXPECTED = {
     ("gansu", "art_9"): 3,
+    ("gansu", "art_10"): 2,
+    ("gansu", "art_12"): 1,
     ("gansu", "art_18"): 3,
     ("gansu", "art_28"): 5,
     ("gansu", "art_31"): 3,
