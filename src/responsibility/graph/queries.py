@@ -233,8 +233,8 @@ class Owes:
     topic: str | None
     total: int  # distinct duties
     groups: tuple[TopicGroup, ...]
-    # for a role type asked about under one regulation: the bodies filling it in that regulation's
-    # area (武邑's 县长 is 武邑县县长), whose own duties `owes` of the body gives
+    # for a role type: the bodies filling it (under one regulation, those in its area: 武邑's 县长
+    # is 武邑县县长), whose own duties — the local rule's — `owes` of the body gives
     filled_by: tuple[ActorRef, ...] = ()
 
 
@@ -293,10 +293,14 @@ def owes(ps: PolicySet, actor: str, regulation: str | None = None, topic: str | 
         out.append(
             TopicGroup(t, name.zh if name else "(无主题)", name.en if name else "(no topic)", tuple(rows))
         )
-    filled: tuple[ActorRef, ...] = ()
+    idx = _index(ps)
     if regulation is not None:
         area = ps.regulation(regulation).jurisdiction
-        filled = tuple(actor_ref(ps, a) for a in _starts(ps, _index(ps), actor, area) if a != actor)
+        bodies = [a for a in _starts(ps, idx, actor, area) if a != actor]
+    else:  # every body filling the role type, wherever it stands
+        at = idx.fillers_at.get(actor, {})
+        bodies = sorted({a for ids in at.values() for a in ids})
+    filled = tuple(actor_ref(ps, a) for a in bodies)
     return Owes(me, regulation, topic, len({o.duty.id for o in owed}), tuple(out), filled)
 
 

@@ -28,13 +28,16 @@ def render_owes(w: Words, result: Owes) -> str:
     sep = "：" if w.lang == "zh" else ": "
     out = [f"{w.pair(a.zh, a.en)}{sep}{_counted(w, result)}\n"]
     if result.filled_by:
-        # a role type under one regulation: the regulation's own duties are its bodies'
-        bodies = "、".join(w.pair(b.zh, b.en) for b in result.filled_by)
-        ask = f"responsibility owes {result.filled_by[0].id} --regulation {result.regulation}"
+        # a role type: the local rules' duties are its bodies'; each named with its id, which
+        # tells it apart from the role where the names agree (县级领导干部 of 武邑 and the role)
+        bodies = "、".join(f"{w.pair(b.zh, b.en)}（{b.id}）" for b in result.filled_by)
+        regulation = f" --regulation {result.regulation}" if result.regulation else ""
+        ask = f"responsibility owes {result.filled_by[0].id}{regulation}"
         out.append(
             w.pick(
-                f"本规定中担任此角色的机构：{bodies}（其职责：{ask}）\n",
-                f"bodies in this role under this regulation: {bodies} (their duties: {ask})\n",
+                f"{'本规定中' if regulation else ''}担任此角色的机构：{bodies}；查看其职责：{ask}\n",
+                f"bodies in this role{' under this regulation' if regulation else ''}: {bodies}; "
+                f"their duties: {ask}\n",
             )
         )
     for g in result.groups:
