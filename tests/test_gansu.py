@@ -232,7 +232,10 @@ def test_article_7_leading_group(shipped: PolicySet) -> None:
     accept = duty(shipped, 7, "county-exit-acceptance")
     assert accept.action is Action.verify
     assert (CounterpartyRole.target, "county.party-committee-and-government") in roles(accept)
-    assert (CounterpartyRole.reports_to, "province.party-committee-and-government") in roles(accept)
+    # the report to 省委省政府 is the closing clause's own duty; the acceptance's words name no one
+    assert all(role is not CounterpartyRole.reports_to for role, _ in roles(accept))
+    report = duty(shipped, 7, "report")
+    assert (CounterpartyRole.reports_to, "province.party-committee-and-government") in roles(report)
     assess = duty(shipped, 7, "assess-cities-counties")
     assert {a for _, a in roles(assess)} == {
         "city.party-committee-and-government",
