@@ -223,14 +223,14 @@ def test_topic_marks_owners_that_differ_from_the_parent(pages: dict[str, str]) -
 def test_chain_edges_follow_counterparties_upwards(fixture_set: PolicySet) -> None:
     per_line = dict(chain_edges(fixture_set, "county.leading-group-office"))
     (wuyi,) = [edges for line, edges in per_line.items() if "wuyi" in line.heads]
-    edges = {(lower, relation, upper) for lower, relation, upper, _ in wuyi}
+    edges = {(lower, relation, upper) for lower, relation, upper, *_ in wuyi}
     # in 武邑's line the county's office is 武邑县扶贫办, which reports to the county government …
     assert ("wuyi.leading-group-office", "reports-to", "wuyi.county-government") in edges
     # … and on from the county government to the city, which the fixture centre names.
     assert ("wuyi.county-government", "reports-to", "city.government") in edges
     assert ("wuyi.leading-group-office", "part-of", "wuyi.leading-group") in edges
     for found in per_line.values():  # the office is joined to its group in every line
-        assert {(lower, upper) for lower, relation, upper, _ in found if relation == "part-of"} & {
+        assert {(lower, upper) for lower, relation, upper, *_ in found if relation == "part-of"} & {
             ("county.leading-group-office", "county.leading-group"),
             ("wuyi.leading-group-office", "wuyi.leading-group"),
         }

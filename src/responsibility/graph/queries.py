@@ -23,7 +23,7 @@ from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # imported where a graph is built: networkx costs ~0.4 s at start-up
     import networkx as nx
@@ -350,6 +350,10 @@ class Link:
     ``lower_place``/``upper_place`` say where a role type stands when the chain is followed from
     a concrete actor (the county government above 武邑's townships is the one at 武邑县).
     ``condition`` is the duty's condition as the text gives it: the link holds only under it.
+    ``lower_inferred``/``upper_inferred`` say that the link's duty holds that side only as an
+    inferred owner (Owner.inferred, :func:`~responsibility.policy.names.inferred_at`): the text
+    names no body there, so the link is the encoder's reading, not the text's words; every face
+    names such a side in 〔〕.
     """
 
     lower: str
@@ -363,6 +367,28 @@ class Link:
     via: tuple[str, ...]  # why it applies: member:X, role:X, implements:REG, governs:REG
     depth: int
     condition: Condition | None = None
+    lower_inferred: bool = False
+    upper_inferred: bool = False
+
+
+class Reaching(Protocol):
+    """An arrow of a chain as :func:`inferred_end` reads it: a :class:`Link`, or a face's own
+    arrow (a site diagram's edge) that carries the same two fields."""
+
+    @property
+    def upper(self) -> str: ...
+
+    @property
+    def upper_inferred(self) -> bool: ...
+
+
+def inferred_end(arrows: Iterable[Reaching], actor: str) -> bool:
+    """Whether every arrow reaching `actor` (it is their upper) comes from a duty that holds it
+    only as an inferred owner: the line reaches it only on the encoder's reading, so a face names
+    it in 〔〕 (the CLI's 顶端, a site diagram's node). False where no arrow reaches it, or one
+    comes from the text's words or from how bodies are made up (part-of)."""
+    reaching = [k.upper_inferred for k in arrows if k.upper == actor]
+    return bool(reaching) and all(reaching)
 
 
 @dataclass(frozen=True)
@@ -879,14 +905,26 @@ def _link(
         basis = Basis.stated
     else:  # from a parent the text names, or a regulation in force over the whole area
         basis = Basis.governing if path[:1] and path[0].startswith("governs:") else Basis.inherited
-    cond = ps.duty(rel.duty).condition
-    condition = Condition(cond.zh, cond.en) if cond is not None else None
-    if upward:
-        return Link(
-            cur, place, rel.relation, nxt, nxt_place, rel.duty, rel.regulation, basis, via, depth, condition
-        )
+    duty = ps.duty(rel.duty)
+    condition = Condition(duty.condition.zh, duty.condition.en) if duty.condition is not None else None
+    ends = (cur, place, nxt, nxt_place) if upward else (nxt, nxt_place, cur, place)
+    lower, lower_place, upper, upper_place = ends
     return Link(
-        nxt, nxt_place, rel.relation, cur, place, rel.duty, rel.regulation, basis, via, depth, condition
+        lower,
+        lower_place,
+        rel.relation,
+        upper,
+        upper_place,
+        rel.duty,
+        rel.regulation,
+        basis,
+        via,
+        depth,
+        condition,
+        # whether the duty names each side or the encoder attributed it (Owner.inferred): a domain
+        # answer, given here once so the CLI, JSON and the site mark the same bodies
+        inferred_at(duty, lower),
+        inferred_at(duty, upper),
     )
 
 
@@ -1182,6 +1220,7 @@ __all__ = [
     "MatrixRow",
     "OwedDuty",
     "Owes",
+    "Reaching",
     "RegulationTrace",
     "TopicDiff",
     "TopicGroup",
@@ -1192,6 +1231,7 @@ __all__ = [
     "as_data",
     "chain",
     "compare",
+    "inferred_end",
     "owes",
     "regulation_line",
     "regulation_lines",

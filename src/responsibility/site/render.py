@@ -16,6 +16,7 @@ import functools
 import html
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -104,7 +105,19 @@ def named(link: Named) -> str:
     shown = gloss(link.name)
     if not getattr(link, "inferred", False):  # a page's other links (breadcrumbs) carry no mark
         return shown
+    return _inferred_owner(shown)
+
+
+def _inferred_owner(shown: str) -> str:
+    """An escaped name of a body the text does not name there, in the span whose title says so."""
     return f'<span class="rsp-inferred" title="{html_text(INFERRED_OWNER_TITLE)}">{shown}</span>'
+
+
+def owner_runs(runs: Iterable[tuple[str, bool]]) -> str:
+    """Text for raw HTML (an ``<li>`` of a chain's list), run by run through :func:`html_text`;
+    a run naming a body the text does not name there (already in 〔〕) in the span :func:`named`
+    gives such a body, so the list marks it as the rest of the site does."""
+    return "".join(_inferred_owner(html_text(run)) if marked else html_text(run) for run, marked in runs)
 
 
 class Glossed(Protocol):
@@ -356,6 +369,7 @@ FILTERS = {
     "literal": literal,
     "cite": cite,
     "named": named,
+    "owner_runs": owner_runs,
     "gloss": gloss,
     "english": english,
     "prose": prose,

@@ -17,9 +17,18 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
-from responsibility.graph.queries import ChainLine, Change, FieldChange, Line, TraceStatus, chain, compare
+from responsibility.graph.queries import (
+    ChainLine,
+    Change,
+    FieldChange,
+    Line,
+    TraceStatus,
+    chain,
+    compare,
+    inferred_end,
+)
 from responsibility.graph.responsibility_list import HEADERS, Row, actor_rows
 from responsibility.policy.labels import (
     ACTION_LABEL,
@@ -51,7 +60,7 @@ from responsibility.policy.model import (
     Status,
     Text,
 )
-from responsibility.policy.names import Names
+from responsibility.policy.names import Names, inferred_at
 from responsibility.policy.policyset import DutyEntry, PolicySet, citations, provision_paths
 from responsibility.semantics import (
     ParentStatus,
@@ -350,7 +359,7 @@ class ChainView:
     nodes: tuple[tuple[str, str], ...]  # (actor id, name)
     arrows: tuple[tuple[str, str, str], ...]  # (lower, relations joined, upper)
     focus: tuple[str, ...]  # the actor, or the bodies filling it in these lines (ids)
-    phrases: tuple[str, ...]
+    phrases: tuple[Phrase, ...]
     bodies: tuple[str, ...] = ()  # names of the bodies filling the role, shown in its place
 
     @property
@@ -363,10 +372,37 @@ class ChainView:
         return Name("；".join(zh), "; ".join(en))
 
 
-# One arrow of a chain diagram: (lower, relation, upper, conditions). `conditions` are the texts'
-# conditions when every duty behind the arrow is conditional (the arrow holds only under one of
-# them); empty when one holds without condition.
-ChainEdge = tuple[str, str, str, tuple[str, ...]]
+class ChainEdge(NamedTuple):
+    """One arrow of a chain diagram: `lower` answers to `upper` by `relation`. `conditions` are
+    the texts' conditions when every duty behind the arrow is conditional (the arrow holds only
+    under one of them); empty when one holds without condition. `lower_inferred`/
+    `upper_inferred`: every duty behind the arrow holds that side only as an inferred owner
+    (queries.Link's fields of the same names); never so for part-of, which is the catalogue's."""
+
+    lower: str
+    relation: str
+    upper: str
+    conditions: tuple[str, ...]
+    lower_inferred: bool = False
+    upper_inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One line of a chain in words, as runs of text; a run marked true names a body the text
+    does not name there (in 〔〕), which the page wraps in the tooltip of that mark."""
+
+    runs: tuple[tuple[str, bool], ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run for run, _ in self.runs)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __contains__(self, part: str) -> bool:  # a phrase reads as its text: "条件" in phrase
+        return part in self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,11 +453,12 @@ class ActorView:
 
 @dataclass(frozen=True, slots=True)
 class FieldChangeView:
-    """One changed field in words: its label, and the names before and after (None: unset)."""
+    """One changed field in words: its label, and the names before and after (None: unset),
+    each an unlinked :class:`Link`, so an owner the text does not name is marked as elsewhere."""
 
     label: str
-    before: str | None
-    after: str | None
+    before: tuple[Link, ...] | None
+    after: tuple[Link, ...] | None
     unset: str
 
 
@@ -593,6 +630,8 @@ def line_edges(ps: PolicySet, found: ChainLine, actor_id: str) -> tuple[ChainEdg
     """One line of :func:`chain_edges`: its links as arrows, with the `part-of` of each body
     whose chain it draws."""
     conditions: dict[tuple[str, str, str], list[str] | None] = {}
+    # per arrow, whether every duty behind it holds its lower, its upper only by inference
+    guessed: dict[tuple[str, str, str], tuple[bool, bool]] = {}
     for k in (*found.upward, *found.downward):
         key = (k.lower, k.relation, k.upper)
         known = conditions.get(key, [])
@@ -600,6 +639,8 @@ def line_edges(ps: PolicySet, found: ChainLine, actor_id: str) -> tuple[ChainEdg
             conditions[key] = None  # one duty behind the arrow holds without condition
         else:
             conditions[key] = [*known, k.condition.zh or k.condition.en or ""]
+        lower, upper = guessed.get(key, (True, True))
+        guessed[key] = (lower and k.lower_inferred, upper and k.upper_inferred)
     drawn = {a for lower, _, upper in conditions for a in (lower, upper)}
     for start in chain_starts(found, actor_id):
         body = ps.actors.get(start)
@@ -612,7 +653,10 @@ def line_edges(ps: PolicySet, found: ChainLine, actor_id: str) -> tuple[ChainEdg
         for member in body.members:
             if member in drawn:
                 conditions[(member, "part-of", start)] = None
-    return tuple((*key, tuple(dict.fromkeys(c)) if c else ()) for key, c in sorted(conditions.items()))
+    return tuple(
+        ChainEdge(*key, tuple(dict.fromkeys(c)) if c else (), *guessed.get(key, (False, False)))
+        for key, c in sorted(conditions.items())
+    )
 
 
 def chain_starts(found: ChainLine, actor_id: str) -> tuple[str, ...]:
@@ -1199,7 +1243,7 @@ class SiteViews:
             if actor is None or not actor.part_of:
                 return ChainSection((), 0, actor_id)
             # in no line, yet part of a body: the diagram draws that alone
-            edge: ChainEdge = (actor_id, "part-of", actor.part_of, ())
+            edge = ChainEdge(actor_id, "part-of", actor.part_of, ())
             alone = self.chain_view((), 0, (edge,), (actor_id,), actor_id)
             return ChainSection((alone,), 0, actor_id)
         alike: dict[tuple[tuple[ChainEdge, ...], tuple[str, ...]], list[Line]] = {}
@@ -1223,34 +1267,48 @@ class SiteViews:
     ) -> ChainView:
         """One diagram; `starts` are the bodies whose chain it is (the actor, or the bodies
         filling it in these lines, named beside the diagram), drawn in bold."""
-        nodes = sorted({a for e in edges for a in (e[0], e[2])})
+        nodes = sorted({a for e in edges for a in (e.lower, e.upper)})
         # Two bodies joined by several relations get one arrow naming them all: parallel arrows
         # draw their labels on top of each other. A relation that holds only under a condition
         # says so on the arrow; the list below names the condition.
         joined: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for src, role, dst, conditions in edges:
-            joined[(src, dst)].append(relation(role)[0] + ("（有条件）" if conditions else ""))
+        for e in edges:
+            shown = relation(e.relation)[0] + ("（有条件）" if e.conditions else "")
+            joined[(e.lower, e.upper)].append(shown)
         return ChainView(
             lines=lines,
             more=more,
-            nodes=tuple((n, self.chain_name(n)) for n in nodes),
+            # a node every arrow reaches only by inference is the encoder's reading: 〔〕, as the
+            # CLI marks the top of a line (queries.inferred_end, one rule for both)
+            nodes=tuple((n, self.chain_name(n, inferred_end(edges, n))) for n in nodes),
             arrows=tuple((src, "、".join(rels), dst) for (src, dst), rels in joined.items()),
             focus=tuple(s for s in starts if s in nodes),
-            phrases=tuple(self.chain_phrase(src, role, dst, cond) for src, role, dst, cond in edges),
+            phrases=tuple(self.chain_phrase(e) for e in edges),
             bodies=tuple(self.chain_name(s) for s in starts if s != actor_id),
         )
 
-    def chain_phrase(self, lower: str, role: str, upper: str, conditions: tuple[str, ...] = ()) -> str:
+    def chain_phrase(self, edge: ChainEdge) -> Phrase:
         """One line of the chain in words: 县级政府接受市级党委和政府考核; with the text's
         conditions when it holds only under them (under any one of several duties' conditions):
-        …（条件：发现问题）, …（条件：未完成年度脱贫目标任务；或不负责任）."""
-        before, after = CHAIN_PHRASE.get(role, ("→", relation(role)[0]))
-        phrase = "".join((self.chain_name(lower), before, self.chain_name(upper), after))
-        return f"{phrase}（条件：{'；或'.join(conditions)}）" if conditions else phrase
+        …（条件：发现问题）, …（条件：未完成年度脱贫目标任务；或不负责任）. A side that every
+        duty behind it holds only by inference is named 〔〕 in a run of its own (Phrase)."""
+        before, after = CHAIN_PHRASE.get(edge.relation, ("→", relation(edge.relation)[0]))
+        runs = [
+            (self.chain_name(edge.lower, edge.lower_inferred), edge.lower_inferred),
+            (before, False),
+            (self.chain_name(edge.upper, edge.upper_inferred), edge.upper_inferred),
+            (after, False),
+        ]
+        if edge.conditions:
+            runs.append((f"（条件：{'；或'.join(edge.conditions)}）", False))
+        return Phrase(tuple((run, marked) for run, marked in runs if run))
 
-    def chain_name(self, actor_id: str) -> str:
+    def chain_name(self, actor_id: str, inferred_owner: bool = False) -> str:
+        """A body of a chain by its catalogue name; in 〔〕 where the text does not name it
+        (Names.as_named's mark of an inferred owner)."""
         actor = self.ps.actors.get(actor_id)
-        return actor.name.zh if actor is not None else actor_id
+        name = actor.name.zh if actor is not None else actor_id
+        return inferred(name) if inferred_owner else name
 
     # -- regulations ---------------------------------------------------------------------------
     def regulation(self, reg: Regulation) -> RegulationView:
@@ -1339,7 +1397,7 @@ class SiteViews:
                 ChangeView(
                     self.duty_link(page, c.a.id),
                     self.duty_link(page, c.b.id),
-                    tuple(self.field_change(f) for f in c.changes),
+                    tuple(self.field_change(f, c.a.id, c.b.id) for f in c.changes),
                 )
                 for c in changed
             ),
@@ -1352,24 +1410,30 @@ class SiteViews:
             ),
         )
 
-    def field_change(self, f: FieldChange) -> FieldChangeView:
+    def field_change(self, f: FieldChange, a: str, b: str) -> FieldChangeView:
         """One changed field in words: 责任主体由 县级党委、县级政府 改为 县委 (queries.compare gives
-        ids and enum values; this only names them)."""
+        ids and enum values; this only names them). `a`, `b`: the two duties, whose owners the
+        values name."""
         return FieldChangeView(
             FIELD_LABEL.get(f.field, (f.field, f.field))[0],
-            self.field_value(f.field, f.a),
-            self.field_value(f.field, f.b),
+            self.field_value(f.field, f.a, a),
+            self.field_value(f.field, f.b, b),
             "未规定" if f.field == "frequency" else "无",
         )
 
-    def field_value(self, field: str, value: str) -> str | None:
+    def field_value(self, field: str, value: str, duty: str) -> tuple[Link, ...] | None:
         parts = [v for v in value.split(", ") if v and v != "-"]
         if not parts:
             return None
         names: list[str] = []
+        marks: list[bool] = []
         for v in parts:
+            # an owner the duty's text does not name: 〔〕 and its tooltip, as every owner of the
+            # site is named (Names.as_named, render.named)
+            guessed = field == "owners" and self.ps.has_duty(duty) and inferred_at(self.ps.duty(duty), v)
+            marks.append(guessed)
             if field == "owners" and v in self.ps.actors:
-                names.append(self.ps.actors[v].name.zh)
+                names.append(self.names.as_named(v, None, with_id=False, inferred=guessed))
             elif field == "responsibility" and v in Responsibility.__members__.values():
                 names.append(RESPONSIBILITY_LABEL[Responsibility(v)][0])
             elif field == "modality" and v in Modality.__members__.values():
@@ -1380,7 +1444,7 @@ class SiteViews:
                 names.append(self.ps.artefact_kinds[v].name.zh)
             else:
                 names.append(v)
-        return "、".join(names)
+        return tuple(Link(Name(n), inferred=m) for n, m in zip(names, marks, strict=True))
 
     def provision_block(self, page: str, reg: Regulation, provision_id: str, depth: int) -> ProvisionBlock:
         """A provision under its label as printed (第九条, 1、); an unlabelled one under how it is

@@ -18,11 +18,10 @@ from responsibility.cli.commands._common import QUESTION, load_from, resolve, re
 from responsibility.cli.commands._names import Words, labelled, words
 from responsibility.core.table import render
 from responsibility.graph.export import dumps
-from responsibility.graph.queries import Chain, ChainLine, Link, as_data, chain
+from responsibility.graph.queries import Chain, ChainLine, Link, as_data, chain, inferred_end
 from responsibility.policy import lookup
 from responsibility.policy.labels import BASIS_LABEL, RELATION_LABEL
 from responsibility.policy.labels import inferred as inferred_mark
-from responsibility.policy.names import inferred_at
 
 PARENTS = QUESTION
 
@@ -34,12 +33,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="only the line this regulation heads: it and the regulations above it (an id or name: shanxi)",
     )
-
-
-def _inferred(w: Words, k: Link, actor: str) -> bool:
-    """Whether the link's duty holds `actor` only as an inferred owner (Owner.inferred): the
-    text names no body there, so the link is the encoder's reading, not the text's words."""
-    return bool(k.duty) and w.ps.has_duty(k.duty) and inferred_at(w.ps.duty(k.duty), actor)
 
 
 def _name(w: Words, actor: str, place: str | None, ambiguous: set[str], inferred: bool = False) -> str:
@@ -80,9 +73,9 @@ def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
         rows.append(
             [
                 str(k.depth),
-                _name(w, k.lower, k.lower_place, ambiguous, _inferred(w, k, k.lower)),
+                _name(w, k.lower, k.lower_place, ambiguous, k.lower_inferred),
                 w.label(RELATION_LABEL, k.relation),
-                _name(w, k.upper, k.upper_place, ambiguous, _inferred(w, k, k.upper)),
+                _name(w, k.upper, k.upper_place, ambiguous, k.upper_inferred),
                 w.label(BASIS_LABEL, k.basis.value),
                 w.cite(duty) if duty else "-",
                 w.summary(duty) if duty else "-",
@@ -95,10 +88,9 @@ def _rows(w: Words, links: tuple[Link, ...]) -> list[list[str]]:
 
 def _top(w: Words, found: ChainLine, actor: str) -> str:
     """A body the line ends at, in 〔〕 where every link reaching it comes from a duty that
-    attributes it by inference: the line ends there only on the encoder's reading."""
-    reaching = [k for k in found.upward if k.upper == actor]
-    guessed = bool(reaching) and all(_inferred(w, k, actor) for k in reaching)
-    return inferred_mark(w.actor(actor)) if guessed else w.actor(actor)
+    attributes it by inference: the line ends there only on the encoder's reading (the rule a
+    site diagram marks its nodes by)."""
+    return inferred_mark(w.actor(actor)) if inferred_end(found.upward, actor) else w.actor(actor)
 
 
 def render_line(w: Words, found: ChainLine) -> str:
@@ -144,11 +136,12 @@ def render_chain(w: Words, result: Chain) -> str:
 def _link_words(w: Words, links: tuple[Link, ...], records: list[dict[str, Any]]) -> None:
     """Beside each link's ids, the words its row prints: `lower_label`/`upper_label` (the body
     as named in the table, @place and 〔〕 included), the duty's citation as printed
-    (`article_label`) and its summary (`duty_label`), and `regulation_label`."""
+    (`article_label`) and its summary (`duty_label`), and `regulation_label`. Whether a side
+    is an inferred owner is the link's own `lower_inferred`/`upper_inferred` (booleans)."""
     ambiguous = _ambiguous(w, links)
     for k, record in zip(links, records, strict=True):
-        record["lower_label"] = _name(w, k.lower, k.lower_place, ambiguous, _inferred(w, k, k.lower))
-        record["upper_label"] = _name(w, k.upper, k.upper_place, ambiguous, _inferred(w, k, k.upper))
+        record["lower_label"] = _name(w, k.lower, k.lower_place, ambiguous, k.lower_inferred)
+        record["upper_label"] = _name(w, k.upper, k.upper_place, ambiguous, k.upper_inferred)
         duty = w.duty(k.duty) if k.duty and w.ps.has_duty(k.duty) else None
         record["article_label"] = w.cite(duty) if duty else None
         record["duty_label"] = w.summary(duty) if duty else None
