@@ -77,6 +77,14 @@ def shipped() -> PolicySet:
     return responsibility.load()
 
 
+@pytest.fixture
+def shipped_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands reading only the shipped policies share one loaded set (tests/shipped_helpers.py)."""
+    from shipped_helpers import share_shipped
+
+    share_shipped(monkeypatch)
+
+
 # The product's own cache (responsibility.policy.cache) in a folder of this test process: shipped files
 # are parsed once per process rather than once per `load()` (that was a third of the suite's CPU
 # time), and no test writes to the real ~/.cache. XDG_CACHE_HOME is set for the whole session,

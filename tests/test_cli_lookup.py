@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import shlex
 from collections import Counter
-from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -19,29 +18,9 @@ from conftest import ROOT
 from responsibility.cli.main import main
 from responsibility.core.errors import AmbiguousName, LookupFailure
 from responsibility.policy import lookup
-from responsibility.policy.policyset import PolicySet
+from shipped_helpers import shipped_set
 
-
-@cache
-def shipped_set() -> PolicySet:
-    """The shipped policies, loaded once for the module (Hypothesis examples only read it)."""
-    return responsibility.load()
-
-
-@pytest.fixture(autouse=True)
-def _shipped_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands reading only the shipped policies share one loaded set (loading is the slow part
-    of a command; what is compared here is what each command does with it)."""
-    from responsibility.cli.commands import _common
-
-    real = _common.load
-
-    def load(paths: list[str], include_shipped: bool = True) -> PolicySet:
-        return (
-            shipped_set() if not paths and include_shipped else real(paths, include_shipped=include_shipped)
-        )
-
-    monkeypatch.setattr(_common, "load", load)
+pytestmark = pytest.mark.usefixtures("shipped_loaded_once")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -8,46 +8,25 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from functools import cache
 
 import pytest
 
-import responsibility
 from conftest import ROOT
 from responsibility.checks.runner import Options, Report, run
-from responsibility.cli.main import main
 from responsibility.graph.responsibility_list import to_csv, to_xlsx
 from responsibility.policy import labels, lookup
 from responsibility.policy.model import walk_provisions
-from responsibility.policy.policyset import PolicySet, citations
+from responsibility.policy.policyset import citations
 from responsibility.site.pages import SitePages
 from responsibility.site.render import cite
+from shipped_helpers import cli, shipped_set
 
 MARKED = "〔第11段〕"
 # 第11段 not inside the mark: how the paragraph was shown before it was marked
 BARE = re.compile(r"(?<!〔)第11段")
 
 
-@cache
-def shipped() -> PolicySet:
-    return responsibility.load()
-
-
-@pytest.fixture(autouse=True)
-def _shipped_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from responsibility.cli.commands import _common
-
-    real = _common.load
-
-    def load(paths: list[str], include_shipped: bool = True) -> PolicySet:
-        return shipped() if not paths and include_shipped else real(paths, include_shipped=include_shipped)
-
-    monkeypatch.setattr(_common, "load", load)
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    assert main(list(argv)) == 0
-    return capsys.readouterr().out
+pytestmark = pytest.mark.usefixtures("shipped_loaded_once")
 
 
 # -- the citation --------------------------------------------------------------------------------
@@ -55,7 +34,7 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 def test_no_printed_label_holds_the_mark() -> None:
     """The mark would be ambiguous if a text printed 〔〕 in a label of its own."""
-    ps = shipped()
+    ps = shipped_set()
     for reg in ps.regulations.values():
         for prov, div in walk_provisions(reg):
             for label in (prov.label, div.label if div else None):
@@ -63,7 +42,7 @@ def test_no_printed_label_holds_the_mark() -> None:
 
 
 def test_a_citation_is_marked_exactly_where_its_label_is_not_printed() -> None:
-    ps = shipped()
+    ps = shipped_set()
     marked = []
     for reg in ps.regulations.values():
         cites = citations(reg)
@@ -78,7 +57,7 @@ def test_a_citation_is_marked_exactly_where_its_label_is_not_printed() -> None:
 
 
 def test_the_inferred_part_alone_is_marked() -> None:
-    ps = shipped()
+    ps = shipped_set()
     assert citations(ps.regulation("wuyi"))["sec_2__item_3"] == "二、〔3〕"  # 二、 is printed
     assert labels.inferred_runs("二、〔3〕") == [("二、", False), ("〔3〕", True)]
     assert labels.unmarked("二、〔3〕") == "二、3"
@@ -95,7 +74,7 @@ def test_the_inferred_part_alone_is_marked() -> None:
     ],
 )
 def test_a_label_is_found_with_or_without_the_mark(reg: str, typed: str, pid: str) -> None:
-    assert lookup.provision_id(shipped(), reg, typed) == pid
+    assert lookup.provision_id(shipped_set(), reg, typed) == pid
 
 
 # -- every face ----------------------------------------------------------------------------------
@@ -136,7 +115,7 @@ def test_every_answer_shows_the_mark(capsys: pytest.CaptureFixture[str], argv: t
 
 
 def test_the_list_shows_the_mark_in_csv_and_xlsx() -> None:
-    ps = shipped()
+    ps = shipped_set()
     csv = to_csv(ps, ["majiang"], "zh").decode("utf-8-sig")
     assert MARKED in csv and not BARE.search(csv)
     with zipfile.ZipFile(io.BytesIO(to_xlsx(ps, ["majiang"], "zh"))) as z:
@@ -146,7 +125,7 @@ def test_the_list_shows_the_mark_in_csv_and_xlsx() -> None:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return SitePages(shipped()).build()
+    return SitePages(shipped_set()).build()
 
 
 def test_every_page_showing_the_paragraph_marks_it_with_a_tooltip(pages: dict[str, str]) -> None:

@@ -6,34 +6,16 @@ of `check`, in `duties`, `who` and `owes`, and (without the id) on the site and 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import pytest
 
-import responsibility
 from conftest import ROOT
 from responsibility.checks.runner import Options, Report, run
-from responsibility.cli.main import main
 from responsibility.graph.responsibility_list import rows
 from responsibility.policy.names import Names
-from responsibility.policy.policyset import PolicySet
+from shipped_helpers import cli, shipped_set
 
-
-@cache
-def shipped() -> PolicySet:
-    return responsibility.load()
-
-
-@pytest.fixture(autouse=True)
-def _shipped_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from responsibility.cli.commands import _common
-
-    real = _common.load
-
-    def load(paths: list[str], include_shipped: bool = True) -> PolicySet:
-        return shipped() if not paths and include_shipped else real(paths, include_shipped=include_shipped)
-
-    monkeypatch.setattr(_common, "load", load)
+pytestmark = pytest.mark.usefixtures("shipped_loaded_once")
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +40,7 @@ def _g003(report: Report, target: str) -> str:
 def test_g003_names_the_body_as_its_text_does(
     report: Report, target: str, text_name: str, catalogue: str, actor: str
 ) -> None:
-    ps = shipped()
+    ps = shipped_set()
     entry = ps.duty_entry(target)
     # the name is the text's own: the encoding records it, and the provision's text prints it,
     # where the catalogue's name is not what this text says
@@ -69,7 +51,7 @@ def test_g003_names_the_body_as_its_text_does(
 
 
 def test_every_g003_message_opens_with_its_duty_s_name_for_the_body(report: Report) -> None:
-    ps = shipped()
+    ps = shipped_set()
     found = [f for f in report.findings if f.code == "G003"]
     assert len(found) >= 10
     for f in found:
@@ -82,11 +64,6 @@ def test_every_g003_message_opens_with_its_duty_s_name_for_the_body(report: Repo
             assert f.message.startswith(f"{written}（{body.name.zh}，{body.id}）承担 "), f.message
         else:  # a name the text shares with the catalogue needs no brackets and no id
             assert f.message.startswith(f"{body.name.zh}承担 ") and body.id not in f.message, f.message
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    assert main(list(argv)) == 0
-    return capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -113,12 +90,12 @@ def test_chain_names_each_body_one_way(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_english_keeps_the_catalogue_name(capsys: pytest.CaptureFixture[str]) -> None:
     out = cli(capsys, "duties", "--regulation", "gansu", "--provision", "第六条", "--lang", "en")
-    en = shipped().actors["province.leaders"].name.en
+    en = shipped_set().actors["province.leaders"].name.en
     assert en and en in out and "省级领导" not in out and "province.leaders" not in out
 
 
 def test_as_named_is_the_catalogue_name_where_the_text_agrees() -> None:
-    say = Names(shipped())
+    say = Names(shipped_set())
     assert say.as_named("province.leaders", None) == "省级领导干部"
     assert say.as_named("province.leaders", "省级领导干部") == "省级领导干部"
     assert say.as_named("province.leaders", "省级领导") == "省级领导（省级领导干部，province.leaders）"
@@ -127,7 +104,7 @@ def test_as_named_is_the_catalogue_name_where_the_text_agrees() -> None:
 
 
 def test_the_list_and_the_site_leave_out_the_id() -> None:
-    ps = shipped()
+    ps = shipped_set()
     [row] = [r for r in rows(ps, "gansu") if r.duty == "gansu/art_6/demonstration-points"]
     assert row.owners == "省委常委、省级领导（省级领导干部）"
     from responsibility.site.pages import SitePages
@@ -137,7 +114,7 @@ def test_the_list_and_the_site_leave_out_the_id() -> None:
 
 
 def test_the_evidence_counterparty_is_named_as_its_duty_names_it() -> None:
-    ps = shipped()
+    ps = shipped_set()
     entry = ps.duty_entry("majiang/para_11/bottom-up-assessment")
     [c] = entry.duty.counterparties
     assert Names(ps).counterparty(c) == "县领导（县级领导干部，county.leaders）"

@@ -10,38 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 
 import pytest
 
-import responsibility
-from responsibility.cli.main import main
 from responsibility.graph.queries import owes, who
 from responsibility.policy.lookup import actor_id
 from responsibility.policy.names import Names, text_name
-from responsibility.policy.policyset import PolicySet
+from shipped_helpers import cli, shipped_set
 
-
-@cache
-def shipped() -> PolicySet:
-    return responsibility.load()
-
-
-@pytest.fixture(autouse=True)
-def _shipped_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from responsibility.cli.commands import _common
-
-    real = _common.load
-
-    def load(paths: list[str], include_shipped: bool = True) -> PolicySet:
-        return shipped() if not paths and include_shipped else real(paths, include_shipped=include_shipped)
-
-    monkeypatch.setattr(_common, "load", load)
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    assert main(list(argv)) == 0
-    return capsys.readouterr().out
+pytestmark = pytest.mark.usefixtures("shipped_loaded_once")
 
 
 def _table_rows(out: str) -> int:
@@ -69,7 +46,7 @@ def test_the_header_counts_what_the_rows_show(capsys: pytest.CaptureFixture[str]
     shown = _table_rows(out)
     assert shown == (int(rows) if rows else duties), out
     assert (rows is not None) == (shown != duties)  # the row count is said only where it differs
-    assert duties == owes(shipped(), actor_id(shipped(), actor)).total
+    assert duties == owes(shipped_set(), actor_id(shipped_set(), actor)).total
 
 
 def test_county_leaders_has_one_duty_under_two_topics(capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,7 +76,7 @@ def test_owes_and_who_carry_the_text_s_name_in_json(capsys: pytest.CaptureFixtur
 
 def test_one_reading_of_the_text_s_name() -> None:
     """who's `named`, owes's `named` and the words of Names.named_at come from text_name."""
-    ps = shipped()
+    ps = shipped_set()
     say = Names(ps)
     for entry in ps.duties("majiang"):
         for info in next(d for d in who(ps, entry.ref).duties).owners:

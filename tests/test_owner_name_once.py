@@ -6,37 +6,19 @@ catalogue's names of the bodies it covers after it, in `duties`, C003 and the �
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-import responsibility
 from responsibility.cli.main import main
 from responsibility.graph.responsibility_list import rows
 from responsibility.policy.model import Owner
 from responsibility.policy.names import Names
-from responsibility.policy.policyset import PolicySet
+from shipped_helpers import shipped_set
 
-
-@cache
-def shipped() -> PolicySet:
-    return responsibility.load()
-
-
-@pytest.fixture(autouse=True)
-def _shipped_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from responsibility.cli.commands import _common
-
-    real = _common.load
-
-    def load(paths: list[str], include_shipped: bool = True) -> PolicySet:
-        return shipped() if not paths and include_shipped else real(paths, include_shipped=include_shipped)
-
-    monkeypatch.setattr(_common, "load", load)
+pytestmark = pytest.mark.usefixtures("shipped_loaded_once")
 
 
 def _lead_duty() -> str:
-    ps = shipped()
+    ps = shipped_set()
     found = [e.ref for e in ps.duties("wuyi") if {o.zh for o in e.duty.owners} == {"各牵头部门"}]
     assert len(found) >= 3  # the plan, the scheduling and the quarterly report
     return found[0]
@@ -54,7 +36,7 @@ def test_duties_prints_each_text_name_once_per_cell(capsys: pytest.CaptureFixtur
 
 
 def test_every_owner_is_still_named() -> None:
-    ps = shipped()
+    ps = shipped_set()
     say = Names(ps)
     entry = ps.duty_entry(_lead_duty())
     cell = say.owners(entry.duty.owners)
@@ -64,17 +46,17 @@ def test_every_owner_is_still_named() -> None:
 
 
 def test_a_name_given_to_one_body_keeps_its_id_and_english_is_untouched() -> None:
-    say = Names(shipped())
+    say = Names(shipped_set())
     one = [Owner(actor="province.leaders", zh="省级领导")]
     assert say.owners(one) == "省级领导（省级领导干部，province.leaders）"
     assert say.owners(one, with_id=False) == "省级领导（省级领导干部）"
     two = [Owner(actor="province.leaders", zh="领导"), Owner(actor="county.leaders", zh="领导")]
     assert say.owners(two) == "领导（省级领导干部、县级领导干部）"
-    en = Names(shipped(), "en")
+    en = Names(shipped_set(), "en")
     assert en.owners(two) == f"{en.actor('province.leaders')}, {en.actor('county.leaders')}"
 
 
 def test_the_list_names_the_group_once() -> None:
     ref = _lead_duty()
-    [row] = [r for r in rows(shipped(), "wuyi") if r.duty == ref]
+    [row] = [r for r in rows(shipped_set(), "wuyi") if r.duty == ref]
     assert row.owners.count("各牵头部门") == 1 and row.owners.startswith("各牵头部门（武邑县")
