@@ -808,6 +808,7 @@ def _walk(
     todo = deque([(start, ps.actors[start].place, 1)])
     top: set[str] = set()
     relations = idx.up if upward else idx.down
+    area = scope.line.area
     while todo:
         cur, place, depth = todo.popleft()
         found = False
@@ -815,19 +816,20 @@ def _walk(
             by_regulation = relations.get(via_actor)
             if not by_regulation:
                 continue
+            answered: list[tuple[str, str | None]] | None = None  # once per body, when a relation applies
             for reg in scope.line.regulations:
                 for rel in by_regulation.get(reg, ()):
                     if not _applies(ps, scope, rel, place, below=not upward):
                         continue
                     other = rel.upper if upward else rel.lower
-                    area = scope.line.area
-                    if upward:
-                        ends = [(cur, place)]
-                    else:
-                        ends = _answered(ps, idx, cur, place, via_actor, steps, area)
+                    if answered is None:
+                        answered = _answered(ps, idx, cur, place, via_actor, steps, area)
+                    ends = [(cur, place)] if upward else answered
                     # upward, one row per body the text names: 武邑县委 answering as a member of
-                    # 武邑县委和县政府 repeats that body's link, listed once, nearest first
-                    owner = _owner_key(ps, idx, cur, place, via_actor, steps, area) if upward else None
+                    # 武邑县委和县政府 repeats that body's link, listed once, nearest first; `cur`
+                    # where the owner stands for several bodies (an unplaced 县委、县政府 read as its
+                    # two members), each answering by its own row
+                    owner = (answered[0][0] if len(answered) == 1 else cur) if upward else None
                     for nxt, nxt_place in _resolve(ps, idx, other, place, area, below=not upward):
                         found = True
                         for end, end_place in ends:
@@ -841,24 +843,6 @@ def _walk(
         if not found and upward:
             top.add(cur)
     return _ordered(links.values()), tuple(sorted(top - {start}) if len(seen) > 1 else ())
-
-
-def _owner_key(
-    ps: PolicySet,
-    idx: _Index,
-    cur: str,
-    place: str | None,
-    owner: str,
-    steps: tuple[str, ...],
-    area: str,
-) -> str:
-    """The body the text's duty names, as `cur` reaches it: `cur` itself through role types
-    alone, else the owner placed as any role is; `cur` where the owner stands for several
-    bodies (an unplaced 县委、县政府 read as its two members), each answering by its own row."""
-    if all(s.startswith("role:") for s in steps):
-        return cur
-    found = _resolve(ps, idx, owner, place, area, below=False)
-    return found[0][0] if len(found) == 1 else cur
 
 
 def _answered(
