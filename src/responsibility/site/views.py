@@ -508,8 +508,9 @@ class DutyBlock:
 class ProvisionBlock:
     anchor: str
     depth: int
-    title: str | None  # None: the body of a division, under the division's heading
-    inferred: bool
+    # None: the body of a division, under the division's heading; a label the text does not
+    # print is in 〔〕, which the template's `cite` filter marks
+    title: str | None
     text: str
     note: str | None
     no_duty: str | None  # assigns no duty: the reason ('' none given); None: it has duties
@@ -1462,7 +1463,6 @@ class SiteViews:
             anchor=anchor(prov.id),
             depth=depth,
             title=title,
-            inferred=bool(prov.label_inferred),
             text=prov.text,
             note=self.readable(prov.note, reg.id) if prov.note else None,
             no_duty=no_duty,
